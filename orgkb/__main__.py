@@ -1,0 +1,5 @@
+"""``python -m orgkb``: the same as the ``orgkb`` command."""
+
+from orgkb.cli import run
+
+run()

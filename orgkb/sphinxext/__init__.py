@@ -1,0 +1,19 @@
+"""orgkb's Sphinx extension: one module per component, each with its own ``setup_*``.
+
+Add ``"orgkb.sphinxext"`` to ``extensions`` in ``conf.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from orgkb import __version__
+from orgkb.sphinxext.rules import setup_rules
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register every component of the extension with *app*."""
+    setup_rules(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
