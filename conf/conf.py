@@ -6,7 +6,7 @@ import orgkb
 
 project = "orgkb"
 author = "The orgkb authors"
-copyright = "2026, The orgkb authors"  # noqa: A001 (Sphinx's name)
+copyright = "2026, The orgkb authors"
 version = release = orgkb.__version__
 language = "en"
 

@@ -191,6 +191,7 @@ def _plan_for_one_region(company: Company) -> Plan:
 
 
 def _plan_for_regions(company: Company, governance: Governance) -> Plan:
+    region_functions: tuple[Function, ...]
     if governance is Governance.CENTRALIZED:
         group = _group(company, (*_CENTRAL, Function.SUPPORT))
         region_functions = _SELLING
@@ -205,9 +206,9 @@ def _plan_for_regions(company: Company, governance: Governance) -> Plan:
         region_id = f"region:{region}"
         units.append(Unit(region_id, region, Level.REGION, GROUP_ID, region_functions))
         city_units = list(_units_under_region(region_id, company.branches_in(region)))
-        if any(unit.level is Level.CITY for unit in city_units):
-            if rules.MULTI_REGION_CITY_UNIT not in applied:
-                applied.append(rules.MULTI_REGION_CITY_UNIT)
+        has_city = any(unit.level is Level.CITY for unit in city_units)
+        if has_city and rules.MULTI_REGION_CITY_UNIT not in applied:
+            applied.append(rules.MULTI_REGION_CITY_UNIT)
         units.extend(city_units)
     return Plan(
         company.name,

@@ -24,7 +24,7 @@ COMPANY_FIELDS = ("company", "headquarters", "branches")
 """The keys a YAML or JSON profile may have at its top level."""
 BRANCH_FIELDS = ("name", "city", "region", "projects", "capacity")
 """The keys a branch may have; in CSV, the column names."""
-PROJECT_SEPARATORS = (";", "；")
+PROJECT_SEPARATORS = (";", "\uff1b")
 """What separates projects in one text value (the second is the full-width semicolon)."""
 
 
@@ -211,7 +211,9 @@ def _parse_csv(path: Path, text: str) -> _Parsed:
                 )
             index = len(branches)
             parsed.lines[("branches", index)] = reader.line_num
-            branches.append({column: cell for column, cell in zip(header, row) if cell.strip()})
+            branches.append(
+                {column: cell for column, cell in zip(header, row, strict=False) if cell.strip()}
+            )
     except csv.Error as error:
         raise ProfileError(path, f"malformed CSV: {error}", line=reader.line_num) from None
     parsed.value = branches
@@ -243,9 +245,7 @@ class _Validator:
         self.parsed = parsed
 
     def fail(self, at: FieldPath, message: str) -> ProfileError:
-        return ProfileError(
-            self.path, message, line=self.parsed.line_of(at), field=_field_name(at)
-        )
+        return ProfileError(self.path, message, line=self.parsed.line_of(at), field=_field_name(at))
 
     def company(self) -> Company:
         document = self.parsed.value
@@ -259,7 +259,9 @@ class _Validator:
             listed = []
         if not isinstance(listed, list):
             raise self.fail(("branches",), f"expected a list of branches, got {_kind(listed)}")
-        branches = tuple(self.branch(("branches", index), item) for index, item in enumerate(listed))
+        branches = tuple(
+            self.branch(("branches", index), item) for index, item in enumerate(listed)
+        )
         self.unique_names(branches)
         return Company(name or "", branches, headquarters or None)
 
@@ -275,7 +277,9 @@ class _Validator:
             capacity=self.capacity((*at, "capacity"), item.get("capacity")),
         )
 
-    def known_keys(self, at: FieldPath, mapping: Mapping[object, object], known: tuple[str, ...]) -> None:
+    def known_keys(
+        self, at: FieldPath, mapping: Mapping[object, object], known: tuple[str, ...]
+    ) -> None:
         for key in mapping:
             if key not in known:
                 raise self.fail((*at, str(key)), _unknown(str(key), known, "field"))

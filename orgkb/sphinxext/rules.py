@@ -23,7 +23,8 @@ def rule_anchor(rule_id: str) -> str:
     >>> rule_anchor("one-region.unify-promotion-and-service")
     'rule-one-region-unify-promotion-and-service'
     """
-    return nodes.make_id(f"rule-{rule_id}")
+    anchor: str = nodes.make_id(f"rule-{rule_id}")
+    return anchor
 
 
 class RuleDirective(SphinxDirective):
