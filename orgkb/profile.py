@@ -59,6 +59,7 @@ class _Parsed:
 
     value: object
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    tabular: bool = False
 
     def line_of(self, path: FieldPath) -> int | None:
         # A value with no line of its own (a missing key, say) is reported at its container.
@@ -195,7 +196,7 @@ def _parse_csv(path: Path, text: str) -> _Parsed:
     rows = text.splitlines()
     delimiter = "\t" if "\t" in rows[0] and "," not in rows[0] else ","
     reader = csv.reader(rows, delimiter=delimiter, strict=True)
-    parsed = _Parsed([])
+    parsed = _Parsed([], tabular=True)
     branches: list[dict[str, object]] = []
     try:
         header = [column.strip().lower() for column in next(reader)]
@@ -245,7 +246,10 @@ class _Validator:
         self.parsed = parsed
 
     def fail(self, at: FieldPath, message: str) -> ProfileError:
-        return ProfileError(self.path, message, line=self.parsed.line_of(at), field=_field_name(at))
+        line = self.parsed.line_of(at)
+        # In a table the line already says which branch; the column is the rest of the path.
+        shown = at[2:] if self.parsed.tabular and at[:1] == ("branches",) else at
+        return ProfileError(self.path, message, line=line, field=_field_name(shown))
 
     def company(self) -> Company:
         document = self.parsed.value
@@ -332,7 +336,11 @@ class _Validator:
         first: dict[str, int] = {}
         for index, branch in enumerate(branches):
             if branch.name in first:
-                earlier = _field_name(("branches", first[branch.name]))
+                earlier_at: FieldPath = ("branches", first[branch.name])
+                earlier_line = self.parsed.line_of(earlier_at)
+                earlier = _field_name(earlier_at)
+                if earlier_line is not None:
+                    earlier = f"the branch on line {earlier_line}"
                 raise self.fail(
                     ("branches", index, "name"),
                     f"{branch.name!r} is already the name of {earlier}",
