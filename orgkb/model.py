@@ -24,6 +24,15 @@ class Level(StrEnum):
     BRANCH = "branch"
     """A branch (分公司): the office that meets customers and sells."""
 
+    @property
+    def label(self) -> str:
+        """The English label with its Chinese original, for charts.
+
+        >>> Level.REGION.label
+        'region 片区'
+        """
+        return _LEVEL_LABELS[self]
+
 
 class Function(StrEnum):
     """A function a unit runs: one part of the division of labour (分工)."""
@@ -54,6 +63,13 @@ class Function(StrEnum):
         """
         return _FUNCTION_LABELS[self]
 
+
+_LEVEL_LABELS = {
+    Level.GROUP: "group 集团",
+    Level.REGION: "region 片区",
+    Level.CITY: "city 城市",
+    Level.BRANCH: "branch 分公司",
+}
 
 _FUNCTION_LABELS = {
     Function.PROMOTION: "promotion 推广",

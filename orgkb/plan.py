@@ -152,6 +152,38 @@ def recommend(company: Company, governance: Governance | None = None) -> Plan:
     return _plan_for_regions(company, governance or Governance.CENTRALIZED)
 
 
+def separate_teams(company: Company) -> Plan:
+    """The option the article weighs against unifying: each branch with its own teams.
+
+    For a company with several branches in one region, every branch runs its own promotion,
+    customer service and sales under a head who only manages; :class:`ValueError` for a
+    company in another scenario, where the article does not weigh this option.
+
+    >>> from orgkb.model import Branch, Company
+    >>> plan = separate_teams(Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan"))))
+    >>> [(unit.name, [str(f) for f in unit.functions]) for unit in plan.units][:2]
+    [('Duo', []), ('A', ['promotion', 'customer_service', 'sales'])]
+    """
+    scenario = classify(company)
+    if scenario is not Scenario.ONE_REGION:
+        raise ValueError(
+            f"separate teams are an option for several branches in one region; "
+            f"{company.name} is {scenario}"
+        )
+    group = _group(company, ())
+    branches = tuple(
+        Unit(f"branch:{branch.name}", branch.name, Level.BRANCH, GROUP_ID, (*_CENTRAL, *_SELLING))
+        for branch in company.branches
+    )
+    return Plan(
+        company.name,
+        Scenario.ONE_REGION,
+        None,
+        (group, *branches),
+        (rules.ONE_REGION_SALES_PER_BRANCH.id,),
+    )
+
+
 def _group(company: Company, functions: tuple[Function, ...]) -> Unit:
     return Unit(GROUP_ID, company.name, Level.GROUP, None, functions)
 

@@ -77,7 +77,21 @@ def load_company(path: str | Path, *, company: str | None = None) -> Company:
     replaces the name the file gives.
     """
     path = Path(path)
-    text = _read_text(path)
+    return load_company_text(_read_text(path), path, company=company)
+
+
+def load_company_text(text: str, path: str | Path, *, company: str | None = None) -> Company:
+    """Read a company profile from *text*, as :func:`load_company` reads the file *path*.
+
+    *path* names the text in errors and tells its format; a page that holds a profile inline
+    passes the page's path, and the format is then guessed from the content.
+
+    >>> load_company_text("company: Solo", "inline.yaml").name
+    'Solo'
+    """
+    path = Path(path)
+    if not text.strip():
+        raise ProfileError(path, "the file is empty")
     kind = _format_of(path, text)
     if kind == "csv":
         parsed = _parse_csv(path, text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from orgkb.plan import Plan, Unit
 
@@ -22,12 +22,22 @@ def plan_as_text(plan: Plan) -> str:
     heading = f"{plan.company}: {plan.scenario}"
     if plan.governance is not None:
         heading += f", {plan.governance}"
-    lines = [heading]
-    for top in plan.children(None):
-        lines.append(_describe(top))
-        lines.extend(_branches_of(plan, top, ""))
+    lines = [heading, *plan_tree(plan)]
     lines += ["", "Rules applied:", *(f"- {rule_id}" for rule_id in plan.rules)]
     return "\n".join(lines)
+
+
+def plan_tree(plan: Plan, describe: Callable[[Unit], str] | None = None) -> list[str]:
+    """The units of *plan* as an indented tree, one line each.
+
+    *describe* gives a unit's line; by default its name, level and functions.
+    """
+    describe = describe or _describe
+    lines = []
+    for top in plan.children(None):
+        lines.append(describe(top))
+        lines.extend(_branches_of(plan, top, "", describe))
+    return lines
 
 
 def _describe(unit: Unit) -> str:
@@ -35,9 +45,11 @@ def _describe(unit: Unit) -> str:
     return f"{unit.name} [{unit.level}] {functions}"
 
 
-def _branches_of(plan: Plan, unit: Unit, indent: str) -> Iterator[str]:
+def _branches_of(
+    plan: Plan, unit: Unit, indent: str, describe: Callable[[Unit], str]
+) -> Iterator[str]:
     children = plan.children(unit.id)
     for position, child in enumerate(children, start=1):
         last = position == len(children)
-        yield f"{indent}{'└── ' if last else '├── '}{_describe(child)}"
-        yield from _branches_of(plan, child, indent + ("    " if last else "│   "))
+        yield f"{indent}{'└── ' if last else '├── '}{describe(child)}"
+        yield from _branches_of(plan, child, indent + ("    " if last else "│   "), describe)
