@@ -1,0 +1,123 @@
+"""``orgkb staff``: how many customer-service agents a queue needs, by the Erlang C model."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from typing import TYPE_CHECKING
+
+from orgkb.commands import CommandError, Streams
+from orgkb.staffing import ServiceTarget, Staffing, StaffingError, staff
+
+if TYPE_CHECKING:
+    from orgkb.commands import Subcommands
+
+
+def register(commands: Subcommands, streams: Streams) -> None:
+    parser = commands.add_parser(
+        "staff",
+        help="size a customer-service queue (Erlang C)",
+        description=(
+            "The fewest agents that answer a queue of inquiries to a service target, and how "
+            "the queue then performs. With --shrinkage, the roster adds the agents away from "
+            "the queue: rostered = ceil(agents / (1 - shrinkage))."
+        ),
+        streams=streams,
+    )
+    parser.add_argument(
+        "--arrivals-per-hour",
+        required=True,
+        metavar="X",
+        help="inquiries arriving in the hour being staffed (the busy hour)",
+    )
+    parser.add_argument("--aht", required=True, metavar="SECONDS", help="average handle time")
+    parser.add_argument(
+        "--answer-within",
+        required=True,
+        metavar="SECONDS",
+        help="target answer time",
+    )
+    parser.add_argument(
+        "--service-level",
+        required=True,
+        metavar="FRACTION",
+        help="share of inquiries to answer within the target time, e.g. 0.8",
+    )
+    parser.add_argument(
+        "--shrinkage",
+        default="0",
+        metavar="F",
+        help="share of paid time agents are away from the queue (0)",
+    )
+    parser.add_argument(
+        "--max-occupancy",
+        default="1",
+        metavar="F",
+        help="highest share of their time agents may spend handling inquiries (1: no cap)",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (text)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace, streams: Streams) -> int:
+    # Numbers are read here rather than by argparse, whose errors span several lines.
+    try:
+        target = ServiceTarget(
+            handle_time=_number("--aht", arguments.aht),
+            answer_within=_number("--answer-within", arguments.answer_within),
+            service_level=_number("--service-level", arguments.service_level),
+            shrinkage=_number("--shrinkage", arguments.shrinkage),
+            max_occupancy=_number("--max-occupancy", arguments.max_occupancy),
+        )
+        staffing = staff(_number("--arrivals-per-hour", arguments.arrivals_per_hour), target)
+    except StaffingError as error:
+        raise CommandError(str(error)) from None
+    if arguments.format == "json":
+        streams.out.write(json.dumps(staffing.to_json(), indent=2) + "\n")
+    else:
+        streams.out.write(staffing_as_text(staffing) + "\n")
+    return 0
+
+
+def staffing_as_text(staffing: Staffing) -> str:
+    """The staffing as lines of ``label: value`` for a terminal.
+
+    >>> from orgkb.staffing import staff
+    >>> print(staffing_as_text(staff(200)))
+    load: 10 Erlangs (200 arrivals an hour, 180 s each)
+    target: 80% answered within 20 s, handle time 180 s, shrinkage 0%, no occupancy cap
+    agents answering: 14
+    agents rostered: 14
+    service level: 88.84% answered within 20 s
+    probability of waiting: 17.41%
+    average speed of answer: 5.2 s
+    occupancy: 71.43%
+    """
+    target = staffing.target
+    return "\n".join(
+        (
+            f"load: {staffing.erlangs:.4g} Erlangs "
+            f"({staffing.arrivals_per_hour:g} arrivals an hour, {target.handle_time:g} s each)",
+            f"target: {target.describe()}",
+            f"agents answering: {staffing.agents}",
+            f"agents rostered: {staffing.rostered_agents}",
+            f"service level: {staffing.service_level:.2%} answered within "
+            f"{target.answer_within:g} s",
+            f"probability of waiting: {staffing.p_wait:.2%}",
+            f"average speed of answer: {staffing.asa_seconds:.1f} s",
+            f"occupancy: {staffing.occupancy:.2%}",
+        )
+    )
+
+
+def _number(option: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise CommandError(f"{option}: expected a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise CommandError(f"{option}: expected a finite number, got {text!r}")
+    return value
