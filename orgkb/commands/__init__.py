@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
 def _load() -> tuple[ModuleType, ...]:
     # Imported here, not at the top, because each command module imports Streams from us.
-    from orgkb.commands import recommend
+    from orgkb.commands import recommend, staff
 
-    return (recommend,)
+    return (recommend, staff)
 
 
 COMMANDS = _load()
