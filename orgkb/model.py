@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from orgkb.staffing import ServiceTarget
+
 
 class Level(StrEnum):
     """A level of the organisation (层级), from the top down."""
@@ -83,6 +85,35 @@ _FUNCTION_LABELS = {
 }
 
 
+class Option(StrEnum):
+    """Where promotion and customer service are run: the options the article weighs."""
+
+    SEPARATE = "separate"
+    """Every branch runs its own promotion and customer service (各分公司各自设立)."""
+    UNIFIED = "unified"
+    """One promotion and one customer-service team for the branches of one region (统一)."""
+    DECENTRALIZED = "decentralized"
+    """Each region runs its own; the group coordinates (分权)."""
+    CENTRALIZED = "centralized"
+    """The group runs them for every region; regions sell (集权)."""
+    ONE_HEAD = "one-head"
+    """A company without branches: one head over the three departments."""
+
+
+@dataclass(frozen=True)
+class Salaries:
+    """Monthly pay per person, in any one currency, by role."""
+
+    agent: float
+    """A customer-service agent."""
+    promoter: float
+    """A promotion specialist."""
+    support: float
+    """A member of the group's support or coordination team."""
+    manager: float
+    """A team leader or department head."""
+
+
 @dataclass(frozen=True)
 class Branch:
     """A branch (分公司) as a company profile describes it.
@@ -90,6 +121,8 @@ class Branch:
     *region* defaults to the city: a branch whose profile names no region (片区) forms a
     region of its own city. An empty *projects* tuple means the branch serves every project.
     *capacity* is the branch's share of the workload, relative to the other branches.
+    The branch's inquiry volume (咨询线索量), if known, is *inquiries_per_hour* in its busiest
+    hour or *inquiries_per_month*, never both; :mod:`orgkb.compare` sizes queues from it.
     """
 
     name: str
@@ -97,6 +130,8 @@ class Branch:
     region: str = ""
     projects: tuple[str, ...] = ()
     capacity: float = 1.0
+    inquiries_per_hour: float | None = None
+    inquiries_per_month: float | None = None
 
     def __post_init__(self) -> None:
         if not self.region:
@@ -115,11 +150,23 @@ class Branch:
 
 @dataclass(frozen=True)
 class Company:
-    """A company profile: its name, where its head office is, and its branches."""
+    """A company profile: its name, where its head office is, and its branches.
+
+    The other fields are optional inputs to :mod:`orgkb.compare`, which documents the default
+    it uses for each one left ``None``: *service_target* for customer service, monthly
+    *salaries*, the *span_of_control* of a manager, the *busy_hour_factor* (the share of a
+    day's inquiries that arrive in its busiest hour) and how the company is organised today,
+    *as_is*.
+    """
 
     name: str
     branches: tuple[Branch, ...] = ()
     headquarters: str | None = None
+    service_target: ServiceTarget | None = None
+    salaries: Salaries | None = None
+    span_of_control: int | None = None
+    busy_hour_factor: float | None = None
+    as_is: Option | None = None
 
     @property
     def regions(self) -> tuple[str, ...]:

@@ -18,12 +18,40 @@ from pathlib import Path
 
 import yaml
 
-from orgkb.model import Branch, Company
+from orgkb.model import Branch, Company, Option, Salaries
+from orgkb.staffing import ServiceTarget, StaffingError
 
-COMPANY_FIELDS = ("company", "headquarters", "branches")
+COMPANY_FIELDS = (
+    "company",
+    "headquarters",
+    "branches",
+    "service_target",
+    "salaries",
+    "span_of_control",
+    "busy_hour_factor",
+    "as_is",
+)
 """The keys a YAML or JSON profile may have at its top level."""
-BRANCH_FIELDS = ("name", "city", "region", "projects", "capacity")
+BRANCH_FIELDS = (
+    "name",
+    "city",
+    "region",
+    "projects",
+    "capacity",
+    "inquiries_per_hour",
+    "inquiries_per_month",
+)
 """The keys a branch may have; in CSV, the column names."""
+SERVICE_TARGET_FIELDS = (
+    "aht",
+    "answer_within",
+    "service_level",
+    "shrinkage",
+    "max_occupancy",
+)
+"""The keys of ``service_target``, with :class:`~orgkb.staffing.ServiceTarget`'s defaults."""
+SALARY_FIELDS = ("agent", "promoter", "support", "manager")
+"""The keys of ``salaries``: every one is required when salaries are given."""
 PROJECT_SEPARATORS = (";", "\uff1b")
 """What separates projects in one text value (the second is the full-width semicolon)."""
 
@@ -281,7 +309,16 @@ class _Validator:
             self.branch(("branches", index), item) for index, item in enumerate(listed)
         )
         self.unique_names(branches)
-        return Company(name or "", branches, headquarters or None)
+        return Company(
+            name or "",
+            branches,
+            headquarters or None,
+            service_target=self.service_target(document.get("service_target")),
+            salaries=self.salaries(document.get("salaries")),
+            span_of_control=self.span_of_control(document.get("span_of_control")),
+            busy_hour_factor=self.busy_hour_factor(document.get("busy_hour_factor")),
+            as_is=self.as_is(document.get("as_is")),
+        )
 
     def branch(self, at: FieldPath, item: object) -> Branch:
         if not isinstance(item, Mapping):
@@ -293,7 +330,104 @@ class _Validator:
             region=self.text((*at, "region"), item.get("region")) or "",
             projects=self.projects((*at, "projects"), item.get("projects")),
             capacity=self.capacity((*at, "capacity"), item.get("capacity")),
+            **self.inquiries(at, item),
         )
+
+    def inquiries(self, at: FieldPath, item: Mapping[object, object]) -> dict[str, float]:
+        given = {}
+        for key in ("inquiries_per_hour", "inquiries_per_month"):
+            value = item.get(key)
+            if value is not None:
+                number = self.number((*at, key), value)
+                if number < 0:
+                    raise self.fail((*at, key), f"expected 0 or more, got {value!r}")
+                given[key] = number
+        if len(given) > 1:
+            raise self.fail(
+                (*at, "inquiries_per_month"),
+                "give inquiries_per_hour or inquiries_per_month, not both",
+            )
+        return given
+
+    def service_target(self, value: object) -> ServiceTarget | None:
+        at: FieldPath = ("service_target",)
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise self.fail(at, f"expected a mapping, got {_kind(value)}")
+        self.known_keys(at, value, SERVICE_TARGET_FIELDS)
+        given: dict[str, float] = {}
+        for key in SERVICE_TARGET_FIELDS:
+            if value.get(key) is None:
+                continue
+            number = self.number((*at, key), value[key])
+            name = "handle_time" if key == "aht" else key
+            try:
+                ServiceTarget(**{name: number})
+            except StaffingError as error:
+                raise self.fail((*at, key), str(error)) from None
+            given[name] = number
+        return ServiceTarget(**given)
+
+    def salaries(self, value: object) -> Salaries | None:
+        at: FieldPath = ("salaries",)
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise self.fail(at, f"expected a mapping, got {_kind(value)}")
+        self.known_keys(at, value, SALARY_FIELDS)
+        pay: dict[str, float] = {}
+        for key in SALARY_FIELDS:
+            if value.get(key) is None:
+                raise self.fail(
+                    (*at, key), "missing: salaries need agent, promoter, support and manager"
+                )
+            pay[key] = self.number((*at, key), value[key])
+            if pay[key] < 0:
+                raise self.fail((*at, key), f"expected 0 or more, got {value[key]!r}")
+        return Salaries(**pay)
+
+    def span_of_control(self, value: object) -> int | None:
+        at: FieldPath = ("span_of_control",)
+        if value is None:
+            return None
+        number = self.number(at, value)
+        if not number.is_integer() or number < 2:
+            raise self.fail(at, f"expected a whole number of 2 or more, got {value!r}")
+        return int(number)
+
+    def busy_hour_factor(self, value: object) -> float | None:
+        at: FieldPath = ("busy_hour_factor",)
+        if value is None:
+            return None
+        number = self.number(at, value)
+        if not 0 < number <= 1:
+            raise self.fail(at, f"expected a share above 0 and at most 1, got {value!r}")
+        return number
+
+    def as_is(self, value: object) -> Option | None:
+        at: FieldPath = ("as_is",)
+        if value is None:
+            return None
+        text = self.text(at, value)
+        try:
+            return Option(text or "")
+        except ValueError:
+            options = ", ".join(str(option) for option in Option)
+            raise self.fail(at, f"expected one of {options}, got {value!r}") from None
+
+    def number(self, at: FieldPath, value: object) -> float:
+        number: float | None = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str):
+            try:
+                number = float(value.strip())
+            except ValueError:
+                number = None
+        if number is None or not math.isfinite(number):
+            raise self.fail(at, f"expected a number, got {_kind(value)}")
+        return number
 
     def known_keys(
         self, at: FieldPath, mapping: Mapping[object, object], known: tuple[str, ...]
