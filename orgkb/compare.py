@@ -1,0 +1,551 @@
+"""Put numbers on the options the article weighs: headcount, managers, cost and friction.
+
+The article argues in words: separate promotion and customer service per branch mean "higher
+labour cost", "higher management difficulty" and "same-city friction"; a centralized group does
+the same work with "fewer, better people". :func:`compare` turns each claim into a figure for
+one company, from the same plans :mod:`orgkb.plan` draws:
+
+- **customer-service agents** — every unit that runs customer service answers the pooled
+  inquiries of the branches it serves, staffed by the Erlang C model (:mod:`orgkb.staffing`)
+  in the busy hour, then rostered for shrinkage;
+- **promotion staff** — every unit that runs promotion has a team of at least
+  :attr:`Assumptions.promotion_minimum`, one more for each
+  :attr:`Assumptions.leads_per_promoter` inquiries a month it brings in;
+- **support and coordination** — the group's fixed-size teams where the plan has them;
+- **managers and management layers** — every department gets team leaders and heads, one per
+  :attr:`Assumptions.span_of_control` people below, layer on layer up to one head;
+- **labour cost** — headcount by role times the profile's monthly salaries;
+- **same-city friction** (同城内耗) — pairs of branches in one city that serve a common project
+  while different units run their promotion, and so bid for the same traffic.
+
+Sales is left out: the article keeps one sales department per branch in every option, so it
+adds the same to each. What the model leaves out — the quality of management, talent, control
+— stays judgement; the explanation pages say which is which.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, replace
+from itertools import combinations
+from typing import Any
+
+from orgkb.model import Branch, Company, Function, Level, Option, Salaries
+from orgkb.plan import (
+    GROUP_ID,
+    Governance,
+    Plan,
+    Scenario,
+    Unit,
+    classify,
+    recommend,
+    separate_teams,
+)
+from orgkb.staffing import ServiceTarget, Staffing, staff
+
+
+class CompareError(ValueError):
+    """Inputs the comparison cannot use; its text is one line naming the *field*."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """Every number the comparison assumes, each with a default to replace with your own.
+
+    A profile's ``service_target``, ``salaries``, ``span_of_control`` and ``busy_hour_factor``
+    replace the defaults (see :meth:`for_company`); the rest are parameters of the command line
+    and of :func:`compare`.
+    """
+
+    target: ServiceTarget = field(default_factory=ServiceTarget)
+    """The customer-service target; by default 80 % answered within 20 s, 180 s handle time."""
+    span_of_control: int = 8
+    """People one manager leads (管理幅度). Eight is a common middle value for front-line teams;
+    busy queues often run wider, specialist teams narrower."""
+    busy_hour_factor: float = 0.1
+    """The share of a day's inquiries that arrive in its busiest hour, to turn monthly volumes
+    into the busy hour the queue is staffed for. A placeholder: read it from your own logs."""
+    days_per_month: float = 30.0
+    """Days a month on which inquiries arrive; online inquiries come every day."""
+    leads_per_promoter: float = 1500.0
+    """Inquiries a month one promotion specialist's campaigns bring in and keep tuned.
+    A placeholder that scales promotion teams with volume: replace it with your own ratio."""
+    promotion_minimum: int = 2
+    """The smallest promotion team that can run: someone to buy and tune the ads, someone for
+    the pages and content they lead to."""
+    support_team: int = 2
+    """The group's support unit (支持部门) for new or weak branches, where the plan has one."""
+    coordination_team: int = 2
+    """The group's coordination, audit, brand-zone ads and channel tests in the decentralized
+    model."""
+    salaries: Salaries | None = None
+    """Monthly pay by role; without it there is no labour cost."""
+
+    def __post_init__(self) -> None:
+        _require(self.span_of_control >= 2, "span_of_control", "a whole number of 2 or more")
+        _require(0 < self.busy_hour_factor <= 1, "busy_hour_factor", "above 0 and at most 1")
+        for name in ("days_per_month", "leads_per_promoter"):
+            value = getattr(self, name)
+            _require(math.isfinite(value) and value > 0, name, "a positive number")
+        _require(self.promotion_minimum >= 1, "promotion_minimum", "a whole number of 1 or more")
+        for name in ("support_team", "coordination_team"):
+            _require(getattr(self, name) >= 0, name, "a whole number of 0 or more")
+
+    @classmethod
+    def for_company(cls, company: Company, **overrides: Any) -> Assumptions:
+        """The defaults, replaced by what *company*'s profile gives, then by *overrides*.
+
+        >>> from orgkb.model import Company
+        >>> Assumptions.for_company(Company("Acme", span_of_control=12)).span_of_control
+        12
+        """
+        given: dict[str, Any] = {
+            "target": company.service_target,
+            "salaries": company.salaries,
+            "span_of_control": company.span_of_control,
+            "busy_hour_factor": company.busy_hour_factor,
+        }
+        given.update(overrides)
+        known = {each.name for each in fields(cls)}
+        for name in given:
+            if name not in known:
+                raise CompareError(name, "not an assumption of the comparison")
+        return replace(cls(), **{name: value for name, value in given.items() if value is not None})
+
+    def describe(self) -> str:
+        """The assumptions in one paragraph of words."""
+        return (
+            f"service target {self.target.describe()}; span of control {self.span_of_control}; "
+            f"busy hour {self.busy_hour_factor:.0%} of a day's inquiries, "
+            f"{self.days_per_month:g} days a month; one promoter per "
+            f"{self.leads_per_promoter:,.0f} inquiries a month, at least "
+            f"{self.promotion_minimum} a team; support team {self.support_team}, coordination "
+            f"team {self.coordination_team}"
+        )
+
+
+@dataclass(frozen=True)
+class Department:
+    """One department of an option: a unit running one function, with its staff and managers.
+
+    *queue* is the customer-service queue it answers, ``None`` for other departments.
+    """
+
+    unit: str
+    function: Function
+    staff: int
+    managers: int
+    layers: int
+    queue: Staffing | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The figures for one option. ``None`` marks a figure the profile gives no data for."""
+
+    option: Option
+    plan: Plan
+    departments: tuple[Department, ...]
+    agents: int | None
+    """Agents answering in the busy hour, summed over the customer-service queues."""
+    rostered_agents: int | None
+    """Agents on the roster once shrinkage is added."""
+    promoters: int
+    support_staff: int
+    managers: int | None
+    management_layers: int | None
+    average_span_of_control: float | None
+    headcount: int | None
+    """Rostered agents, promoters, support staff and managers; sales is not counted."""
+    labour_cost: float | None
+    friction_pairs: tuple[tuple[str, str], ...]
+    """Pairs of branches in one city that serve a common project with separate promotion."""
+
+    @property
+    def customer_service_teams(self) -> int:
+        """How many separate customer-service queues the option runs."""
+        return sum(1 for unit in self.plan.units if Function.CUSTOMER_SERVICE in unit.functions)
+
+    @property
+    def promotion_teams(self) -> int:
+        """How many separate promotion teams the option runs."""
+        return sum(1 for unit in self.plan.units if Function.PROMOTION in unit.functions)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every option the article weighs for one company, and which one is the company today."""
+
+    company: str
+    scenario: Scenario
+    assumptions: Assumptions
+    as_is: Option
+    outcomes: tuple[Outcome, ...]
+    branches: int
+    sized: bool
+    """Whether the branches give inquiry volumes, so that queues could be sized."""
+
+    def outcome(self, option: Option) -> Outcome:
+        """The outcome of *option*; :class:`KeyError` if it is not one of the options."""
+        for candidate in self.outcomes:
+            if candidate.option is option:
+                return candidate
+        raise KeyError(option)
+
+    def difference(self, option: Option) -> dict[str, float | None]:
+        """*option* minus the company as it is, figure by figure (``None`` where unknown).
+
+        >>> from orgkb.model import Branch, Company
+        >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
+        ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
+        >>> compare(duo).difference(Option.UNIFIED)["rostered_agents"]
+        -2
+        """
+        now = self.outcome(self.as_is)
+        then = self.outcome(option)
+        return {
+            name: _minus(getattr(then, name), getattr(now, name))
+            for name in ("rostered_agents", "promoters", "managers", "headcount", "labour_cost")
+        }
+
+    def to_json(self) -> dict[str, object]:
+        """The comparison as the ``orgkb compare --format json`` contract describes it."""
+        target = self.assumptions.target
+        salaries = self.assumptions.salaries
+        return {
+            "company": self.company,
+            "scenario": str(self.scenario),
+            "as_is": str(self.as_is),
+            "branches": self.branches,
+            "sized": self.sized,
+            "assumptions": {
+                "aht_seconds": target.handle_time,
+                "answer_within_seconds": target.answer_within,
+                "service_level": target.service_level,
+                "shrinkage": target.shrinkage,
+                "max_occupancy": target.max_occupancy,
+                "span_of_control": self.assumptions.span_of_control,
+                "busy_hour_factor": self.assumptions.busy_hour_factor,
+                "days_per_month": self.assumptions.days_per_month,
+                "leads_per_promoter": self.assumptions.leads_per_promoter,
+                "promotion_minimum": self.assumptions.promotion_minimum,
+                "support_team": self.assumptions.support_team,
+                "coordination_team": self.assumptions.coordination_team,
+                "salaries": None if salaries is None else vars(salaries),
+            },
+            "options": [
+                {
+                    "option": str(outcome.option),
+                    "as_is": outcome.option is self.as_is,
+                    "customer_service_teams": outcome.customer_service_teams,
+                    "agents": outcome.agents,
+                    "rostered_agents": outcome.rostered_agents,
+                    "promotion_teams": outcome.promotion_teams,
+                    "promoters": outcome.promoters,
+                    "support_staff": outcome.support_staff,
+                    "managers": outcome.managers,
+                    "management_layers": outcome.management_layers,
+                    "average_span_of_control": outcome.average_span_of_control,
+                    "headcount": outcome.headcount,
+                    "labour_cost": outcome.labour_cost,
+                    "difference": self.difference(outcome.option),
+                    "same_city_friction": len(outcome.friction_pairs),
+                    "friction_pairs": [list(pair) for pair in outcome.friction_pairs],
+                    "queues": [
+                        {
+                            "unit": department.unit,
+                            **department.queue.to_json(),
+                        }
+                        for department in outcome.departments
+                        if department.queue is not None
+                    ],
+                }
+                for outcome in self.outcomes
+            ],
+        }
+
+
+OPTIONS = {
+    Scenario.NO_BRANCHES: (Option.ONE_HEAD,),
+    Scenario.ONE_REGION: (Option.SEPARATE, Option.UNIFIED),
+    Scenario.MULTI_REGION: (Option.SEPARATE, Option.DECENTRALIZED, Option.CENTRALIZED),
+}
+"""The options the article weighs in each scenario; the first is the default "as is"."""
+
+
+def compare(company: Company, assumptions: Assumptions | None = None) -> Comparison:
+    """Every option the article weighs for *company*, with its figures.
+
+    "As is" is the profile's ``as_is`` or else the first option of the scenario: a company
+    with branches is taken to have grown branch by branch, each with its own promotion and
+    customer service — the situation the article starts from.
+
+    >>> from orgkb.model import Branch, Company
+    >>> four = Company("Four", tuple(
+    ...     Branch(name, "Wuhan", inquiries_per_hour=50) for name in "ABCD"))
+    >>> comparison = compare(four)
+    >>> [(str(o.option), o.agents) for o in comparison.outcomes]
+    [('separate', 20), ('unified', 14)]
+    """
+    assumptions = assumptions or Assumptions.for_company(company)
+    plans = _plans(company)
+    if company.as_is is not None and company.as_is not in plans:
+        choices = ", ".join(str(option) for option in plans)
+        raise CompareError(
+            "as_is",
+            f"{str(company.as_is)!r} is not an option for a company that is "
+            f"{classify(company)}; expected one of {choices}",
+        )
+    sized = _sized(company)
+    outcomes = tuple(
+        _outcome(company, option, plan, assumptions, sized) for option, plan in plans.items()
+    )
+    return Comparison(
+        company=company.name,
+        scenario=classify(company),
+        assumptions=assumptions,
+        as_is=company.as_is or next(iter(plans)),
+        outcomes=outcomes,
+        branches=len(company.branches),
+        sized=sized,
+    )
+
+
+def inquiries_per_hour(branch: Branch, assumptions: Assumptions) -> float:
+    """The branch's inquiries in its busiest hour, from whichever volume it gives.
+
+    >>> inquiries_per_hour(Branch("A", "Wuhan", inquiries_per_month=3000), Assumptions())
+    10.0
+    """
+    if branch.inquiries_per_hour is not None:
+        return branch.inquiries_per_hour
+    monthly = branch.inquiries_per_month or 0.0
+    return monthly / assumptions.days_per_month * assumptions.busy_hour_factor
+
+
+def inquiries_per_month(branch: Branch, assumptions: Assumptions) -> float:
+    """The branch's inquiries in a month, from whichever volume it gives.
+
+    >>> inquiries_per_month(Branch("A", "Wuhan", inquiries_per_hour=10), Assumptions())
+    3000.0
+    """
+    if branch.inquiries_per_month is not None:
+        return branch.inquiries_per_month
+    hourly = branch.inquiries_per_hour or 0.0
+    return hourly / assumptions.busy_hour_factor * assumptions.days_per_month
+
+
+def management(staff: int, span: int) -> tuple[int, int]:
+    """Managers and layers of management for a department of *staff* people.
+
+    One team leader per *span* people, one manager per *span* team leaders, and so on up to a
+    single head; a department small enough for one manager has just its head.
+
+    >>> management(14, 8)
+    (3, 2)
+    >>> management(5, 8)
+    (1, 1)
+    >>> management(0, 8)
+    (0, 0)
+    """
+    managers = layers = 0
+    level = staff
+    while level > 0 and (layers == 0 or level > 1):
+        level = math.ceil(level / span)
+        managers += level
+        layers += 1
+    return managers, layers
+
+
+def friction_pairs(company: Company, plan: Plan) -> tuple[tuple[str, str], ...]:
+    """Pairs of branches in one city, serving a common project, whose promotion differs.
+
+    >>> from orgkb.model import Company
+    >>> trio = Company("Trio", (Branch("A", "Wuhan", projects=("villas",)),
+    ...                         Branch("B", "Wuhan"), Branch("C", "Wuhan", projects=("flats",))))
+    >>> friction_pairs(trio, separate_teams(trio))
+    (('A', 'B'), ('B', 'C'))
+    >>> friction_pairs(trio, recommend(trio))
+    ()
+    """
+    pairs = []
+    for first, second in combinations(company.branches, 2):
+        if first.city != second.city or not _share_a_project(first, second):
+            continue
+        if _serving(plan, first, Function.PROMOTION) != _serving(plan, second, Function.PROMOTION):
+            pairs.append((first.name, second.name))
+    return tuple(pairs)
+
+
+def _plans(company: Company) -> dict[Option, Plan]:
+    scenario = classify(company)
+    if scenario is Scenario.NO_BRANCHES:
+        return {Option.ONE_HEAD: recommend(company)}
+    if scenario is Scenario.ONE_REGION:
+        return {Option.SEPARATE: separate_teams(company), Option.UNIFIED: recommend(company)}
+    return {
+        Option.SEPARATE: _separate_in_regions(company),
+        Option.DECENTRALIZED: recommend(company, Governance.DECENTRALIZED),
+        Option.CENTRALIZED: recommend(company, Governance.CENTRALIZED),
+    }
+
+
+def _separate_in_regions(company: Company) -> Plan:
+    # The company before the article's advice: regions only group branches, and every branch
+    # runs its own promotion, customer service and sales; the group has no support unit yet.
+    units = [Unit(GROUP_ID, company.name, Level.GROUP, None, ())]
+    for region in company.regions:
+        region_id = f"region:{region}"
+        units.append(Unit(region_id, region, Level.REGION, GROUP_ID, ()))
+        units.extend(
+            Unit(
+                f"branch:{branch.name}",
+                branch.name,
+                Level.BRANCH,
+                region_id,
+                (Function.PROMOTION, Function.CUSTOMER_SERVICE, Function.SALES),
+            )
+            for branch in company.branches_in(region)
+        )
+    return Plan(company.name, Scenario.MULTI_REGION, None, tuple(units), ())
+
+
+def _sized(company: Company) -> bool:
+    given = [
+        branch.inquiries_per_hour is not None or branch.inquiries_per_month is not None
+        for branch in company.branches
+    ]
+    if any(given) and not all(given):
+        index = given.index(False)
+        raise CompareError(
+            f"branches[{index}]",
+            f"{company.branches[index].name!r} gives no inquiry volume; give "
+            f"inquiries_per_hour or inquiries_per_month for every branch or for none",
+        )
+    return any(given)
+
+
+def _outcome(
+    company: Company, option: Option, plan: Plan, assumptions: Assumptions, sized: bool
+) -> Outcome:
+    departments = tuple(_departments(company, plan, assumptions, sized))
+    by_function: dict[Function, list[Department]] = {}
+    for department in departments:
+        by_function.setdefault(department.function, []).append(department)
+    queues = [d.queue for d in by_function.get(Function.CUSTOMER_SERVICE, []) if d.queue]
+    promoters = sum(d.staff for d in by_function.get(Function.PROMOTION, []))
+    support = sum(d.staff for d in departments if d.function in _SUPPORT_FUNCTIONS)
+    agents = rostered = managers = layers = headcount = None
+    span: float | None = None
+    cost: float | None = None
+    if sized:
+        agents = sum(queue.agents for queue in queues)
+        rostered = sum(queue.rostered_agents for queue in queues)
+        managers = sum(d.managers for d in departments)
+        layers = max((d.layers for d in departments), default=0)
+        staffed = sum(1 for d in departments if d.staff)
+        span = (rostered + promoters + support + managers - staffed) / managers if managers else 0.0
+        headcount = rostered + promoters + support + managers
+        if assumptions.salaries is not None:
+            pay = assumptions.salaries
+            cost = (
+                rostered * pay.agent
+                + promoters * pay.promoter
+                + support * pay.support
+                + managers * pay.manager
+            )
+    return Outcome(
+        option=option,
+        plan=plan,
+        departments=departments,
+        agents=agents,
+        rostered_agents=rostered,
+        promoters=promoters,
+        support_staff=support,
+        managers=managers,
+        management_layers=layers,
+        average_span_of_control=span,
+        headcount=headcount,
+        labour_cost=cost,
+        friction_pairs=friction_pairs(company, plan),
+    )
+
+
+_SUPPORT_FUNCTIONS = (Function.SUPPORT, Function.COORDINATION)
+
+
+def _departments(
+    company: Company, plan: Plan, assumptions: Assumptions, sized: bool
+) -> Iterator[Department]:
+    span = assumptions.span_of_control
+    for unit in plan.units:
+        served = [
+            branch
+            for branch in company.branches
+            if _serving(plan, branch, Function.CUSTOMER_SERVICE) == unit.id
+        ]
+        if Function.CUSTOMER_SERVICE in unit.functions and sized:
+            arrivals = sum(inquiries_per_hour(branch, assumptions) for branch in served)
+            queue = staff(arrivals, assumptions.target)
+            yield Department(
+                unit.name,
+                Function.CUSTOMER_SERVICE,
+                queue.rostered_agents,
+                *management(queue.rostered_agents, span),
+                queue=queue,
+            )
+        if Function.PROMOTION in unit.functions:
+            monthly = sum(
+                inquiries_per_month(branch, assumptions)
+                for branch in company.branches
+                if _serving(plan, branch, Function.PROMOTION) == unit.id
+            )
+            promoters = max(
+                assumptions.promotion_minimum, math.ceil(monthly / assumptions.leads_per_promoter)
+            )
+            yield Department(unit.name, Function.PROMOTION, promoters, *management(promoters, span))
+        for function, size in (
+            (Function.SUPPORT, assumptions.support_team),
+            (Function.COORDINATION, assumptions.coordination_team),
+        ):
+            if function in unit.functions and size:
+                yield Department(unit.name, function, size, *management(size, span))
+
+
+def _serving(plan: Plan, branch: Branch, function: Function) -> str | None:
+    """The id of the unit that runs *function* for *branch*: its own, or the nearest above."""
+    unit_id: str | None = f"branch:{branch.name}"
+    try:
+        plan.unit(f"branch:{branch.name}")
+    except KeyError:
+        # A company with a single branch has no branch unit: its head office is the branch.
+        unit_id = GROUP_ID
+    while unit_id is not None:
+        unit = plan.unit(unit_id)
+        if function in unit.functions:
+            return unit.id
+        unit_id = unit.parent
+    return None
+
+
+def _share_a_project(first: Branch, second: Branch) -> bool:
+    if not first.projects or not second.projects:
+        return True
+    return bool(set(first.projects) & set(second.projects))
+
+
+def _minus(then: float | None, now: float | None) -> float | None:
+    if then is None or now is None:
+        return None
+    return then - now
+
+
+def _require(condition: bool, name: str, expected: str) -> None:
+    if not condition:
+        raise CompareError(name, f"expected {expected}")
