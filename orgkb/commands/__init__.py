@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
 def _load() -> tuple[ModuleType, ...]:
     # Imported here, not at the top, because each command module imports Streams from us.
-    from orgkb.commands import chart, cite, compare, recommend, rules, staff
+    from orgkb.commands import compare, recommend, staff
 
-    return (recommend, chart, rules, cite, staff, compare)
+    return (recommend, staff, compare)
 
 
 COMMANDS = _load()
