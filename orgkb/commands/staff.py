@@ -93,7 +93,7 @@ def staffing_as_text(staffing: Staffing) -> str:
     agents rostered: 14
     service level: 88.84% answered within 20 s
     probability of waiting: 17.41%
-    average speed of answer: 5.2 s
+    average speed of answer: 7.8 s
     occupancy: 71.43%
     """
     target = staffing.target
