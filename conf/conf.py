@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
+# Imported here, not only by Sphinx's Chinese search, which silently indexes no Chinese words
+# when jieba is missing; its progress messages would clutter the build log.
+import jieba
+
 import orgkb
 
 project = "orgkb"
@@ -13,6 +19,9 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinx_design",
+    "sphinx_sitemap",
+    "sphinx_last_updated_by_git",
+    "notfound.extension",
     "sphinx.ext.autodoc",
     "orgkb.sphinxext",
 ]
@@ -28,6 +37,23 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = "orgkb: organising online marketing"
 html_css_files = ["orgkb.css"]
+# Our own copy button: a twentieth of sphinx-copybutton's weight, and it needs no library.
+html_js_files = [("copybutton.js", {"defer": "defer"})]
+html_favicon = "_static/favicon.svg"
+# Where the site is published: the sitemap, canonical links and link previews name it.
+html_baseurl = "https://orgkb.example.org/"
+# Per page: the date of the last commit that changed the page or a file it includes.
+html_last_updated_fmt = "%Y-%m-%d"
+# Built outside a git clone (from an unpacked archive) or from a shallow one, pages just go
+# without a date rather than failing the warning-free build.
+suppress_warnings = ["git.subprocess_error", "git.too_shallow"]
+# The Chinese splitter (jieba) finds 客服 inside 客服部; English words are still stemmed.
+html_search_language = "zh"
+jieba.setLogLevel(logging.WARNING)
+sitemap_url_scheme = "{link}"
+sitemap_show_lastmod = True
+# The 404 page is served at any depth of a web server, so its links start from the site root.
+notfound_urls_prefix = "/"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"

@@ -10,10 +10,16 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from orgkb import __version__
+from orgkb.sphinxext.assets import setup_assets
+from orgkb.sphinxext.captions import setup_captions
+from orgkb.sphinxext.pagemeta import setup_pagemeta
 from orgkb.sphinxext.rules import setup_rules
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register every component of the extension with *app*."""
     setup_rules(app)
+    setup_captions(app)
+    setup_pagemeta(app)
+    setup_assets(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
