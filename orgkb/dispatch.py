@@ -1,0 +1,451 @@
+"""Lead dispatch (线索分配): hand each inquiry lead to a branch by project and workload.
+
+A lead may go to the branches that serve its project: those in its city if any of them does,
+else those in its city's region (片区), never outside it. The branches a lead may go to form
+its *pool*; within a pool, each lead goes to the branch that is furthest behind its share of
+the pool's workload, as the quota method of apportionment chooses (Balinski and Young, 1975):
+
+* a branch is *due* when, after taking the lead, its load (open leads plus leads assigned)
+  would still be at most its share of the pool's total load rounded up;
+* among the due branches, the lead goes to the one whose load per unit of capacity would be
+  lowest after taking it; a tie goes to the branch listed first in the profile, or, with a
+  seed, first in an order of the branches shuffled by that seed.
+
+For a stream of leads that share one pool, with no open workload, every branch's count then
+stays within one lead of its exact share after every lead (see :class:`Dispatcher`).
+
+Each pool keeps its branches in two heaps, so a lead costs a logarithm of the pool's size,
+not a scan of the branches; loads changed through another pool are caught up lazily. The
+memory held grows with the profile, and with the stream only by the ids seen so far, which a
+repeated id must be checked against.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from orgkb.leads import Lead, MalformedRow
+from orgkb.model import Company, Level
+
+CAPACITY_DENOMINATOR_LIMIT = 10**6
+"""Capacities are taken as the nearest fraction with a denominator up to this: six decimals."""
+
+
+class Unassigned(StrEnum):
+    """Why a lead was not assigned: the first word of its reason."""
+
+    MALFORMED = "malformed"
+    """The row is not a lead: no id, no project, too many values, or not text."""
+    DUPLICATE = "duplicate"
+    """A row with the same id came earlier; a lead is never assigned twice."""
+    NO_CITY = "no-city"
+    """The lead names no city and the company has several regions: its region is unknown."""
+    UNKNOWN_CITY = "unknown-city"
+    """No branch is in the lead's city, so its region is unknown."""
+    NO_BRANCH = "no-branch"
+    """No branch in the lead's city or region serves its project."""
+
+
+_Route = tuple["_Pool", Level]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What became of one lead (or malformed row), in the order they came.
+
+    *branch* is the name of the branch the lead went to, or ``None``; then *unassigned* says
+    why, and *reason* says it in words, starting with the same word. *level* is
+    :attr:`~orgkb.model.Level.CITY` when the lead went to a branch of its own city and
+    :attr:`~orgkb.model.Level.REGION` when no branch there served its project.
+    """
+
+    lead_id: str
+    branch: str | None
+    reason: str = ""
+    unassigned: Unassigned | None = None
+    level: Level | None = None
+    project: str = ""
+    city: str | None = None
+    line: int | None = None
+
+
+class Dispatcher:
+    """Dispatches a stream of leads for *company*, one :meth:`take` at a time.
+
+    *open_workload* maps branch names to the leads each still has open; they count as load
+    from the start. *seed* breaks ties by a shuffled order of the branches instead of the
+    profile's order. The same profile, workload, seed and leads give the same assignments.
+
+    Three branches of one city with capacities 1, 2 and 3 share 600 leads exactly as 100,
+    200 and 300, and after every lead each is within one lead of its share:
+
+    >>> from orgkb.model import Branch, Company
+    >>> company = Company("Wuhan Homes", (Branch("Hankou", "Wuhan", capacity=1),
+    ...     Branch("Wuchang", "Wuhan", capacity=2), Branch("Hanyang", "Wuhan", capacity=3)))
+    >>> dispatcher = Dispatcher(company)
+    >>> [dispatcher.take(Lead(f"L{n}", "flats", "Wuhan")).branch for n in range(6)]
+    ['Hanyang', 'Wuchang', 'Hanyang', 'Hankou', 'Wuchang', 'Hanyang']
+    >>> for n in range(6, 600):
+    ...     _ = dispatcher.take(Lead(f"L{n}", "flats", "Wuhan"))
+    >>> dispatcher.assigned
+    {'Hankou': 100, 'Wuchang': 200, 'Hanyang': 300}
+    """
+
+    def __init__(
+        self,
+        company: Company,
+        *,
+        open_workload: Mapping[str, int] | None = None,
+        seed: int | None = None,
+    ) -> None:
+        self.company = company
+        branches = company.branches
+        index = {branch.name: position for position, branch in enumerate(branches)}
+        self._open = [0] * len(branches)
+        for name, count in (open_workload or {}).items():
+            if name not in index:
+                raise ValueError(f"open workload for {name!r}, which is not a branch")
+            if count < 0:
+                raise ValueError(f"open workload for {name!r} is negative ({count})")
+            self._open[index[name]] = count
+        self._load = list(self._open)
+        self._rank = list(range(len(branches)))
+        if seed is not None:
+            order = list(range(len(branches)))
+            random.Random(seed).shuffle(order)
+            for rank, position in enumerate(order):
+                self._rank[position] = rank
+        self._weight = [
+            Fraction(branch.capacity).limit_denominator(CAPACITY_DENOMINATOR_LIMIT)
+            for branch in branches
+        ]
+        self._pools_of: list[list[_Pool]] = [[] for _ in branches]
+        self._regions_of_city: dict[str, list[str]] = {}
+        for branch in branches:
+            regions = self._regions_of_city.setdefault(branch.city, [])
+            if branch.region not in regions:
+                regions.append(branch.region)
+        self._projects = {project for branch in branches for project in branch.projects}
+        self._routes: dict[tuple[str | None, str | None], _Route | Unassigned] = {}
+        self._pools: dict[tuple[int, ...], _Pool] = {}
+        self._first_line: dict[str, int | None] = {}
+        self.unassigned: Counter[Unassigned] = Counter()
+        """How many leads were not assigned, by reason."""
+        self.by_level: Counter[Level] = Counter()
+        """How many leads went to a branch of their city, and how many elsewhere in the region."""
+
+    @property
+    def assigned(self) -> dict[str, int]:
+        """How many leads each branch has been given so far, in profile order."""
+        return {
+            branch.name: load - open_
+            for branch, load, open_ in zip(
+                self.company.branches, self._load, self._open, strict=True
+            )
+        }
+
+    @property
+    def open_workload(self) -> dict[str, int]:
+        """The open workload each branch started with, in profile order."""
+        return {
+            branch.name: open_
+            for branch, open_ in zip(self.company.branches, self._open, strict=True)
+        }
+
+    def take(self, lead: Lead | MalformedRow) -> Assignment:
+        """Dispatch *lead*, or account for a malformed row; what became of it."""
+        if isinstance(lead, MalformedRow):
+            return self._refuse(
+                lead.id,
+                Unassigned.MALFORMED,
+                f"line {lead.line}: {lead.problem}",
+                line=lead.line,
+            )
+        if lead.id in self._first_line:
+            first = self._first_line[lead.id]
+            where = "" if first is None else f" on line {first}"
+            return self._refuse(
+                lead.id,
+                Unassigned.DUPLICATE,
+                f"the id {lead.id!r} came first{where} and is never assigned twice",
+                lead,
+            )
+        self._first_line[lead.id] = lead.line
+        route = self._route(lead.city, lead.project)
+        if isinstance(route, Unassigned):
+            return self._refuse(lead.id, route, self._why(route, lead), lead)
+        pool, level = route
+        position = pool.choose()
+        self._load[position] += 1
+        for sharing in self._pools_of[position]:
+            sharing.total += 1
+        pool.place(position)
+        self.by_level[level] += 1
+        return Assignment(
+            lead.id,
+            self.company.branches[position].name,
+            level=level,
+            project=lead.project,
+            city=lead.city,
+            line=lead.line,
+        )
+
+    def _refuse(
+        self,
+        lead_id: str,
+        why: Unassigned,
+        detail: str,
+        lead: Lead | None = None,
+        *,
+        line: int | None = None,
+    ) -> Assignment:
+        self.unassigned[why] += 1
+        return Assignment(
+            lead_id,
+            None,
+            f"{why}: {detail}",
+            why,
+            project=lead.project if lead else "",
+            city=lead.city if lead else None,
+            line=lead.line if lead else line,
+        )
+
+    def _route(self, city: str | None, project: str) -> _Route | Unassigned:
+        """The pool of the leads for *project* from *city*, or why there is none."""
+        if city is not None and city not in self._regions_of_city:
+            # Not remembered: the cities a stream names are not bounded by the profile.
+            return Unassigned.UNKNOWN_CITY
+        # Projects no branch lists are served by the same branches: those that list none.
+        key = (city, project if project in self._projects else None)
+        route = self._routes.get(key)
+        if route is None:
+            route = self._routes[key] = self._find_route(city, project)
+        return route
+
+    def _find_route(self, city: str | None, project: str) -> _Route | Unassigned:
+        branches = self.company.branches
+        if city is None:
+            if len(self.company.regions) != 1:
+                return Unassigned.NO_CITY
+            everywhere = [n for n, branch in enumerate(branches) if branch.serves(project)]
+            return (self._pool(everywhere), Level.REGION) if everywhere else Unassigned.NO_BRANCH
+        in_city = [
+            n for n, branch in enumerate(branches) if branch.city == city and branch.serves(project)
+        ]
+        if in_city:
+            return self._pool(in_city), Level.CITY
+        regions = self._regions_of_city[city]
+        in_region = [
+            n
+            for n, branch in enumerate(branches)
+            if branch.region in regions and branch.serves(project)
+        ]
+        return (self._pool(in_region), Level.REGION) if in_region else Unassigned.NO_BRANCH
+
+    def _why(self, why: Unassigned, lead: Lead) -> str:
+        company = self.company.name
+        if why is Unassigned.NO_CITY:
+            count = len(self.company.regions)
+            return (
+                f"the lead names no city and {company} has branches in {count} regions, "
+                "so its region is unknown"
+            )
+        if why is Unassigned.UNKNOWN_CITY:
+            return f"no branch of {company} is in {lead.city!r}, so its region is unknown"
+        if lead.city is None:
+            return f"no branch of {company} serves {lead.project!r}"
+        regions = " or ".join(repr(region) for region in self._regions_of_city[lead.city])
+        return f"no branch in {lead.city!r} or its region {regions} serves {lead.project!r}"
+
+    def _pool(self, members: list[int]) -> _Pool:
+        # Leads of different cities or projects that may go to the same branches share a pool,
+        # so that they are balanced together.
+        key = tuple(members)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = _Pool(members, self._load, self._weight, self._rank)
+            for position in members:
+                self._pools_of[position].append(pool)
+        return pool
+
+
+class _Pool:
+    """The branches some leads may go to, with the heaps that find the next one quickly.
+
+    A branch is *due* when its load ``l`` and weight ``w`` satisfy ``l / w < (N + 1) / W``,
+    ``N`` being the pool's total load and ``W`` its total weight: once due, it stays due until
+    it takes a lead, because ``N`` only grows. Due branches wait in ``due`` ordered by
+    ``(l + 1) / w``; the others in ``later`` ordered by ``l / w``, the order in which they fall
+    due. An entry remembers the load it was made with; when another pool has since given its
+    branch a lead, it is stale, and is put right when it reaches the top.
+    """
+
+    def __init__(
+        self,
+        members: list[int],
+        load: list[int],
+        weight: list[Fraction],
+        rank: list[int],
+    ) -> None:
+        self.load = load
+        self.rank = rank
+        self.total = sum(load[position] for position in members)
+        pool_weight = sum((weight[position] for position in members), Fraction(0))
+        # The test l / w < (N + 1) / W in whole numbers: l * a < (N + 1) * b.
+        self.due_test = {
+            position: (
+                pool_weight.numerator * weight[position].denominator,
+                weight[position].numerator * pool_weight.denominator,
+            )
+            for position in members
+        }
+        # Heap keys are floats from exact integer division, so equal ratios compare equal.
+        self.per_weight = {
+            position: (weight[position].denominator, weight[position].numerator)
+            for position in members
+        }
+        self.due: list[tuple[float, int, int, int]] = []
+        self.later: list[tuple[float, int, int, int]] = []
+        for position in members:
+            self.place(position)
+
+    def is_due(self, position: int) -> bool:
+        times, by = self.due_test[position]
+        return self.load[position] * times < (self.total + 1) * by
+
+    def place(self, position: int) -> None:
+        """Put a fresh entry for the branch at *position* in the heap it belongs to."""
+        load = self.load[position]
+        scale, weight = self.per_weight[position]
+        if self.is_due(position):
+            heapq.heappush(
+                self.due, ((load + 1) * scale / weight, self.rank[position], position, load)
+            )
+        else:
+            heapq.heappush(self.later, (load * scale / weight, self.rank[position], position, load))
+
+    def choose(self) -> int:
+        """The branch the next lead goes to; its entry is taken off the heaps."""
+        later, due, load = self.later, self.due, self.load
+        while later:
+            _, _, position, made_with = later[0]
+            if made_with == load[position] and not self.is_due(position):
+                break
+            heapq.heappop(later)
+            self.place(position)
+        while True:
+            _, _, position, made_with = heapq.heappop(due)
+            if made_with == load[position]:
+                return position
+            self.place(position)
+
+
+def dispatch(
+    company: Company,
+    leads: Iterable[Lead | MalformedRow],
+    *,
+    open_workload: Mapping[str, int] | None = None,
+    seed: int | None = None,
+) -> Iterator[Assignment]:
+    """What becomes of each of *leads*, in order; see :class:`Dispatcher`.
+
+    >>> from orgkb.model import Branch, Company
+    >>> company = Company("Duo", (Branch("A", "Wuhan", projects=("flats",)), Branch("B", "Wuhan")))
+    >>> leads = [Lead("1", "villas", "Wuhan"), Lead("2", "flats", "Wuhan"),
+    ...          Lead("3", "flats", "Beijing"), Lead("2", "flats", "Wuhan")]
+    >>> for done in dispatch(company, leads):
+    ...     print(done.lead_id, done.branch or done.reason)
+    1 B
+    2 A
+    3 unknown-city: no branch of Duo is in 'Beijing', so its region is unknown
+    2 duplicate: the id '2' came first and is never assigned twice
+    """
+    dispatcher = Dispatcher(company, open_workload=open_workload, seed=seed)
+    for lead in leads:
+        yield dispatcher.take(lead)
+
+
+def summary_lines(dispatcher: Dispatcher) -> list[str]:
+    """What a dispatcher has done so far, as lines for a terminal.
+
+    One line of totals, then a table with a row per branch: its region, capacity, open
+    workload and leads assigned, then its share of its region's load (open and assigned) next
+    to its share of the region's capacity, which fair dispatch brings together. Last, the
+    leads not assigned, by reason.
+
+    >>> from orgkb.model import Branch, Company
+    >>> company = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan", capacity=3)))
+    >>> dispatcher = Dispatcher(company)
+    >>> for n in range(8):
+    ...     _ = dispatcher.take(Lead(str(n), "flats", "Wuhan" if n else "Beijing"))
+    >>> print("\\n".join(summary_lines(dispatcher)))
+    8 leads: 7 assigned (7 in their city, 0 elsewhere in their region), 1 not assigned
+    branch  region  capacity  open  assigned  load share  capacity share
+    A       Wuhan   1         0     2         28.6%       25.0%
+    B       Wuhan   3         0     5         71.4%       75.0%
+    not assigned: unknown-city 1
+    """
+    company = dispatcher.company
+    assigned = dispatcher.assigned
+    open_workload = dispatcher.open_workload
+    assigned_total = sum(assigned.values())
+    unassigned_total = sum(dispatcher.unassigned.values())
+    in_city = dispatcher.by_level[Level.CITY]
+    lines = [
+        f"{assigned_total + unassigned_total} leads: {assigned_total} assigned "
+        f"({in_city} in their city, {dispatcher.by_level[Level.REGION]} elsewhere in their "
+        f"region), {unassigned_total} not assigned"
+    ]
+    load: Counter[str] = Counter()
+    capacity: dict[str, float] = dict.fromkeys(company.regions, 0.0)
+    for branch in company.branches:
+        load[branch.region] += assigned[branch.name] + open_workload[branch.name]
+        capacity[branch.region] += branch.capacity
+    rows: list[tuple[str, ...]] = [
+        ("branch", "region", "capacity", "open", "assigned", "load share", "capacity share")
+    ]
+    for branch in company.branches:
+        branch_load = assigned[branch.name] + open_workload[branch.name]
+        region_load = load[branch.region]
+        rows.append(
+            (
+                branch.name,
+                branch.region,
+                f"{branch.capacity:g}",
+                str(open_workload[branch.name]),
+                str(assigned[branch.name]),
+                f"{branch_load / region_load:.1%}" if region_load else "-",
+                f"{branch.capacity / capacity[branch.region]:.1%}",
+            )
+        )
+    lines += _aligned(rows)
+    if unassigned_total:
+        counts = [
+            f"{why} {dispatcher.unassigned[why]}"
+            for why in Unassigned
+            if why in dispatcher.unassigned
+        ]
+        lines.append("not assigned: " + ", ".join(counts))
+    return lines
+
+
+def _aligned(rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(_width(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in rows
+    ]
+
+
+def _width(text: str) -> int:
+    # Chinese characters take two columns of a terminal.
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
