@@ -64,7 +64,7 @@ nitpicky = True
 # must work offline; these standard-library names therefore stay unlinked.
 nitpick_ignore_regex = [
     (r"py:class", r"(pathlib\.)?Path"),
-    (r"py:class", r"collections\.abc\..*"),
+    (r"py:class", r"collections\..*"),
     (r"py:class", r"typing\..*"),
     (r"py:class", r"enum\..*"),
     (r"py:class", r"argparse\..*"),
