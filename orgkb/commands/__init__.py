@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
 def _load() -> tuple[ModuleType, ...]:
     # Imported here, not at the top, because each command module imports Streams from us.
-    from orgkb.commands import allocate, compare, recommend, staff
+    from orgkb.commands import allocate, chart, cite, compare, recommend, rules, staff
 
-    return (recommend, staff, compare, allocate)
+    return (recommend, chart, rules, cite, staff, compare, allocate)
 
 
 COMMANDS = _load()

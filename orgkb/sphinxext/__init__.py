@@ -12,13 +12,21 @@ from sphinx.application import Sphinx
 from orgkb import __version__
 from orgkb.sphinxext.assets import setup_assets
 from orgkb.sphinxext.captions import setup_captions
+from orgkb.sphinxext.citations import setup_citations
+from orgkb.sphinxext.machine_readable import setup_machine_readable
+from orgkb.sphinxext.orgchart import setup_orgchart
 from orgkb.sphinxext.pagemeta import setup_pagemeta
+from orgkb.sphinxext.redirects import setup_redirects
 from orgkb.sphinxext.rules import setup_rules
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register every component of the extension with *app*."""
     setup_rules(app)
+    setup_orgchart(app)
+    setup_citations(app)
+    setup_redirects(app)
+    setup_machine_readable(app)
     setup_captions(app)
     setup_pagemeta(app)
     setup_assets(app)

@@ -1,9 +1,11 @@
-"""The ``rule`` directive, which states a rule from :data:`orgkb.rules.RULES`, and the
-``rule`` role, which cites one by id from any page.
+"""The ``rule`` directive, which states a rule from :data:`orgkb.rules.RULES`; the ``rule``
+role, which cites one by id from any page; and the ``rule-list`` directive, which lists every
+rule with a link to the page that states it.
 
 The directive takes only the id: statement, reasoning and source come from the code, so a page
 cannot state a rule differently from the library that applies it. The anchor of a rule is
-``rule-`` followed by its id with dots turned into hyphens, and never changes.
+``rule-`` followed by its id with dots turned into hyphens, and never changes; the rules page
+gives each entry the same anchor, which is where ``orgkb cite`` points.
 """
 
 from __future__ import annotations
@@ -12,19 +14,19 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.rules import UnknownRuleError, rule
+from orgkb import citation
+from orgkb.rules import RULES, UnknownRuleError, rule
 
 RULE_OBJECT_TYPE = "orgkb-rule"
 
 
 def rule_anchor(rule_id: str) -> str:
-    """The HTML anchor of the rule *rule_id*.
+    """The HTML anchor of the rule *rule_id* (:func:`orgkb.citation.rule_anchor`).
 
     >>> rule_anchor("one-region.unify-promotion-and-service")
     'rule-one-region-unify-promotion-and-service'
     """
-    anchor: str = nodes.make_id(f"rule-{rule_id}")
-    return anchor
+    return citation.rule_anchor(rule_id)
 
 
 class RuleDirective(SphinxDirective):
@@ -52,9 +54,59 @@ class RuleDirective(SphinxDirective):
         return [box]
 
 
+class _StatedOn(nodes.Inline, nodes.TextElement):
+    """Where a rule is stated; replaced by a link once every page has been read."""
+
+
+class RuleListDirective(SphinxDirective):
+    """Lists every rule: title, id, statement, source, and a link to the page stating it."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        # Read again on every build: the pages that state the rules may have changed.
+        self.env.note_reread()
+        listing = nodes.container(classes=["orgkb-rule-list"])
+        self.set_source_info(listing)
+        for known in RULES:
+            entry = nodes.container(classes=["orgkb-rule-entry"], ids=[rule_anchor(known.id)])
+            entry += nodes.paragraph("", "", nodes.strong("", known.title))
+            entry += nodes.paragraph("", "", nodes.literal("", known.id))
+            entry += nodes.paragraph("", known.statement)
+            entry += nodes.paragraph(
+                "", "", nodes.emphasis("", "Source: "), nodes.Text(known.source)
+            )
+            entry += nodes.paragraph(
+                "",
+                "",
+                nodes.emphasis("", "Stated and explained in: "),
+                _StatedOn(known.id, known.id),
+            )
+            listing += entry
+        return [listing]
+
+
+def _link_rule_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    objects = app.env.domains.standard_domain.objects
+    for placeholder in list(doctree.findall(_StatedOn)):
+        rule_id = placeholder.astext()
+        found = objects.get((RULE_OBJECT_TYPE, rule_id))
+        if found is None:
+            # The suite's cross-check fails on this; the build itself stays usable.
+            placeholder.replace_self(nodes.Text("no page states this rule yet"))
+            continue
+        page, anchor = found
+        title = app.env.titles[page].astext()
+        uri = app.builder.get_relative_uri(docname, page) + "#" + anchor
+        link = nodes.reference("", title, internal=True, refuri=uri)
+        placeholder.replace_self(link)
+
+
 def setup_rules(app: Sphinx) -> None:
-    """Register the ``rule`` directive and role."""
+    """Register the ``rule`` directive and role and the ``rule-list`` directive."""
     app.add_directive("rule", RuleDirective)
     # A cross-reference type gives the role, unresolved-reference warnings under -n, and
     # parallel-safe merging of the targets, all from Sphinx's standard domain.
     app.add_crossref_type(RULE_OBJECT_TYPE, "rule", objname="rule")
+    app.add_directive("rule-list", RuleListDirective)
+    app.connect("doctree-resolved", _link_rule_pages)

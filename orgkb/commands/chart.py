@@ -1,0 +1,73 @@
+"""``orgkb chart``: the org chart of a company, for a terminal, a web page or diagram tools."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from orgkb.chart import (
+    View,
+    chart,
+    chart_as_dot,
+    chart_as_html_page,
+    chart_as_mermaid,
+    chart_as_text,
+)
+from orgkb.commands import Streams
+from orgkb.commands.recommend import add_profile_arguments
+from orgkb.plan import Governance, Scenario
+from orgkb.profile import load_company
+
+if TYPE_CHECKING:
+    from orgkb.commands import Subcommands
+
+FORMATS = {
+    "text": chart_as_text,
+    "html": chart_as_html_page,
+    "mermaid": chart_as_mermaid,
+    "dot": chart_as_dot,
+}
+
+
+def register(commands: Subcommands, streams: Streams) -> None:
+    parser = commands.add_parser(
+        "chart",
+        help="draw the org chart of a company profile",
+        description=(
+            "Draw the org chart the article recommends for a company, or with --as-is the "
+            "structure its profile describes: as text, as an HTML page with its style sheet "
+            "inline, or as Mermaid or Graphviz DOT for your own diagram tools."
+        ),
+        streams=streams,
+    )
+    add_profile_arguments(parser)
+    parser.add_argument(
+        "--as-is",
+        action="store_true",
+        help="draw the company as its profile describes it, not the recommendation",
+    )
+    parser.add_argument(
+        "--format", choices=tuple(FORMATS), default="text", help="output format (text)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace, streams: Streams) -> int:
+    company = load_company(arguments.profile, company=arguments.company)
+    governance = Governance(arguments.governance) if arguments.governance else None
+    view = View.AS_IS if arguments.as_is else View.RECOMMENDED
+    drawn = chart(company, view, governance)
+    if governance is not None and (
+        view is View.AS_IS or drawn.plan.scenario is not Scenario.MULTI_REGION
+    ):
+        reason = (
+            "an as-is chart shows no functions"
+            if view is View.AS_IS
+            else (f"{drawn.plan.company} is {drawn.plan.scenario}")
+        )
+        streams.err.write(
+            f"orgkb: note: --governance applies to the recommendation for several regions; "
+            f"{reason}, so it was not used\n"
+        )
+    streams.out.write(FORMATS[arguments.format](drawn) + "\n")
+    return 0

@@ -1,0 +1,240 @@
+"""A machine-readable edition, written by every HTML build beside the pages.
+
+- ``llms.txt``: the site in brief, after https://llmstxt.org: title, summary, licences, and
+  a link to every page, grouped by section of the site.
+- ``llms-full.txt``: every page as plain text, in reading order, each with its URL.
+- ``sections.jsonl``: one JSON object a line for every section of every page, with the keys
+  ``id``, ``url``, ``title``, ``language``, ``text`` and ``rules`` (the ids of the rules the
+  section states or cites).
+
+The text comes from the pages as read, before links are resolved: a chart is its nested
+list, a rule its statement; the "Cite this page" block is left out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from orgkb import citation
+from orgkb.rules import RULES
+from orgkb.sphinxext.orgchart import builds_web_pages
+from orgkb.sphinxext.rules import RULE_OBJECT_TYPE
+
+SUMMARY_FILE = "llms.txt"
+FULL_TEXT_FILE = "llms-full.txt"
+SECTIONS_FILE = "sections.jsonl"
+
+_RULE_BY_ANCHOR = {citation.rule_anchor(known.id): known.id for known in RULES}
+# Generated navigation and markup that carries no prose of its own.
+_SKIPPED = (
+    addnodes.toctree,
+    nodes.comment,
+    nodes.raw,
+    nodes.substitution_definition,
+    nodes.system_message,
+    nodes.target,
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a page, as ``sections.jsonl`` writes it."""
+
+    id: str
+    url: str
+    title: str
+    language: str
+    text: str
+    rules: tuple[str, ...]
+    depth: int
+
+    def to_json(self) -> dict[str, object]:
+        """The section as one line of ``sections.jsonl`` holds it."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "language": self.language,
+            "text": self.text,
+            "rules": list(self.rules),
+        }
+
+
+def reading_order(env: BuildEnvironment, root: str) -> list[str]:
+    """Every page, in the order the table of contents reaches them; the others after."""
+    ordered: list[str] = []
+
+    def visit(docname: str) -> None:
+        if docname in ordered:
+            return
+        ordered.append(docname)
+        for child in env.toctree_includes.get(docname, []):
+            visit(child)
+
+    visit(root)
+    return ordered + sorted(set(env.found_docs) - set(ordered))
+
+
+def page_sections(app: Sphinx, docname: str) -> list[Section]:
+    """The sections of the page *docname*, outermost first, each with its own text only."""
+    env = app.env
+    doctree = env.get_doctree(docname)
+    language = env.metadata[docname].get("language") or app.config.language or "en"
+    found = []
+    for section in doctree.findall(nodes.section):
+        anchor = section["ids"][0]
+        depth = sum(1 for parent in _parents(section) if isinstance(parent, nodes.section))
+        own = [child for child in section.children if not isinstance(child, nodes.section)]
+        title = own[0].astext() if own and isinstance(own[0], nodes.title) else docname
+        body = own[1:] if own and isinstance(own[0], nodes.title) else own
+        url = citation.page_url(docname, app.config.orgkb_base_url)
+        found.append(
+            Section(
+                id=f"{docname}#{anchor}",
+                url=url if depth == 0 else f"{url}#{anchor}",
+                title=title,
+                language=str(language),
+                text="\n\n".join(block for child in body for block in _blocks(child, "")),
+                rules=tuple(dict.fromkeys(rule for child in body for rule in _rules_in(child))),
+                depth=depth,
+            )
+        )
+    return found
+
+
+def _parents(node: nodes.Node) -> Iterator[nodes.Node]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def _rules_in(node: nodes.Node) -> Iterator[str]:
+    if not isinstance(node, nodes.Element):
+        return
+    for element in node.findall(nodes.Element):
+        if isinstance(element, addnodes.pending_xref):
+            if element.get("reftype") in ("rule", RULE_OBJECT_TYPE):
+                yield str(element["reftarget"])
+        elif "orgkb-rule" in element.get("classes", []):
+            for anchor in element["ids"]:
+                if anchor in _RULE_BY_ANCHOR:
+                    yield _RULE_BY_ANCHOR[anchor]
+
+
+def _blocks(node: nodes.Node, indent: str) -> Iterator[str]:
+    """The node as plain-text blocks: paragraphs, list items with dashes, code as is."""
+    if isinstance(node, _SKIPPED):
+        return
+    if isinstance(node, nodes.Text | nodes.TextElement) and not isinstance(node, nodes.title):
+        text = (
+            node.astext()
+            if isinstance(node, nodes.literal_block)
+            else " ".join(node.astext().split())
+        )
+        if text:
+            yield indent + text
+        return
+    if isinstance(node, nodes.title):
+        yield indent + node.astext()
+        return
+    if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
+        for number, item in enumerate(node.children, start=1):
+            marker = "- " if isinstance(node, nodes.bullet_list) else f"{number}. "
+            lines = [line for child in item.children for line in _blocks(child, "")]
+            if not lines:
+                continue
+            first, *rest = "\n".join(lines).split("\n")
+            text = "\n".join([indent + marker + first, *(indent + "  " + line for line in rest)])
+            yield text
+        return
+    for child in node.children:
+        yield from _blocks(child, indent)
+
+
+def _write(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not builds_web_pages(app.builder):
+        return
+    outdir = Path(app.builder.outdir)
+    config = app.config
+    order = reading_order(app.env, config.root_doc)
+    pages = {docname: page_sections(app, docname) for docname in order}
+    with (outdir / SECTIONS_FILE).open("w", encoding="utf-8") as lines:
+        for docname in order:
+            for section in pages[docname]:
+                lines.write(json.dumps(section.to_json(), ensure_ascii=False) + "\n")
+    (outdir / FULL_TEXT_FILE).write_text(_full_text(app, order, pages), encoding="utf-8")
+    (outdir / SUMMARY_FILE).write_text(_summary(app, order), encoding="utf-8")
+
+
+def _title(app: Sphinx, docname: str) -> str:
+    return app.env.titles[docname].astext() if docname in app.env.titles else docname
+
+
+def _full_text(app: Sphinx, order: list[str], pages: dict[str, list[Section]]) -> str:
+    config = app.config
+    parts = [
+        f"# {config.html_title or config.project}, version {config.version}",
+        f"Text and figures: {citation.CONTENT_LICENCE} ({citation.CONTENT_LICENCE_URL}); "
+        f"code: {citation.CODE_LICENCE}. Cite each page by its URL and this version.",
+    ]
+    for docname in order:
+        for section in pages[docname]:
+            heading = "#" * min(section.depth + 2, 6)
+            parts.append(f"{heading} {section.title}\nURL: {section.url}")
+            if section.text:
+                parts.append(section.text)
+    return "\n\n".join(parts) + "\n"
+
+
+def _summary(app: Sphinx, order: list[str]) -> str:
+    config = app.config
+    base = config.orgkb_base_url
+    root = config.root_doc
+    lines = [
+        f"# {config.html_title or config.project}",
+        "",
+        f"> {_first_paragraph(app, root)}",
+        "",
+        f"Version {config.version}. Text and figures: {citation.CONTENT_LICENCE}; "
+        f"code: {citation.CODE_LICENCE}. Every page ends with a citation; every rule has a "
+        f"stable address on the rules page.",
+        "",
+        f"- [Full text]({base.rstrip('/')}/{FULL_TEXT_FILE}): every page as plain text",
+        f"- [Sections]({base.rstrip('/')}/{SECTIONS_FILE}): one JSON object per section "
+        "(id, url, title, language, text, rules)",
+    ]
+    groups: dict[str, list[str]] = {}
+    for docname in order:
+        if docname != root:
+            groups.setdefault(docname.partition("/")[0] if "/" in docname else "", []).append(
+                docname
+            )
+    for folder, members in groups.items():
+        index = f"{folder}/index"
+        heading = _title(app, index) if folder and index in app.env.titles else "Other pages"
+        lines += ["", f"## {heading}", ""]
+        lines += [
+            f"- [{_title(app, docname)}]({citation.page_url(docname, base)})" for docname in members
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _first_paragraph(app: Sphinx, docname: str) -> str:
+    for paragraph in app.env.get_doctree(docname).findall(nodes.paragraph):
+        text = " ".join(paragraph.astext().split())
+        if text:
+            return text
+    return str(app.config.project)
+
+
+def setup_machine_readable(app: Sphinx) -> None:
+    """Write ``llms.txt``, ``llms-full.txt`` and ``sections.jsonl`` after each HTML build."""
+    app.connect("build-finished", _write)

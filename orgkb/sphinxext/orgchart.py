@@ -1,0 +1,192 @@
+"""The ``orgchart`` directive: an org chart drawn at build time from a company profile.
+
+The profile is a file named by the directive's argument (relative to the page, or to the
+source folder when it starts with ``/``) or YAML in the directive's body::
+
+    ```{orgchart} ../examples/duo.yaml
+    :compare: separate
+    ```
+
+Options: ``:governance:`` (centralized or decentralized, for several regions), ``:view:``
+(what the main chart shows: recommended, as-is or separate), ``:compare:`` (a second chart
+drawn beside the main one: as-is, separate, centralized or decentralized) and ``:caption:``.
+
+Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; HTML
+builders get the markup of :func:`orgkb.chart.chart_as_html` instead, styled by a style sheet
+added only for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.fileutil import copy_asset_file
+
+from orgkb.chart import Chart, View, chart, chart_as_html
+from orgkb.model import Company
+from orgkb.plan import Governance
+from orgkb.profile import ProfileError, load_company, load_company_text
+
+CSS_FILE = "orgkb-chart.css"
+"""The style sheet's name in the built site's ``_static`` folder."""
+HTML_ATTRIBUTE = "orgkb_chart_html"
+"""The attribute of a chart container that holds its HTML markup."""
+
+_COMPARED = {
+    "as-is": (View.AS_IS, None),
+    "separate": (View.SEPARATE, None),
+    "centralized": (View.RECOMMENDED, Governance.CENTRALIZED),
+    "decentralized": (View.RECOMMENDED, Governance.DECENTRALIZED),
+}
+
+
+def _choice(values: Sequence[str]) -> Any:
+    def check(argument: str | None) -> str:
+        return str(directives.choice(argument or "", tuple(values)))
+
+    return check
+
+
+class OrgChartDirective(SphinxDirective):
+    """Draws the org chart of a company profile, with an optional second chart beside it."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "governance": _choice([str(choice) for choice in Governance]),
+        "view": _choice([str(choice) for choice in View]),
+        "compare": _choice(list(_COMPARED)),
+        "caption": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        company = self._company()
+        governance = self.options.get("governance")
+        main = View(self.options.get("view", View.RECOMMENDED))
+        try:
+            charts = [chart(company, main, Governance(governance) if governance else None)]
+            if "compare" in self.options:
+                view, compared_governance = _COMPARED[self.options["compare"]]
+                charts.insert(0, chart(company, view, compared_governance))
+        except ValueError as error:
+            raise self.error(f"orgchart: {error}") from None
+        box = nodes.container(classes=["orgkb-orgchart"])
+        self.set_source_info(box)
+        if "caption" in self.options:
+            caption, _ = self.parse_inline(self.options["caption"], lineno=self.lineno)
+            box += nodes.paragraph("", "", *caption, classes=["orgkb-orgchart-caption"])
+        lists = nodes.container(classes=["orgkb-orgchart-lists"])
+        lists[HTML_ATTRIBUTE] = chart_as_html(charts)
+        lists += [_chart_as_list(one) for one in charts]
+        box += lists
+        return [box]
+
+    def _company(self) -> Company:
+        if self.arguments and self.content:
+            raise self.error("orgchart: give a profile file or a YAML body, not both")
+        try:
+            if self.arguments:
+                relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+                self.env.note_dependency(relative)
+                return load_company(absolute)
+            if not self.content:
+                raise self.error("orgchart: give a profile file or a YAML body")
+            page = self.env.doc2path(self.env.docname)
+            return load_company_text("\n".join(self.content), page)
+        except ProfileError as error:
+            if error.line is not None and not self.arguments:
+                # The body's first line is the page's line content_offset + 1.
+                error = ProfileError(
+                    error.path,
+                    error.message,
+                    line=error.line + self.content_offset,
+                    field=error.field,
+                )
+            raise self.error(f"orgchart: {error}") from None
+
+
+def _chart_as_list(drawn: Chart) -> nodes.Element:
+    figure = nodes.container(classes=["orgkb-chart-list"])
+    figure += nodes.paragraph("", "", nodes.strong("", drawn.title))
+    figure += _units_as_list(drawn, None)
+    return figure
+
+
+def _units_as_list(drawn: Chart, parent: str | None) -> nodes.bullet_list:
+    listing = nodes.bullet_list()
+    for unit in drawn.plan.children(parent):
+        line = nodes.paragraph(
+            "", "", nodes.strong("", unit.name), nodes.Text(f" — {unit.level.label}")
+        )
+        if drawn.functions_known:
+            functions = ", ".join(function.label for function in unit.functions)
+            line += nodes.Text(f": {functions or 'manages only'}")
+        item = nodes.list_item("", line)
+        if drawn.plan.children(unit.id):
+            item += _units_as_list(drawn, unit.id)
+        listing += item
+    return listing
+
+
+def builds_web_pages(builder: Builder) -> bool:
+    """Whether *builder* writes web pages (HTML, not EPUB): those get the HTML charts.
+
+    EPUB readers get the plain nested lists; redirects and the machine-readable edition are
+    written for web builds only too.
+    """
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+class _HtmlCharts(SphinxPostTransform):
+    """Swaps each chart's nested lists for its HTML markup, for HTML builders only."""
+
+    default_priority = 200
+
+    def is_supported(self) -> bool:
+        return builds_web_pages(self.app.builder)
+
+    def run(self, **kwargs: Any) -> None:
+        for lists in list(self.document.findall(nodes.container)):
+            markup = lists.get(HTML_ATTRIBUTE)
+            if markup:
+                lists.replace_self(nodes.raw("", markup, format="html"))
+
+
+def _add_style_sheet(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    # Only the pages that show a chart load its style sheet; Sphinx keeps a file added while
+    # a page is written to that page.
+    if doctree is not None and builds_web_pages(app.builder):
+        for raw in doctree.findall(nodes.raw):
+            if 'class="orgkb-chart' in raw.astext():
+                app.add_css_file(CSS_FILE)
+                return
+
+
+def _copy_style_sheet(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and builds_web_pages(app.builder):
+        source = Path(__file__).resolve().parent.parent / "chart.css"
+        copy_asset_file(source, Path(app.builder.outdir) / "_static" / CSS_FILE, force=True)
+
+
+def setup_orgchart(app: Sphinx) -> None:
+    """Register the ``orgchart`` directive and its HTML output."""
+    app.add_directive("orgchart", OrgChartDirective)
+    app.add_post_transform(_HtmlCharts)
+    # Before other handlers of the event, which may copy the page's list of style sheets.
+    app.connect("html-page-context", _add_style_sheet, priority=400)
+    app.connect("build-finished", _copy_style_sheet)

@@ -1,0 +1,152 @@
+"""Published addresses keep working: redirects for moved pages and anchors, checked at build.
+
+``orgkb_redirects`` maps an old address to a new one, both relative to the site's root, such
+as ``{"explanation/old.html": "explanation/new.html"}``. An old page gets a small static page
+that sends the reader on; an old anchor on a page that still exists (``page.html#rule-x``) gets
+a note at that anchor linking to the new place.
+
+``orgkb_published_urls`` names a file (relative to the configuration folder) listing every
+address ever published, one a line. After an HTML build, each must still be a page with that
+anchor, or be redirected; otherwise the build warns, which fails a build run with ``-W``.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from orgkb.sphinxext.orgchart import builds_web_pages
+
+logger = logging.getLogger(__name__)
+
+_ID = re.compile(r"""<[^>]*?\sid=["']([^"']*)["']""")
+
+
+def read_url_list(path: Path) -> list[str]:
+    """The addresses listed in *path*, one a line; blank lines and ``#`` comments skipped."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def redirect_page(old: str, new: str, base_url: str) -> str:
+    """The static page written at *old*, sending the reader to *new* (both site-relative).
+
+    >>> print(redirect_page("a/old.html", "b/new.html#x", "https://example.org/"))
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <title>Moved to b/new.html#x</title>
+    <link rel="canonical" href="https://example.org/b/new.html#x">
+    <meta name="robots" content="noindex">
+    <meta http-equiv="refresh" content="0; url=../b/new.html#x">
+    </head>
+    <body>
+    <p>This page has moved to <a href="../b/new.html#x">b/new.html#x</a>.</p>
+    </body>
+    </html>
+    """
+    page, _, anchor = new.partition("#")
+    relative = posixpath.relpath(page, posixpath.dirname(old) or ".")
+    target = html.escape(relative + (f"#{anchor}" if anchor else ""))
+    canonical = html.escape(base_url.rstrip("/") + "/" + new)
+    shown = html.escape(new)
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>Moved to {shown}</title>",
+            f'<link rel="canonical" href="{canonical}">',
+            '<meta name="robots" content="noindex">',
+            f'<meta http-equiv="refresh" content="0; url={target}">',
+            "</head>",
+            "<body>",
+            f'<p>This page has moved to <a href="{target}">{shown}</a>.</p>',
+            "</body>",
+            "</html>",
+        ]
+    )
+
+
+def _page_of(app: Sphinx, docname: str) -> str:
+    return docname + app.builder.out_suffix if hasattr(app.builder, "out_suffix") else docname
+
+
+def _note_moved_anchors(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    redirects: dict[str, str] = app.config.orgkb_redirects
+    page = _page_of(app, docname)
+    for old, new in redirects.items():
+        old_page, _, anchor = old.partition("#")
+        if not anchor or old_page != page:
+            continue
+        if anchor in doctree.ids:
+            logger.warning(
+                "orgkb_redirects: %s still exists; remove its redirect", old, location=docname
+            )
+            continue
+        relative = posixpath.relpath(new.partition("#")[0], posixpath.dirname(page) or ".")
+        anchor_part = new.partition("#")[2]
+        refuri = relative + (f"#{anchor_part}" if anchor_part else "")
+        note = nodes.paragraph("", "", classes=["orgkb-moved"], ids=[anchor])
+        note += nodes.Text(f"“{anchor}” has moved: see ")
+        note += nodes.reference("", new, refuri=refuri)
+        note += nodes.Text(".")
+        doctree += note
+
+
+def anchors_in(page: Path) -> set[str]:
+    """The ids of the elements of the HTML page *page*: the anchors a link can name."""
+    text = page.read_text(encoding="utf-8")
+    return {html.unescape(match) for match in _ID.findall(text)}
+
+
+def _address_exists(outdir: Path, address: str) -> bool:
+    page, _, anchor = address.partition("#")
+    path = outdir / page
+    if not path.is_file():
+        return False
+    return not anchor or anchor in anchors_in(path)
+
+
+def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not builds_web_pages(app.builder):
+        return
+    outdir = Path(app.builder.outdir)
+    redirects: dict[str, str] = app.config.orgkb_redirects
+    for old, new in redirects.items():
+        old_page, _, anchor = old.partition("#")
+        if not _address_exists(outdir, new):
+            logger.warning("orgkb_redirects: %s points to %s, which does not exist", old, new)
+        if anchor:
+            continue
+        if (outdir / old_page).exists():
+            logger.warning("orgkb_redirects: %s is still a page; remove its redirect", old)
+            continue
+        (outdir / old_page).parent.mkdir(parents=True, exist_ok=True)
+        page = redirect_page(old_page, new, app.config.orgkb_base_url)
+        (outdir / old_page).write_text(page, encoding="utf-8")
+    listed = app.config.orgkb_published_urls
+    if not listed:
+        return
+    for address in read_url_list(Path(app.confdir) / listed):
+        moved = address in redirects or address.partition("#")[0] in redirects
+        if not moved and not _address_exists(outdir, address):
+            logger.warning(
+                "%s was published and is gone: restore it or add it to orgkb_redirects", address
+            )
+
+
+def setup_redirects(app: Sphinx) -> None:
+    """Register ``orgkb_redirects`` and ``orgkb_published_urls`` and their build steps."""
+    app.add_config_value("orgkb_redirects", {}, "html", types=frozenset({dict}))
+    app.add_config_value("orgkb_published_urls", "", "html", types=frozenset({str}))
+    app.connect("doctree-resolved", _note_moved_anchors)
+    app.connect("build-finished", _write_and_check)
