@@ -9,6 +9,7 @@ import logging
 import jieba
 
 import orgkb
+from orgkb.citation import PUBLISHED_URL
 
 project = "orgkb"
 author = "The orgkb authors"
@@ -41,7 +42,7 @@ html_css_files = ["orgkb.css"]
 html_js_files = [("copybutton.js", {"defer": "defer"})]
 html_favicon = "_static/favicon.svg"
 # Where the site is published: the sitemap, canonical links and link previews name it.
-html_baseurl = "https://orgkb.example.org/"
+html_baseurl = PUBLISHED_URL
 # Per page: the date of the last commit that changed the page or a file it includes.
 html_last_updated_fmt = "%Y-%m-%d"
 # Built outside a git clone (from an unpacked archive) or from a shallow one, pages just go
@@ -52,6 +53,12 @@ html_search_language = "zh"
 jieba.setLogLevel(logging.WARNING)
 sitemap_url_scheme = "{link}"
 sitemap_show_lastmod = True
+# Citations ("Cite this page", `orgkb cite`) give addresses under this base.
+orgkb_base_url = PUBLISHED_URL
+# Every page and rule address ever published; the build warns if one goes missing without an
+# entry in orgkb_redirects (old address -> new, both relative to the site root).
+orgkb_published_urls = "published-urls.txt"
+orgkb_redirects: dict[str, str] = {}
 # The 404 page is served at any depth of a web server, so its links start from the site root.
 notfound_urls_prefix = "/"
 

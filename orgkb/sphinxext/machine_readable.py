@@ -22,6 +22,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import docname_join
 
 from orgkb import citation
 from orgkb.rules import RULES
@@ -102,7 +103,7 @@ def page_sections(app: Sphinx, docname: str) -> list[Section]:
                 url=url if depth == 0 else f"{url}#{anchor}",
                 title=title,
                 language=str(language),
-                text="\n\n".join(block for child in body for block in _blocks(child, "")),
+                text="\n\n".join(block for child in body for block in _blocks(env, child, "")),
                 rules=tuple(dict.fromkeys(rule for child in body for rule in _rules_in(child))),
                 depth=depth,
             )
@@ -129,26 +130,44 @@ def _rules_in(node: nodes.Node) -> Iterator[str]:
                     yield _RULE_BY_ANCHOR[anchor]
 
 
-def _blocks(node: nodes.Node, indent: str) -> Iterator[str]:
+def _text(env: BuildEnvironment, node: nodes.Node) -> str:
+    """The text of *node*, a link to a page without a text of its own reading as its title."""
+    if not isinstance(node, nodes.Element) or not any(node.findall(addnodes.pending_xref)):
+        return node.astext()
+    copy = node.deepcopy()
+    for reference in list(copy.findall(addnodes.pending_xref)):
+        parent = reference.parent
+        if "sd-hide-link-text" in reference.get("classes", []):
+            # A card's whole-card link: its text is hidden from readers, so from this too.
+            parent.remove(reference)
+        elif reference.get("reftype") == "doc" and not reference.get("refexplicit"):
+            target = docname_join(reference.get("refdoc", ""), reference["reftarget"])
+            if target in env.titles:
+                parent.replace(reference, nodes.Text(env.titles[target].astext()))
+    return copy.astext()
+
+
+def _blocks(env: BuildEnvironment, node: nodes.Node, indent: str) -> Iterator[str]:
     """The node as plain-text blocks: paragraphs, list items with dashes, code as is."""
     if isinstance(node, _SKIPPED):
         return
-    if isinstance(node, nodes.Text | nodes.TextElement) and not isinstance(node, nodes.title):
-        text = (
-            node.astext()
-            if isinstance(node, nodes.literal_block)
-            else " ".join(node.astext().split())
-        )
+    if isinstance(node, nodes.literal_block):
+        yield "\n".join(indent + line for line in node.astext().splitlines())
+        return
+    if isinstance(node, nodes.Text | nodes.TextElement):
+        text = " ".join(_text(env, node).split())
         if text:
             yield indent + text
         return
-    if isinstance(node, nodes.title):
-        yield indent + node.astext()
+    if isinstance(node, nodes.table):
+        for row in node.findall(nodes.row):
+            cells = (" ".join(_text(env, entry).split()) for entry in row.children)
+            yield indent + " | ".join(cells)
         return
     if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
         for number, item in enumerate(node.children, start=1):
             marker = "- " if isinstance(node, nodes.bullet_list) else f"{number}. "
-            lines = [line for child in item.children for line in _blocks(child, "")]
+            lines = [line for child in item.children for line in _blocks(env, child, "")]
             if not lines:
                 continue
             first, *rest = "\n".join(lines).split("\n")
@@ -156,7 +175,7 @@ def _blocks(node: nodes.Node, indent: str) -> Iterator[str]:
             yield text
         return
     for child in node.children:
-        yield from _blocks(child, indent)
+        yield from _blocks(env, child, indent)
 
 
 def _write(app: Sphinx, exception: Exception | None) -> None:

@@ -136,7 +136,11 @@ def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
     listed = app.config.orgkb_published_urls
     if not listed:
         return
-    for address in read_url_list(Path(app.confdir) / listed):
+    path = Path(app.confdir) / listed
+    if not path.is_file():
+        logger.warning("orgkb_published_urls: %s does not exist", path)
+        return
+    for address in read_url_list(path):
         moved = address in redirects or address.partition("#")[0] in redirects
         if not moved and not _address_exists(outdir, address):
             logger.warning(
