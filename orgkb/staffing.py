@@ -14,18 +14,21 @@ Every figure comes from the Erlang B recursion ``B(0) = 1``,
 numbers between 0 and ``n + A``, so nothing overflows at thousands of agents, and the recursion
 is numerically stable (an error in one step shrinks in the next). The search for the required
 agents continues the one recursion from candidate to candidate instead of starting over.
-Numbers given as decimals (``0.3``, ``180``) are taken as the exact decimals they print as, so
-that "10 Erlangs" is exactly 10 when the fewest agents must be more than the load.
+Where a whole number of people is at stake — the first count above the load, the occupancy
+cap, the roster after shrinkage — numbers are taken as the decimals they print as, so that 14
+agents at 30 % shrinkage need 20 on the roster, although 14 / 0.7 is 20.000000000000004 in
+binary floating point.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
 SECONDS_PER_HOUR = 3600
+Rounding = Callable[[float | Fraction], int]
 MAX_ERLANGS = 1_000_000
 """The largest load :func:`staff` accepts: a million agents busy at once.
 
@@ -160,10 +163,11 @@ def erlang_b(agents: int, load: float) -> float:
     """
     _check(agents >= 0, "agents must be 0 or more", agents)
     _check(load >= 0, "load must be 0 or more", load)
-    for count, blocking in _erlang_b_sequence(load):
-        if count == agents:
-            return blocking
-    raise AssertionError("unreachable: the sequence is endless")
+    blocking = 1.0
+    for count in range(1, agents + 1):
+        carried = load * blocking
+        blocking = carried / (count + carried)
+    return blocking
 
 
 def erlang_c(agents: int, load: float) -> float:
@@ -209,45 +213,64 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
         "arrivals per hour must be 0 or more",
         arrivals_per_hour,
     )
-    load = _load(arrivals_per_hour, target.handle_time)
-    _check(load <= MAX_ERLANGS, f"the load must be at most {MAX_ERLANGS:,} Erlangs", float(load))
+    load = arrivals_per_hour * target.handle_time / SECONDS_PER_HOUR
+    _check(load <= MAX_ERLANGS, f"the load must be at most {MAX_ERLANGS:,} Erlangs", load)
     if load == 0:
         return Staffing(arrivals_per_hour, target, 0, 0, 0.0, 1.0, 0.0, 0.0, 0.0)
-    fewest = max(
-        math.floor(load) + 1, math.ceil(load / _exact(target.max_occupancy, "max occupancy"))
-    )
-    decay = target.answer_within / target.handle_time
-    for agents, blocking in _erlang_b_sequence(float(load)):
-        if agents < fewest:
-            continue
-        headroom = float(agents - load)
-        waiting = _waiting(agents, float(load), headroom, blocking)
-        achieved = 1 - waiting * math.exp(-headroom * decay)
-        if achieved >= target.service_level:
-            available = Fraction(1) - _exact(target.shrinkage, "shrinkage")
-            return Staffing(
-                arrivals_per_hour=arrivals_per_hour,
-                target=target,
-                agents=agents,
-                rostered_agents=math.ceil(agents / available),
-                erlangs=float(load),
-                service_level=achieved,
-                p_wait=waiting,
-                asa_seconds=waiting * target.handle_time / headroom,
-                occupancy=float(load / agents),
-            )
-    raise AssertionError("unreachable: the sequence is endless")
 
+    def exact_load() -> Fraction:
+        return _load(arrivals_per_hour, target.handle_time)
 
-def _erlang_b_sequence(load: float) -> Iterator[tuple[int, float]]:
-    """``(n, B(n))`` for n = 0, 1, 2, … without end."""
+    fewest = _whole(load, exact_load, math.floor) + 1
+    if target.max_occupancy < 1:
+        fewest = max(
+            fewest,
+            _whole(
+                load / target.max_occupancy,
+                lambda: exact_load() / _exact(target.max_occupancy, "maximum occupancy"),
+                math.ceil,
+            ),
+        )
     blocking = 1.0
-    agents = 0
+    for agents in range(1, fewest):
+        carried = load * blocking
+        blocking = carried / (agents + carried)
+    decay = target.answer_within / target.handle_time
+    agents = fewest - 1
     while True:
-        yield agents, blocking
         agents += 1
         carried = load * blocking
         blocking = carried / (agents + carried)
+        headroom = agents - load
+        waiting = _waiting(agents, load, headroom, blocking)
+        achieved = 1 - waiting * math.exp(-headroom * decay)
+        if achieved >= target.service_level:
+            break
+    available = 1 - target.shrinkage
+    rostered = _whole(
+        agents / available,
+        lambda: agents / (1 - _exact(target.shrinkage, "shrinkage")),
+        math.ceil,
+    )
+    return Staffing(
+        arrivals_per_hour=arrivals_per_hour,
+        target=target,
+        agents=agents,
+        rostered_agents=rostered,
+        erlangs=load,
+        service_level=achieved,
+        p_wait=waiting,
+        asa_seconds=waiting * target.handle_time / headroom,
+        occupancy=load / agents,
+    )
+
+
+def _whole(approximate: float, exact: Callable[[], Fraction], rounding: Rounding) -> int:
+    # Binary floating point can land a hair to either side of a whole number — 14 / 0.7 is
+    # 20.000000000000004 — and only there does rounding need the exact decimal arithmetic.
+    if abs(approximate - round(approximate)) > 1e-9 * max(1.0, approximate):
+        return rounding(approximate)
+    return rounding(exact())
 
 
 def _waiting(agents: int, load: float, headroom: float, blocking: float) -> float:

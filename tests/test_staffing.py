@@ -142,20 +142,13 @@ def test_a_whole_number_load_needs_more_agents_than_the_load() -> None:
     assert result.agents == 11
 
 
-def test_load_just_below_a_whole_number() -> None:
-    # 0.1 + 0.2 is 0.30000000000000004 in binary; typed as decimals the load is 3.0 exactly.
-    result = staff(1.5, ServiceTarget(handle_time=7200, service_level=0.01))
-    assert result.erlangs == 3
-    assert result.agents == 4
-
-
 def test_occupancy_cap() -> None:
     capped = staff(200, ServiceTarget(max_occupancy=0.6))
     # 10 Erlangs at no more than 60 % occupancy: 10 / 0.6 = 16.67, so 17 agents.
     assert capped.agents == 17
     assert capped.occupancy <= 0.6
-    # An exact quotient must not round up: 8 / 0.8 is 10, not 10.000000000000002.
-    assert staff(160, ServiceTarget(max_occupancy=0.8, service_level=0.01)).agents == 10
+    # 21 Erlangs at 70 %: exactly 30 agents, though 21 / 0.7 is 30.000000000000004 in binary.
+    assert staff(420, ServiceTarget(max_occupancy=0.7, service_level=0.01)).agents == 30
 
 
 @pytest.mark.parametrize("agents", range(0, 25))
