@@ -128,10 +128,14 @@ class Dispatcher:
         ]
         self._pools_of: list[list[_Pool]] = [[] for _ in branches]
         self._regions_of_city: dict[str, list[str]] = {}
-        for branch in branches:
+        self._in_city: dict[str, list[int]] = {}
+        self._in_region: dict[str, list[int]] = {}
+        for position, branch in enumerate(branches):
             regions = self._regions_of_city.setdefault(branch.city, [])
             if branch.region not in regions:
                 regions.append(branch.region)
+            self._in_city.setdefault(branch.city, []).append(position)
+            self._in_region.setdefault(branch.region, []).append(position)
         self._projects = {project for branch in branches for project in branch.projects}
         self._routes: dict[tuple[str | None, str | None], _Route | Unassigned] = {}
         self._pools: dict[tuple[int, ...], _Pool] = {}
@@ -232,27 +236,25 @@ class Dispatcher:
     def _find_route(self, city: str | None, project: str) -> _Route | Unassigned:
         branches = self.company.branches
         if city is None:
-            if len(self.company.regions) != 1:
+            if len(self._in_region) != 1:
                 return Unassigned.NO_CITY
             everywhere = [n for n, branch in enumerate(branches) if branch.serves(project)]
             return (self._pool(everywhere), Level.REGION) if everywhere else Unassigned.NO_BRANCH
-        in_city = [
-            n for n, branch in enumerate(branches) if branch.city == city and branch.serves(project)
-        ]
+        in_city = [n for n in self._in_city[city] if branches[n].serves(project)]
         if in_city:
             return self._pool(in_city), Level.CITY
-        regions = self._regions_of_city[city]
-        in_region = [
+        in_region = sorted(
             n
-            for n, branch in enumerate(branches)
-            if branch.region in regions and branch.serves(project)
-        ]
+            for region in self._regions_of_city[city]
+            for n in self._in_region[region]
+            if branches[n].serves(project)
+        )
         return (self._pool(in_region), Level.REGION) if in_region else Unassigned.NO_BRANCH
 
     def _why(self, why: Unassigned, lead: Lead) -> str:
         company = self.company.name
         if why is Unassigned.NO_CITY:
-            count = len(self.company.regions)
+            count = len(self._in_region)
             return (
                 f"the lead names no city and {company} has branches in {count} regions, "
                 "so its region is unknown"
@@ -295,20 +297,19 @@ class _Pool:
         rank: list[int],
     ) -> None:
         self.load = load
-        self.rank = rank
         self.total = sum(load[position] for position in members)
         pool_weight = sum((weight[position] for position in members), Fraction(0))
-        # The test l / w < (N + 1) / W in whole numbers: l * a < (N + 1) * b.
-        self.due_test = {
+        # Per branch, in whole numbers: the test l / w < (N + 1) / W as l * a < (N + 1) * b;
+        # w as a fraction p / q, for heap keys that are floats from exact integer division, so
+        # that equal ratios compare equal; and the branch's rank, which breaks ties.
+        self.terms = {
             position: (
                 pool_weight.numerator * weight[position].denominator,
                 weight[position].numerator * pool_weight.denominator,
+                weight[position].denominator,
+                weight[position].numerator,
+                rank[position],
             )
-            for position in members
-        }
-        # Heap keys are floats from exact integer division, so equal ratios compare equal.
-        self.per_weight = {
-            position: (weight[position].denominator, weight[position].numerator)
             for position in members
         }
         self.due: list[tuple[float, int, int, int]] = []
@@ -316,28 +317,25 @@ class _Pool:
         for position in members:
             self.place(position)
 
-    def is_due(self, position: int) -> bool:
-        times, by = self.due_test[position]
-        return self.load[position] * times < (self.total + 1) * by
-
     def place(self, position: int) -> None:
         """Put a fresh entry for the branch at *position* in the heap it belongs to."""
         load = self.load[position]
-        scale, weight = self.per_weight[position]
-        if self.is_due(position):
-            heapq.heappush(
-                self.due, ((load + 1) * scale / weight, self.rank[position], position, load)
-            )
+        times, by, q, p, rank = self.terms[position]
+        if load * times < (self.total + 1) * by:
+            heapq.heappush(self.due, ((load + 1) * q / p, rank, position, load))
         else:
-            heapq.heappush(self.later, (load * scale / weight, self.rank[position], position, load))
+            heapq.heappush(self.later, (load * q / p, rank, position, load))
 
     def choose(self) -> int:
         """The branch the next lead goes to; its entry is taken off the heaps."""
-        later, due, load = self.later, self.due, self.load
+        later, due, load, terms = self.later, self.due, self.load, self.terms
+        threshold = self.total + 1
         while later:
             _, _, position, made_with = later[0]
-            if made_with == load[position] and not self.is_due(position):
-                break
+            if made_with == load[position]:
+                times, by = terms[position][:2]
+                if made_with * times >= threshold * by:
+                    break
             heapq.heappop(later)
             self.place(position)
         while True:
