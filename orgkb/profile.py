@@ -225,6 +225,8 @@ def _yaml_value(
                     line=key_node.start_mark.line + 1,
                 )
             mapping[key] = _yaml_value(path, loader, value_node, (*at, key), lines)
+            # A block list or mapping opens on the line after its key; point at the key.
+            lines[(*at, key)] = key_node.start_mark.line + 1
         return mapping
     if isinstance(node, yaml.SequenceNode):
         return [
