@@ -16,6 +16,7 @@ from orgkb.sphinxext.citations import setup_citations
 from orgkb.sphinxext.machine_readable import setup_machine_readable
 from orgkb.sphinxext.orgchart import setup_orgchart
 from orgkb.sphinxext.pagemeta import setup_pagemeta
+from orgkb.sphinxext.pooling import setup_pooling
 from orgkb.sphinxext.redirects import setup_redirects
 from orgkb.sphinxext.rules import setup_rules
 
@@ -29,5 +30,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_machine_readable(app)
     setup_captions(app)
     setup_pagemeta(app)
+    setup_pooling(app)
     setup_assets(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
