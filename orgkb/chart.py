@@ -24,8 +24,27 @@ from orgkb.plan import GROUP_ID, Governance, Plan, Scenario, Unit, classify, rec
 from orgkb.plan import separate_teams as separate_teams_plan
 from orgkb.render import plan_as_text, plan_tree
 
-CHART_CSS = resources.files("orgkb").joinpath("chart.css").read_text(encoding="utf-8")
-"""The style sheet for :func:`chart_as_html`: tree on wide screens, list on phones and paper."""
+TREE_WIDTHS = (20, 30, 40, 50, 60, 80, 100)
+"""The widths, in rem, at which a chart may be drawn as a tree; a wider one stays a list."""
+# The width, in rem, a branch's box takes beside its siblings, and the top box's widest.
+_LEAF_WIDTH = 9
+_TOP_WIDTH = 13
+
+
+def _style_sheet() -> str:
+    files = resources.files("orgkb")
+    base = files.joinpath("chart.css").read_text(encoding="utf-8")
+    tree = files.joinpath("chart-tree.css").read_text(encoding="utf-8")
+    blocks = [
+        f"@media screen {{\n@container (min-width: {width}rem) {{\n"
+        f"{tree.replace('.orgkb-fit ', f'.orgkb-fits-{width} ')}}}\n}}\n"
+        for width in TREE_WIDTHS
+    ]
+    return base + "\n" + "\n".join(blocks)
+
+
+CHART_CSS = _style_sheet()
+"""The style sheet for :func:`chart_as_html`: a list on phones and paper, a tree where it fits."""
 
 _SCENARIO_NAMES = {
     Scenario.NO_BRANCHES: "no branches",
@@ -163,22 +182,44 @@ def chart_as_html(charts: Chart | Sequence[Chart]) -> str:
 def chart_as_html_page(charts: Chart | Sequence[Chart]) -> str:
     """A whole HTML page with the charts and their style sheet inline, loading nothing else."""
     group = [charts] if isinstance(charts, Chart) else list(charts)
-    title = html.escape(" / ".join(one.title for one in group))
+    companies = " / ".join(dict.fromkeys(one.plan.company for one in group))
+    heading = html.escape(f"Org chart: {companies}")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{CHART_CSS}</style>\n</head>\n"
-        f"<body>\n<main>\n{chart_as_html(group)}\n</main>\n</body>\n</html>"
+        f"<title>{heading}</title>\n<style>\n{_PAGE_CSS}{CHART_CSS}</style>\n</head>\n"
+        f"<body>\n<main>\n<h1>{heading}</h1>\n{chart_as_html(group)}\n</main>\n</body>\n</html>"
     )
+
+
+def tree_width(chart: Chart) -> int | None:
+    """The least of :data:`TREE_WIDTHS` at which *chart* fits as a tree; ``None`` if none.
+
+    >>> from orgkb.model import Branch
+    >>> tree_width(chart(Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))))
+    20
+    """
+    leaves = sum(1 for unit in chart.plan.units if not chart.plan.children(unit.id))
+    needed = max(_TOP_WIDTH, _LEAF_WIDTH * leaves) + 1
+    return next((width for width in TREE_WIDTHS if width >= needed), None)
+
+
+# A page of its own follows the reader's light or dark preference, as the charts do.
+_PAGE_CSS = (
+    ":root { color-scheme: light dark; }\n"
+    "body { margin: 1rem; font-family: system-ui, sans-serif; line-height: 1.4; }\n"
+)
 
 
 def _figure(chart: Chart) -> str:
     view = html.escape(str(chart.view))
     title = html.escape(chart.title)
     body = "\n".join(_html_units(chart, None, "    "))
+    width = tree_width(chart)
+    fits = "" if width is None else f" orgkb-fits-{width}"
     return (
-        f'<figure class="orgkb-chart orgkb-view-{view}">\n'
+        f'<figure class="orgkb-chart orgkb-view-{view}{fits}">\n'
         f"  <figcaption>{title}</figcaption>\n"
         f'  <div class="orgkb-chart-scroll" tabindex="0" role="group" aria-label="{title}">\n'
         f'  <ul class="orgkb-tree">\n{body}\n  </ul>\n'
@@ -278,8 +319,10 @@ def chart_as_mermaid(chart: Chart) -> str:
 
 
 def _dot_string(text: str) -> str:
-    # In a quoted DOT string a backslash starts an escape (\n, \N, \l…) and a quote ends it.
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    # In a quoted DOT string a backslash starts an escape (\n, \N, \l…), a quote ends it, and
+    # Graphviz reads "&…;" as an HTML entity, so an ampersand is written as one.
+    escaped = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n") + '"'
 
 
 def chart_as_dot(chart: Chart) -> str:

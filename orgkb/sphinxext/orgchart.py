@@ -28,9 +28,8 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.fileutil import copy_asset_file
 
-from orgkb.chart import Chart, View, chart, chart_as_html
+from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html
 from orgkb.model import Company
 from orgkb.plan import Governance
 from orgkb.profile import ProfileError, load_company, load_company_text
@@ -104,11 +103,11 @@ class OrgChartDirective(SphinxDirective):
             return load_company_text("\n".join(self.content), page)
         except ProfileError as error:
             if error.line is not None and not self.arguments:
-                # The body's first line is the page's line content_offset + 1.
+                # MyST counts the body's offset from the directive's first line.
                 error = ProfileError(
                     error.path,
                     error.message,
-                    line=error.line + self.content_offset,
+                    line=self.lineno + self.content_offset + error.line,
                     field=error.field,
                 )
             raise self.error(f"orgchart: {error}") from None
@@ -177,10 +176,9 @@ def _add_style_sheet(
                 return
 
 
-def _copy_style_sheet(app: Sphinx, exception: Exception | None) -> None:
+def _write_style_sheet(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and builds_web_pages(app.builder):
-        source = Path(__file__).resolve().parent.parent / "chart.css"
-        copy_asset_file(source, Path(app.builder.outdir) / "_static" / CSS_FILE, force=True)
+        (Path(app.builder.outdir) / "_static" / CSS_FILE).write_text(CHART_CSS, encoding="utf-8")
 
 
 def setup_orgchart(app: Sphinx) -> None:
@@ -189,4 +187,4 @@ def setup_orgchart(app: Sphinx) -> None:
     app.add_post_transform(_HtmlCharts)
     # Before other handlers of the event, which may copy the page's list of style sheets.
     app.connect("html-page-context", _add_style_sheet, priority=400)
-    app.connect("build-finished", _copy_style_sheet)
+    app.connect("build-finished", _write_style_sheet)

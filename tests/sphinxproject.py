@@ -1,0 +1,57 @@
+"""Small Sphinx projects built from a test's own pages, to try one feature of the extension."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+CONF = """\
+project = "demo"
+author = "The orgkb authors"
+version = release = "9.9"
+extensions = ["myst_parser", "orgkb.sphinxext"]
+myst_enable_extensions = ["colon_fence"]
+html_theme = "basic"
+"""
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build wrote to *out*, and what it said."""
+
+    out: Path
+    returncode: int
+    log: str
+
+    def read(self, name: str) -> str:
+        """The text of the output file *name*."""
+        return (self.out / name).read_text(encoding="utf-8")
+
+
+def build(
+    root: Path, pages: dict[str, str], builder: str = "html", conf: str = "", strict: bool = True
+) -> Built:
+    """Write *pages* (path: text) under *root*/src and build them with *builder*."""
+    source = root / "src"
+    for name, text in pages.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(text, encoding="utf-8")
+    (source / "conf.py").write_text(CONF + conf, encoding="utf-8")
+    out = root / builder
+    flags = ["-W", "--keep-going", "-n"] if strict else []
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        *flags,
+        "-q",
+        "-E",
+        "-b",
+        builder,
+        str(source),
+        str(out),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return Built(out, result.returncode, result.stdout + result.stderr)

@@ -1,0 +1,435 @@
+"""Org charts: the views, and the four formats that draw them, on companies of every shape."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgkb.chart import (
+    CHART_CSS,
+    TREE_WIDTHS,
+    Chart,
+    View,
+    as_is,
+    chart,
+    chart_as_dot,
+    chart_as_html,
+    chart_as_html_page,
+    chart_as_mermaid,
+    chart_as_text,
+    tree_width,
+)
+from orgkb.cli import main
+from orgkb.model import Branch, Company, Level
+from orgkb.plan import Governance, Plan, Unit, recommend
+from orgkb.render import plan_as_text
+
+SOLO = Company("Solo", (Branch("Only", "Wuhan"),))
+DUO = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
+GROUP = Company(
+    "华南家居",
+    (
+        Branch("天河店", "广州", "华南"),
+        Branch("越秀店", "广州", "华南"),
+        Branch("福田店", "深圳", "华南"),
+        Branch("Wuchang", "Wuhan", "Central"),
+        Branch("Xi'an", "Xi'an"),
+    ),
+    headquarters="广州",
+)
+HOSTILE = Company(
+    'A "quoted" <b>&amp;</b> #1; `tick` \\N back\\slash',
+    (
+        Branch('x"y', "c"),
+        Branch("<script>alert(1)</script>", "c"),
+        Branch("#35; & ;", "c"),
+    ),
+)
+COMPANIES = (SOLO, DUO, GROUP, HOSTILE)
+
+
+def all_charts() -> list[Chart]:
+    charts = []
+    for company in COMPANIES:
+        charts.append(chart(company, View.AS_IS))
+        charts.append(chart(company))
+        charts.append(chart(company, governance=Governance.DECENTRALIZED))
+        if len(company.regions) == 1 and len(company.branches) > 1:
+            charts.append(chart(company, View.SEPARATE))
+    return charts
+
+
+def test_as_is_draws_regions_cities_and_branches_without_functions() -> None:
+    plan = as_is(GROUP)
+    assert [(unit.id, unit.parent) for unit in plan.units] == [
+        ("group", None),
+        ("region:华南", "group"),
+        ("city:华南/广州", "region:华南"),
+        ("branch:天河店", "city:华南/广州"),
+        ("branch:越秀店", "city:华南/广州"),
+        ("city:华南/深圳", "region:华南"),
+        ("branch:福田店", "city:华南/深圳"),
+        ("region:Central", "group"),
+        ("city:Central/Wuhan", "region:Central"),
+        ("branch:Wuchang", "city:Central/Wuhan"),
+        ("city:Xi'an/Xi'an", "group"),
+        ("branch:Xi'an", "city:Xi'an/Xi'an"),
+    ]
+    assert all(unit.functions == () for unit in plan.units)
+    assert plan.rules == ()
+
+
+def test_as_is_of_a_company_without_branches_is_its_head_alone() -> None:
+    plan = as_is(Company("Nobody"))
+    assert [unit.level for unit in plan.units] == [Level.GROUP]
+
+
+def test_every_view_draws_every_unit_once_under_its_parent() -> None:
+    for drawn in all_charts():
+        ids = [unit.id for unit in drawn.plan.units]
+        assert len(ids) == len(set(ids))
+        assert all(unit.parent is None or unit.parent in ids for unit in drawn.plan.units)
+        assert len(drawn.plan.children(None)) == 1
+
+
+def test_the_separate_view_gives_every_branch_its_own_teams() -> None:
+    drawn = chart(DUO, View.SEPARATE)
+    branches = [unit for unit in drawn.plan.units if unit.level is Level.BRANCH]
+    assert [len(unit.functions) for unit in branches] == [3, 3]
+    assert drawn.plan.unit("group").functions == ()
+
+
+@pytest.mark.parametrize("company", [SOLO, GROUP], ids=["no-branches", "multi-region"])
+def test_the_separate_view_is_refused_outside_one_region(company: Company) -> None:
+    with pytest.raises(ValueError, match="several branches in one region"):
+        chart(company, View.SEPARATE)
+
+
+def test_text_of_a_recommendation_is_the_plan_as_text() -> None:
+    for company in COMPANIES:
+        assert chart_as_text(chart(company)) == plan_as_text(recommend(company))
+
+
+def test_text_of_other_views_is_titled_and_lists_every_unit() -> None:
+    text = chart_as_text(chart(GROUP, View.AS_IS))
+    lines = text.splitlines()
+    assert lines[0] == "华南家居: as is (several regions; functions not shown)"
+    assert lines[1] == "华南家居 [group]"
+    assert "│   ├── 广州 [city]" in lines
+    assert len(lines) == 1 + len(as_is(GROUP).units)
+    separate = chart_as_text(chart(DUO, View.SEPARATE)).splitlines()
+    assert separate[0] == "Duo: separate teams in every branch (one region, several branches)"
+    assert "└── B [branch] promotion 推广, customer service 客服, sales 销售" in separate
+
+
+class _Tree(HTMLParser):
+    """Reads the units back from chart markup: (name, level label, function labels, parent)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.units: list[dict[str, object]] = []
+        self.stack: list[int | None] = [None]
+        self.open: list[str] = []
+        self.field = ""
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        for name, value in attrs:
+            if name in ("src", "href") and value:
+                self.external.append(value)
+        self.open.append(tag)
+        if tag == "li" and "orgkb-unit" in classes:
+            self.units.append({"name": "", "level": "", "functions": [], "parent": self.stack[-1]})
+            self.stack.append(len(self.units) - 1)
+        elif tag == "li":
+            raise AssertionError("a list item that is not a unit")
+        for field in ("orgkb-name", "orgkb-level", "orgkb-function"):
+            if field in classes:
+                self.field = field
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open.pop()
+        if tag == "li":
+            self.stack.pop()
+        if tag == "span":
+            self.field = ""
+
+    def handle_data(self, data: str) -> None:
+        if not self.field:
+            return
+        unit = self.units[self.stack[-1] or 0]
+        if self.field == "orgkb-function":
+            functions = unit["functions"]
+            assert isinstance(functions, list)
+            functions.append(data)
+        else:
+            unit[self.field.removeprefix("orgkb-")] = (
+                str(unit[self.field.removeprefix("orgkb-")]) + data
+            )
+
+
+def _expected(drawn: Chart) -> list[dict[str, object]]:
+    index = {unit.id: position for position, unit in enumerate(_tree_order(drawn.plan, None))}
+    expected = []
+    for unit in _tree_order(drawn.plan, None):
+        functions: list[str] = []
+        if drawn.functions_known:
+            functions = [function.label for function in unit.functions] or ["manages only"]
+        expected.append(
+            {
+                "name": unit.name,
+                "level": unit.level.label,
+                "functions": functions,
+                "parent": None if unit.parent is None else index[unit.parent],
+            }
+        )
+    return expected
+
+
+def _tree_order(plan: Plan, parent: str | None) -> list[Unit]:
+    found: list[Unit] = []
+    for unit in plan.children(parent):
+        found.append(unit)
+        found.extend(_tree_order(plan, unit.id))
+    return found
+
+
+def test_html_is_a_nested_list_of_every_unit_with_its_level_and_functions_as_text() -> None:
+    for drawn in all_charts():
+        reader = _Tree()
+        reader.feed(chart_as_html(drawn))
+        reader.close()
+        assert reader.open == []
+        assert reader.units == _expected(drawn), drawn.title
+
+
+def test_html_escapes_names() -> None:
+    markup = chart_as_html(chart(HOSTILE))
+    assert "<script>" not in markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+    assert "<b>" not in markup
+
+
+def test_html_labels_every_colour() -> None:
+    # Colour comes from a class; the same element always carries the label as text.
+    markup = chart_as_html(chart(GROUP, governance=Governance.DECENTRALIZED))
+    for match in re.finditer(r'<span class="orgkb-(level|function)[^"]*">([^<]*)</span>', markup):
+        assert match.group(2).strip(), match.group()
+
+
+def test_side_by_side_charts_share_one_grid_and_keep_their_captions() -> None:
+    markup = chart_as_html([chart(DUO, View.SEPARATE), chart(DUO)])
+    assert markup.startswith('<div class="orgkb-charts">')
+    captions = re.findall(r"<figcaption>([^<]*)</figcaption>", markup)
+    assert captions == [
+        "Duo: separate teams in every branch (one region, several branches)",
+        "Duo: recommended (one region, several branches)",
+    ]
+
+
+def test_a_chart_is_drawn_as_a_tree_only_where_its_branches_fit() -> None:
+    assert tree_width(chart(DUO)) == TREE_WIDTHS[0]
+    wide = Company("Wide", tuple(Branch(f"B{n}", "Wuhan") for n in range(40)))
+    assert tree_width(chart(wide)) is None
+    assert "orgkb-fits-" not in chart_as_html(chart(wide))
+    widths = [tree_width(chart(c)) or 1000 for c in (SOLO, DUO, GROUP, wide)]
+    assert widths == sorted(widths)
+    for width in TREE_WIDTHS:
+        assert f"@container (min-width: {width}rem)" in CHART_CSS
+        assert f".orgkb-fits-{width} .orgkb-tree" in CHART_CSS
+
+
+def test_the_style_sheet_loads_nothing_and_prints_as_a_list() -> None:
+    assert "url(" not in CHART_CSS
+    assert "@import" not in CHART_CSS
+    # The tree layout lives only inside screen media; paper always gets the indented list.
+    for block in re.finditer(r"@container[^{]*\{", CHART_CSS):
+        assert CHART_CSS.rfind("@media screen", 0, block.start()) > CHART_CSS.rfind(
+            "@media print", 0, block.start()
+        )
+    assert "@media print" in CHART_CSS
+
+
+def test_the_html_page_stands_alone() -> None:
+    page = chart_as_html_page(chart(GROUP))
+    reader = _Tree()
+    reader.feed(page)
+    assert reader.external == []
+    assert "<style>" in page
+    assert "<h1>Org chart: 华南家居</h1>" in page
+    assert page.count("<figure") == 1
+
+
+MERMAID_NODE = re.compile(r'^  (u\d+)\["(.*)"\]$')
+
+
+def _mermaid_labels(text: str) -> dict[str, str]:
+    labels = {}
+    for line in text.splitlines():
+        match = MERMAID_NODE.match(line)
+        if match:
+            labels[match.group(1)] = match.group(2)
+    return labels
+
+
+def _mermaid_unescape(label: str) -> str:
+    return re.sub(r"#(\d+);", lambda match: chr(int(match.group(1))), label)
+
+
+def test_mermaid_draws_every_unit_and_edge_with_safe_labels() -> None:
+    for drawn in all_charts():
+        text = chart_as_mermaid(drawn)
+        labels = _mermaid_labels(text)
+        assert len(labels) == len(drawn.plan.units)
+        edges = re.findall(r"^  (u\d+) --> (u\d+)$", text, re.MULTILINE)
+        assert len(edges) == len(drawn.plan.units) - 1
+        for label in labels.values():
+            # Nothing in a label may end it early or start a code the author did not mean.
+            assert '"' not in label
+            assert "`" not in label
+            assert re.sub(r"#\d+;", "", label).count("#") == 0
+            assert not set("<>&") & set(re.sub(r"<br/>", "", label))
+        names = [_mermaid_unescape(label.split("<br/>")[0]) for label in labels.values()]
+        assert names == [" ".join(unit.name.split()) for unit in drawn.plan.units]
+
+
+def test_mermaid_keeps_chinese_as_is_and_names_the_chart_for_screen_readers() -> None:
+    text = chart_as_mermaid(chart(GROUP))
+    assert 'u1["华南<br/>region 片区<br/>sales 销售"]' in text
+    assert "  accTitle: 华南家居: recommended (several regions, centralized)" in text
+    assert text.splitlines()[3] == "flowchart TD"
+
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+
+
+def _dot_texts(source: str) -> list[str]:
+    svg = subprocess.run(
+        ["dot", "-Tsvg"], input=source, capture_output=True, text=True, check=True
+    ).stdout
+    return [html.unescape(text) for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+@needs_dot
+def test_graphviz_reads_every_chart_and_shows_every_name() -> None:
+    for drawn in all_charts():
+        texts = _dot_texts(chart_as_dot(drawn))
+        for unit in drawn.plan.units:
+            assert unit.name.strip() in [text.strip() for text in texts], (unit.name, texts)
+        assert drawn.title in texts
+
+
+@needs_dot
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(
+        alphabet=st.characters(
+            categories=("L", "N", "P", "S", "Zs"), exclude_characters="\r\n\x85\u2028\u2029"
+        ),
+        min_size=1,
+        max_size=20,
+    ).filter(lambda name: name.strip() == name and name)
+)
+def test_graphviz_shows_any_name_as_written(name: str) -> None:
+    drawn = chart(Company(name, (Branch(name + "1", "Wuhan"), Branch("B", "Wuhan"))))
+    texts = _dot_texts(chart_as_dot(drawn))
+    assert name in texts
+    assert name + "1" in texts
+
+
+def test_dot_escapes_quotes_and_backslashes() -> None:
+    text = chart_as_dot(chart(HOSTILE))
+    assert (
+        'label="A \\"quoted\\" <b>&amp;amp;</b> #1; `tick` \\\\N back\\\\slash\\ngroup 集团' in text
+    )
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def group_profile(tmp_path: Path) -> Path:
+    path = tmp_path / "group.yaml"
+    path.write_text(
+        "company: 华南家居\nbranches:\n"
+        "  - {name: 天河店, city: 广州, region: 华南}\n"
+        "  - {name: 越秀店, city: 广州, region: 华南}\n"
+        "  - {name: Wuchang, city: Wuhan, region: Central}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_chart_command_prints_each_format(group_profile: Path) -> None:
+    company = Company(
+        "华南家居",
+        (
+            Branch("天河店", "广州", "华南"),
+            Branch("越秀店", "广州", "华南"),
+            Branch("Wuchang", "Wuhan", "Central"),
+        ),
+    )
+    for form, draw in (
+        ("text", chart_as_text),
+        ("html", chart_as_html_page),
+        ("mermaid", chart_as_mermaid),
+        ("dot", chart_as_dot),
+    ):
+        status, out, err = run("chart", str(group_profile), "--format", form)
+        assert (status, err) == (0, "")
+        assert out == draw(chart(company)) + "\n"
+        status, out, err = run(
+            "chart", str(group_profile), "--format", form, "--governance", "decentralized"
+        )
+        assert out == draw(chart(company, governance=Governance.DECENTRALIZED)) + "\n"
+        status, out, err = run("chart", str(group_profile), "--format", form, "--as-is")
+        assert out == draw(chart(company, View.AS_IS)) + "\n"
+
+
+def test_chart_command_says_when_governance_does_not_apply(tmp_path: Path) -> None:
+    path = tmp_path / "duo.yaml"
+    path.write_text("company: Duo\nbranches: [{name: A, city: X}, {name: B, city: X}]\n")
+    status, out, err = run("chart", str(path), "--governance", "decentralized")
+    assert status == 0
+    assert out.startswith("Duo: one-region\n")
+    assert err == (
+        "orgkb: note: --governance applies to the recommendation for several regions; "
+        "Duo is one-region, so it was not used\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("company: X\nbrnaches: []\n", "bad.yaml:2: brnaches: unknown field 'brnaches'"),
+        ("", "bad.yaml: the file is empty"),
+    ],
+)
+def test_chart_command_reports_a_bad_profile_on_one_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content)
+    status, out, err = run("chart", str(path), "--format", "html")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"orgkb: {path.parent}/{message}")
+    assert err.count("\n") == 1
+
+
+def test_chart_command_refuses_an_unknown_format(group_profile: Path) -> None:
+    status, _, err = run("chart", str(group_profile), "--format", "svg")
+    assert status == 2
+    assert "invalid choice: 'svg'" in err

@@ -1,0 +1,145 @@
+"""The ``orgchart`` directive: charts drawn at build time, as HTML or as readable lists."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.sphinxproject import build
+
+DUO = "company: Duo\nbranches:\n  - {name: A, city: Wuhan}\n  - {name: B, city: Wuhan}\n"
+TRIO = (
+    "company: 三城集团\nbranches:\n"
+    "  - {name: 天河店, city: 广州, region: 华南}\n"
+    "  - {name: Wuchang, city: Wuhan, region: Central}\n"
+)
+PAGES = {
+    "index.md": (
+        "# Charts\n\n```{toctree}\nplain\nscenarios/trio\n```\n\n"
+        "```{orgchart} examples/duo.yaml\n:compare: separate\n:caption: Separate or *unified*\n```\n"
+    ),
+    "plain.md": "# Plain\n\nNo chart here.\n",
+    "examples/duo.yaml": DUO,
+    "scenarios/trio.md": (
+        "# Trio\n\n```{orgchart}\n:governance: decentralized\n:compare: as-is\n\n" + TRIO + "```\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def html_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    built = build(tmp_path_factory.mktemp("orgchart"), PAGES)
+    assert built.returncode == 0, built.log
+    return built.out
+
+
+def test_html_pages_get_the_chart_markup_and_its_style_sheet(html_build: Path) -> None:
+    page = (html_build / "index.html").read_text(encoding="utf-8")
+    assert page.count('<figure class="orgkb-chart') == 2
+    assert '<div class="orgkb-charts">' in page
+    assert "<figcaption>Duo: separate teams in every branch" in page
+    assert '<p class="orgkb-orgchart-caption">Separate or <em>unified</em></p>' in page
+    assert re.search(r'<link[^>]+href="_static/orgkb-chart\.css', page)
+    assert "orgkb-chart-list" not in page  # the plain lists gave way to the markup
+    css = (html_build / "_static" / "orgkb-chart.css").read_text(encoding="utf-8")
+    assert ".orgkb-tree" in css
+
+
+def test_a_page_without_a_chart_does_not_load_its_style_sheet(html_build: Path) -> None:
+    page = (html_build / "plain.html").read_text(encoding="utf-8")
+    assert "orgkb-chart.css" not in page
+
+
+def test_an_inline_profile_is_drawn_with_its_options(html_build: Path) -> None:
+    page = (html_build / "scenarios" / "trio.html").read_text(encoding="utf-8")
+    captions = re.findall(r"<figcaption>([^<]*)</figcaption>", page)
+    assert captions == [
+        "三城集团: as is (several regions; functions not shown)",
+        "三城集团: recommended (several regions, decentralized)",
+    ]
+    assert "coordination 统筹" in page
+    assert re.search(r'<link[^>]+href="\.\./_static/orgkb-chart\.css', page)
+
+
+def test_text_builder_gets_a_readable_nested_list(tmp_path: Path) -> None:
+    built = build(tmp_path, PAGES, "text")
+    assert built.returncode == 0, built.log
+    text = built.read("index.txt")
+    assert "Separate or *unified*" in text
+    assert "**Duo: recommended (one region, several branches)**" in text
+    assert "* **Duo** — group 集团: promotion 推广, customer service 客服" in text
+    assert "  * **A** — branch 分公司: sales 销售" in text
+    assert "<" not in text
+    trio = " ".join(built.read("scenarios/trio.txt").split())
+    assert "* **华南** — region 片区 * **广州** — city 城市 * **天河店** — branch 分公司" in trio
+    assert "* **华南** — region 片区: promotion 推广, customer service 客服, sales 销售" in trio
+
+
+def test_latex_builder_gets_itemize_lists(tmp_path: Path) -> None:
+    built = build(tmp_path, PAGES, "latex")
+    assert built.returncode == 0, built.log
+    tex = next(built.out.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\begin{itemize}" in tex
+    assert r"\sphinxstylestrong{Duo}" in tex
+    assert "orgkb-tree" not in tex
+
+
+def test_epub_gets_the_plain_lists_not_the_web_markup(tmp_path: Path) -> None:
+    built = build(tmp_path, PAGES, "epub", strict=False)
+    assert built.returncode == 0, built.log
+    book = next(built.out.glob("*.epub"))
+    with zipfile.ZipFile(book) as archive:
+        page = archive.read("index.xhtml").decode("utf-8")
+        assert not any(name.endswith("orgkb-chart.css") for name in archive.namelist())
+    assert "orgkb-tree" not in page
+    assert "<strong>A</strong> — branch 分公司: sales 销售" in page
+
+
+@pytest.mark.parametrize(
+    ("directive", "message"),
+    [
+        (
+            "```{orgchart} duo.yaml\n\n" + DUO + "```\n",
+            "orgchart: give a profile file or a YAML body, not both",
+        ),
+        ("```{orgchart}\n```\n", "orgchart: give a profile file or a YAML body"),
+        ("```{orgchart} missing.yaml\n```\n", "missing.yaml: no such file"),
+        (
+            "```{orgchart}\ncompany: X\nbranches:\n  - {name: A}\n```\n",
+            "index.md:8: branches[0].city: missing",
+        ),
+        (
+            "```{orgchart}\n:governance: centralized\n:view: as-is\n\ncompany: X\nbrnaches: []\n```\n",
+            "index.md:10: brnaches: unknown field 'brnaches' (did you mean 'branches'?)",
+        ),
+        (
+            "```{orgchart}\n:compare: separate\n\n" + TRIO + "```\n",
+            "orgchart: separate teams are an option for several branches in one region; "
+            "三城集团 is multi-region",
+        ),
+        (
+            "```{orgchart} duo.yaml\n:compare: sideways\n```\n",
+            "Invalid option value for 'compare': sideways",
+        ),
+    ],
+    ids=[
+        "file-and-body",
+        "neither",
+        "missing-file",
+        "bad-body",
+        "bad-body-after-options",
+        "separate",
+        "bad-option",
+    ],
+)
+def test_a_bad_chart_fails_the_build_with_one_clear_message(
+    tmp_path: Path, directive: str, message: str
+) -> None:
+    pages = {"index.md": "# Page\n\nText.\n\n" + directive, "duo.yaml": DUO}
+    built = build(tmp_path, pages)
+    assert built.returncode != 0
+    assert message in built.log, built.log
+    assert "Traceback" not in built.log
