@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from orgkb.profile import load_company
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
 
+_WIDTH = 88
+"""Where the notes under the table wrap, to fit a terminal and a page's code block."""
 _ASSUMPTION_OPTIONS = (
     ("days_per_month", float, "days a month on which inquiries arrive (30)"),
     ("leads_per_promoter", float, "inquiries a month per promotion specialist (1500)"),
@@ -108,13 +111,15 @@ def comparison_as_text(comparison: Comparison) -> str:
         cells = "".join(f"  {v:>{w}}" for v, w in zip(values, columns, strict=True))
         lines.append(f"{label:<{width}}{cells}")
     lines.append("* as is: the company today (set it with the profile's as_is field)")
+    notes = []
     if not comparison.sized:
-        lines.append(
+        notes.append(
             "Inquiry volumes not given: queues, managers, headcount and cost are not sized. "
             "Give every branch inquiries_per_hour or inquiries_per_month."
         )
-    lines.append(f"Assumptions: {comparison.assumptions.describe()}.")
-    lines.append("Sales (one department per branch in every option) is not counted.")
+    notes.append(f"Assumptions: {comparison.assumptions.describe()}.")
+    notes.append("Sales (one department per branch in every option) is not counted.")
+    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
     return "\n".join(lines)
 
 

@@ -107,7 +107,7 @@ def pooling_svg(points: tuple[PoolingPoint, ...], erlangs: float, chart_id: str)
         )
     parts.append(
         f'<text x="{(LEFT + WIDTH - RIGHT) / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
-        f'fill="currentColor">branches answered</text>'
+        f'fill="currentColor">branches</text>'
         f'<text x="14" y="{(TOP + HEIGHT - BOTTOM) / 2:.1f}" text-anchor="middle" '
         f'fill="currentColor" transform="rotate(-90 14 {(TOP + HEIGHT - BOTTOM) / 2:.1f})">'
         f"agents needed</text>"
@@ -121,6 +121,7 @@ def pooling_svg(points: tuple[PoolingPoint, ...], erlangs: float, chart_id: str)
             [(p.branches, p.pooled) for p in points],
         ),
     )
+    label_ys: list[float] = []
     for name, colour, dash, values in series:
         path = " ".join(f"{x(b):.1f},{y(a):.1f}" for b, a in values)
         parts.append(
@@ -136,6 +137,11 @@ def pooling_svg(points: tuple[PoolingPoint, ...], erlangs: float, chart_id: str)
             else:
                 parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="{colour}"/>')
         final_x, final_y = x(values[-1][0]), y(values[-1][1])
+        # Where both lines end close together (one branch: the same point) keep labels apart.
+        for taken in label_ys:
+            if abs(final_y - taken) < 16:
+                final_y = taken + 16
+        label_ys.append(final_y)
         label = "separate queues" if name == "separate" else "one pooled queue"
         parts.append(
             f'<text x="{final_x + 10:.1f}" y="{final_y + 4:.1f}" fill="currentColor">'
