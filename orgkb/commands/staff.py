@@ -62,24 +62,41 @@ def register(commands: Subcommands, streams: Streams) -> None:
     parser.set_defaults(run=run)
 
 
+_TARGET_OPTIONS = (
+    ("--aht", "handle_time"),
+    ("--answer-within", "answer_within"),
+    ("--service-level", "service_level"),
+    ("--shrinkage", "shrinkage"),
+    ("--max-occupancy", "max_occupancy"),
+)
+
+
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    # Numbers are read here rather than by argparse, whose errors span several lines.
+    # Numbers are read here rather than by argparse, whose errors span several lines, and
+    # checked one at a time so that the error names the option.
+    given: dict[str, float] = {}
+    for option, name in _TARGET_OPTIONS:
+        given[name] = _number(option, getattr(arguments, _attribute(option)))
+        try:
+            ServiceTarget(**{name: given[name]})
+        except StaffingError as error:
+            raise CommandError(f"{option}: {error}") from None
     try:
-        target = ServiceTarget(
-            handle_time=_number("--aht", arguments.aht),
-            answer_within=_number("--answer-within", arguments.answer_within),
-            service_level=_number("--service-level", arguments.service_level),
-            shrinkage=_number("--shrinkage", arguments.shrinkage),
-            max_occupancy=_number("--max-occupancy", arguments.max_occupancy),
+        staffing = staff(
+            _number("--arrivals-per-hour", arguments.arrivals_per_hour), ServiceTarget(**given)
         )
-        staffing = staff(_number("--arrivals-per-hour", arguments.arrivals_per_hour), target)
     except StaffingError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(f"--arrivals-per-hour: {error}") from None
     if arguments.format == "json":
         streams.out.write(json.dumps(staffing.to_json(), indent=2) + "\n")
     else:
         streams.out.write(staffing_as_text(staffing) + "\n")
     return 0
+
+
+def _attribute(option: str) -> str:
+    """The attribute argparse gives *option*: ``--max-occupancy`` is ``max_occupancy``."""
+    return option.removeprefix("--").replace("-", "_")
 
 
 def staffing_as_text(staffing: Staffing) -> str:
