@@ -23,6 +23,7 @@ repeated id must be checked against.
 from __future__ import annotations
 
 import heapq
+import math
 import random
 import unicodedata
 from collections import Counter
@@ -299,32 +300,33 @@ class _Pool:
         self.load = load
         self.total = sum(load[position] for position in members)
         pool_weight = sum((weight[position] for position in members), Fraction(0))
-        # Per branch, in whole numbers: the test l / w < (N + 1) / W as l * a < (N + 1) * b;
-        # w as a fraction p / q, for heap keys that are floats from exact integer division, so
-        # that equal ratios compare equal; and the branch's rank, which breaks ties.
+        # Both tests in whole numbers, so that no rounding ever decides a lead. The due test
+        # l / w < (N + 1) / W is l * a < (N + 1) * b. The order by l / w is the order by
+        # l * m, with m = L / w for L the least common multiple of the numerators of the
+        # capacities (as fractions p / q): m = q * (L / p) is a whole number.
+        common = math.lcm(*(weight[position].numerator for position in members))
         self.terms = {
             position: (
                 pool_weight.numerator * weight[position].denominator,
                 weight[position].numerator * pool_weight.denominator,
-                weight[position].denominator,
-                weight[position].numerator,
+                weight[position].denominator * (common // weight[position].numerator),
                 rank[position],
             )
             for position in members
         }
-        self.due: list[tuple[float, int, int, int]] = []
-        self.later: list[tuple[float, int, int, int]] = []
+        self.due: list[tuple[int, int, int, int]] = []
+        self.later: list[tuple[int, int, int, int]] = []
         for position in members:
             self.place(position)
 
     def place(self, position: int) -> None:
         """Put a fresh entry for the branch at *position* in the heap it belongs to."""
         load = self.load[position]
-        times, by, q, p, rank = self.terms[position]
+        times, by, per_capacity, rank = self.terms[position]
         if load * times < (self.total + 1) * by:
-            heapq.heappush(self.due, ((load + 1) * q / p, rank, position, load))
+            heapq.heappush(self.due, ((load + 1) * per_capacity, rank, position, load))
         else:
-            heapq.heappush(self.later, (load * q / p, rank, position, load))
+            heapq.heappush(self.later, (load * per_capacity, rank, position, load))
 
     def choose(self) -> int:
         """The branch the next lead goes to; its entry is taken off the heaps."""
@@ -423,7 +425,7 @@ def summary_lines(dispatcher: Dispatcher) -> list[str]:
                 f"{branch.capacity / capacity[branch.region]:.1%}",
             )
         )
-    lines += _aligned(rows)
+    lines += text_table(rows)
     if unassigned_total:
         counts = [
             f"{why} {dispatcher.unassigned[why]}"
@@ -434,7 +436,13 @@ def summary_lines(dispatcher: Dispatcher) -> list[str]:
     return lines
 
 
-def _aligned(rows: list[tuple[str, ...]]) -> list[str]:
+def text_table(rows: list[tuple[str, ...]]) -> list[str]:
+    """*rows* as lines of left-aligned columns, two spaces apart, Chinese counted double wide.
+
+    >>> print("\\n".join(text_table([("branch", "leads"), ("汉口", "12")])))
+    branch  leads
+    汉口    12
+    """
     widths = [max(_width(row[column]) for row in rows) for column in range(len(rows[0]))]
     return [
         "  ".join(
