@@ -1,0 +1,269 @@
+"""Rules and pages anyone can cite: citations, the rules page, stable addresses, redirects."""
+
+from __future__ import annotations
+
+import io
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+import yaml
+from docutils import nodes
+
+import orgkb
+from orgkb import citation
+from orgkb.cli import main
+from orgkb.rules import RULES
+from orgkb.sphinxext.redirects import anchors_in, read_url_list
+from orgkb.sphinxext.rules import rule_anchor
+from tests.conftest import ROOT, BuiltSite
+from tests.sphinxproject import build
+
+DOCS = ROOT / "docs"
+PUBLISHED = ROOT / "conf" / "published-urls.txt"
+# ```{rule} ID``` or :::{rule} ID — a statement; {rule}`ID` — a citation.
+STATED = re.compile(r"^(?:```+|:::+)\{rule\}\s+(\S+)\s*$", re.MULTILINE)
+CITED = re.compile(r"\{rule\}`([^`]+)`")
+IDS = [known.id for known in RULES]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_rule_ids_are_unique_and_anchors_survive_docutils() -> None:
+    assert len(set(IDS)) == len(IDS)
+    anchors = [rule_anchor(rule_id) for rule_id in IDS]
+    assert len(set(anchors)) == len(anchors)
+    for rule_id, anchor in zip(IDS, anchors, strict=True):
+        assert anchor == citation.rule_anchor(rule_id)
+        assert nodes.make_id(anchor) == anchor
+
+
+def test_every_rule_is_stated_exactly_once_in_the_pages() -> None:
+    stated: dict[str, list[str]] = {}
+    for page in sorted(DOCS.rglob("*.md")):
+        for rule_id in STATED.findall(page.read_text(encoding="utf-8")):
+            stated.setdefault(rule_id, []).append(str(page.relative_to(DOCS)))
+    assert {rule_id: pages for rule_id, pages in stated.items() if len(pages) > 1} == {}
+    assert sorted(set(IDS) - set(stated)) == [], "rules no page states"
+    assert sorted(set(stated) - set(IDS)) == [], "pages state rules the code does not have"
+
+
+def test_every_rule_the_pages_cite_exists() -> None:
+    unknown = []
+    for page in sorted(DOCS.rglob("*.md")):
+        for rule_id in CITED.findall(page.read_text(encoding="utf-8")):
+            target = rule_id.rpartition("<")[2].rstrip(">")  # {rule}`text <id>` cites id
+            if target not in IDS:
+                unknown.append(f"{page.relative_to(DOCS)}: {target}")
+    assert unknown == []
+
+
+def test_rules_command_lists_every_rule_by_id_and_title() -> None:
+    status, out, err = run("rules")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == IDS
+    for line, known in zip(lines, RULES, strict=True):
+        assert line.endswith("  " + known.title)
+
+
+def test_cite_prints_the_rules_address_under_the_published_url() -> None:
+    status, out, err = run("cite", "one-region.unify-promotion-and-service")
+    assert (status, err) == (0, "")
+    assert out == (
+        "The orgkb authors (2026). “Rule one-region.unify-promotion-and-service: Unify promotion "
+        "and customer service”. In orgkb: organising online marketing, version "
+        f"{orgkb.__version__}. {citation.PUBLISHED_URL}reference/rules.html"
+        "#rule-one-region-unify-promotion-and-service\n"
+    )
+
+
+def test_cite_takes_another_base_url_and_prints_bibtex() -> None:
+    status, out, _ = run(
+        "cite", "no-branches.one-head-over-three-departments", "--base-url", "http://kb.local/x",
+        "--format", "bibtex",
+    )  # fmt: skip
+    assert status == 0
+    assert out.startswith("@misc{orgkb:no-branches.one-head-over-three-departments,\n")
+    assert (
+        "  url = {http://kb.local/x/reference/rules.html"
+        "#rule-no-branches-one-head-over-three-departments},\n" in out
+    )
+    assert f"  version = {{{orgkb.__version__}}},\n" in out
+
+
+def test_cite_refuses_an_unknown_rule_on_one_line() -> None:
+    status, out, err = run("cite", "one-region.unify")
+    assert (status, out) == (2, "")
+    assert err == "orgkb: no rule has the id 'one-region.unify'; `orgkb rules` lists them\n"
+
+
+def test_bibtex_escapes_what_latex_would_read() -> None:
+    entry = citation.Citation("50% of A&B_C {x} #1 ~ ^ $ \\", "https://e.org/", "k").as_bibtex()
+    title = next(line for line in entry.splitlines() if line.startswith("  title"))
+    assert title == (
+        r"  title = {50\% of A\&B\_C \{x\} \#1 \textasciitilde{} \textasciicircum{} \$ "
+        r"\textbackslash{}},"
+    )
+
+
+def test_the_configuration_names_the_work_as_citations_do() -> None:
+    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    assert conf["author"] == citation.AUTHORS
+    assert conf["html_title"] == citation.SITE_TITLE
+    assert str(citation.PUBLICATION_YEAR) in conf["copyright"]
+    assert conf["orgkb_base_url"] == conf["html_baseurl"] == citation.PUBLISHED_URL
+
+
+def test_citation_file_and_licences() -> None:
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    for key in ("cff-version", "message", "title", "authors", "version", "url", "license"):
+        assert cff[key], key
+    assert cff["title"] == citation.SITE_TITLE
+    assert cff["authors"] == [{"name": citation.AUTHORS}]
+    assert cff["version"] == orgkb.__version__
+    assert cff["url"] == citation.PUBLISHED_URL
+    assert cff["license"] == ["MIT", "CC-BY-4.0"]
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    content = (ROOT / "LICENSE-content").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in content
+    assert citation.CONTENT_LICENCE_URL in content
+
+
+# The built site: what a reader and a citing author find there.
+
+
+def _content_pages(site: BuiltSite) -> list[Path]:
+    generated = {"genindex.html", "search.html", "py-modindex.html", "404.html"}
+    return [
+        page
+        for page in site.pages()
+        if page.name not in generated
+        and not page.relative_to(site.html).as_posix().startswith(("_", "."))
+        and 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
+    ]
+
+
+def test_every_page_ends_with_its_citation(built_site: BuiltSite) -> None:
+    for page in _content_pages(built_site):
+        relative = page.relative_to(built_site.html).as_posix()
+        text = page.read_text(encoding="utf-8")
+        block = text[text.index('id="cite-this-page"') :]
+        url = citation.PUBLISHED_URL + relative
+        assert "Cite this page</h2>" in block, relative
+        assert f"version {orgkb.__version__}" in block
+        assert f'href="{url}"' in block
+        assert "@misc" in block
+        assert re.sub(r"<[^>]+>", "", block).count(f"url = {{{url}}}") == 1, relative
+        assert "orgkb-footer-licences" in text
+        assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/"' in text
+
+
+def test_the_rules_page_lists_every_rule_and_links_to_its_statement(built_site: BuiltSite) -> None:
+    page = built_site.html / "reference" / "rules.html"
+    text = page.read_text(encoding="utf-8")
+    for known in RULES:
+        anchor = rule_anchor(known.id)
+        start = text.index(f'id="{anchor}"')
+        entry = text[start : text.index("</div>", start)]
+        assert known.statement.replace("'", "’") in entry or known.statement in entry
+        link = re.search(r'Stated and explained in: </em><a [^>]*href="([^"]+)"', entry)
+        assert link, f"{known.id} links to no statement"
+        target, _, fragment = link.group(1).partition("#")
+        assert fragment == anchor
+        assert anchor in anchors_in((page.parent / target).resolve())
+
+
+def test_each_rules_citation_resolves_to_its_entry(built_site: BuiltSite) -> None:
+    for known in RULES:
+        _, out, _ = run("cite", known.id, "--base-url", "https://site.test/")
+        url = out.split()[-1]
+        path, _, anchor = url.removeprefix("https://site.test/").partition("#")
+        assert anchor in anchors_in(built_site.html / path), url
+
+
+def _published(site: BuiltSite) -> set[str]:
+    addresses = set()
+    for page in _content_pages(site):
+        relative = page.relative_to(site.html).as_posix()
+        addresses.add(relative)
+        addresses.update(
+            f"{relative}#{anchor}" for anchor in anchors_in(page) if anchor.startswith("rule-")
+        )
+    return addresses
+
+
+def test_every_published_address_still_resolves(built_site: BuiltSite) -> None:
+    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    redirects: dict[str, str] = conf["orgkb_redirects"]
+    gone = []
+    for address in read_url_list(PUBLISHED):
+        page, _, anchor = address.partition("#")
+        if address in redirects or page in redirects:
+            continue
+        if not (built_site.html / page).is_file() or (
+            anchor and anchor not in anchors_in(built_site.html / page)
+        ):
+            gone.append(address)
+    assert gone == [], "published addresses gone without a redirect in conf.py"
+
+
+def test_every_page_and_rule_address_is_pinned(built_site: BuiltSite) -> None:
+    unpinned = sorted(_published(built_site) - set(read_url_list(PUBLISHED)))
+    assert unpinned == [], (
+        "new published addresses: add these lines to conf/published-urls.txt\n"
+        + "\n".join(unpinned)
+    )
+
+
+REDIRECT_CONF = """
+orgkb_published_urls = "published.txt"
+orgkb_redirects = {
+    "old.html": "new.html",
+    "new.html#rule-one-region-sales-in-every-branch": "rules.html#rule-one-region-sales-in-every-branch",
+}
+"""
+REDIRECT_PAGES = {
+    "index.md": "# Home\n\n```{toctree}\nnew\nrules\n```\n",
+    "new.md": "# New\n\nThe page formerly known as old.\n",
+    "rules.md": "# Rules\n\n```{rule} one-region.sales-in-every-branch\n```\n",
+    "published.txt": "# pinned\nindex.html\nold.html\nnew.html#rule-one-region-sales-in-every-branch\n",
+}
+
+
+def test_redirects_keep_old_pages_and_anchors_working(tmp_path: Path) -> None:
+    built = build(tmp_path, REDIRECT_PAGES, conf=REDIRECT_CONF)
+    assert built.returncode == 0, built.log
+    old = built.read("old.html")
+    assert '<meta http-equiv="refresh" content="0; url=new.html">' in old
+    assert '<link rel="canonical" href="https://orgkb.example.org/new.html">' in old
+    moved = built.read("new.html")
+    assert 'id="rule-one-region-sales-in-every-branch"' in moved
+    assert 'href="rules.html#rule-one-region-sales-in-every-branch"' in moved
+
+
+def test_a_published_address_gone_without_redirect_fails_the_build(tmp_path: Path) -> None:
+    pages = dict(REDIRECT_PAGES)
+    pages["published.txt"] += "vanished.html\nrules.html#rule-gone\n"
+    built = build(tmp_path, pages, conf=REDIRECT_CONF)
+    assert built.returncode != 0
+    assert "vanished.html was published and is gone" in built.log
+    assert "rules.html#rule-gone was published and is gone" in built.log
+
+
+@pytest.mark.parametrize(
+    ("redirects", "message"),
+    [
+        ('{"new.html": "index.html"}', "new.html is still a page; remove its redirect"),
+        ('{"old.html": "nowhere.html"}', "old.html points to nowhere.html, which does not exist"),
+    ],
+)
+def test_a_wrong_redirect_fails_the_build(tmp_path: Path, redirects: str, message: str) -> None:
+    built = build(tmp_path, REDIRECT_PAGES, conf=f"orgkb_redirects = {redirects}\n")
+    assert built.returncode != 0
+    assert message in built.log

@@ -1,0 +1,111 @@
+"""The machine-readable edition: llms.txt, llms-full.txt and sections.jsonl, from the build."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import orgkb
+from orgkb import citation
+from orgkb.rules import RULES
+from orgkb.sphinxext.redirects import anchors_in
+from tests.conftest import ROOT, BuiltSite
+from tests.test_citations import STATED, _content_pages
+
+
+@pytest.fixture(scope="module")
+def sections(built_site: BuiltSite) -> list[dict[str, object]]:
+    lines = (built_site.html / "sections.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_every_section_has_the_promised_keys(sections: list[dict[str, object]]) -> None:
+    assert sections
+    for section in sections:
+        assert list(section) == ["id", "url", "title", "language", "text", "rules"]
+        assert isinstance(section["text"], str)
+        assert section["language"] == "en"
+        assert section["title"]
+    ids = [section["id"] for section in sections]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_section_url_leads_to_its_section(
+    built_site: BuiltSite, sections: list[dict[str, object]]
+) -> None:
+    for section in sections:
+        url = str(section["url"])
+        assert url.startswith(citation.PUBLISHED_URL)
+        path, _, anchor = url.removeprefix(citation.PUBLISHED_URL).partition("#")
+        assert (built_site.html / path).is_file(), url
+        if anchor:
+            assert anchor in anchors_in(built_site.html / path), url
+
+
+def test_every_content_page_is_in_the_edition(
+    built_site: BuiltSite, sections: list[dict[str, object]]
+) -> None:
+    pages = {str(section["id"]).partition("#")[0] + ".html" for section in sections}
+    built = {page.relative_to(built_site.html).as_posix() for page in _content_pages(built_site)}
+    assert built <= pages
+
+
+def _rules(section: dict[str, object]) -> list[str]:
+    rules = section["rules"]
+    assert isinstance(rules, list)
+    return [str(rule) for rule in rules]
+
+
+def test_sections_name_the_rules_they_state(sections: list[dict[str, object]]) -> None:
+    stated_in: dict[str, str] = {}
+    for page in (ROOT / "docs").rglob("*.md"):
+        for rule_id in STATED.findall(page.read_text(encoding="utf-8")):
+            stated_in[rule_id] = page.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    for rule_id, docname in stated_in.items():
+        holders = [
+            section
+            for section in sections
+            if str(section["id"]).startswith(docname + "#") and rule_id in _rules(section)
+        ]
+        assert holders, f"no section of {docname} names {rule_id}"
+        known = next(known for known in RULES if known.id == rule_id)
+        # The build's smart quotes turn the statement's apostrophes into typographic ones.
+        statement = known.statement.replace("'", "’")
+        assert any(statement in str(section["text"]) for section in holders), rule_id
+    every = {rule for section in sections for rule in _rules(section)}
+    assert every <= {known.id for known in RULES}
+
+
+def test_charts_read_as_lists_and_citations_stay_out(sections: list[dict[str, object]]) -> None:
+    text = "\n".join(str(section["text"]) for section in sections)
+    assert "Cite this page" not in text
+    assert "<figure" not in text and "orgkb-tree" not in text
+    charts = [line for line in text.splitlines() if re.match(r"\s*- .+ — branch 分公司", line)]
+    assert charts, "no chart of a branch in the text edition"
+
+
+def test_llms_txt_links_every_page_with_its_stable_url(built_site: BuiltSite) -> None:
+    summary = (built_site.html / "llms.txt").read_text(encoding="utf-8")
+    assert summary.startswith(f"# {citation.SITE_TITLE}\n\n> ")
+    assert f"Version {orgkb.__version__}." in summary
+    assert f"({citation.PUBLISHED_URL}llms-full.txt)" in summary
+    assert f"({citation.PUBLISHED_URL}sections.jsonl)" in summary
+    links = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", summary, re.MULTILINE)
+    for page in _content_pages(built_site):
+        relative = page.relative_to(built_site.html).as_posix()
+        if relative != "index.html":
+            assert citation.PUBLISHED_URL + relative in links, relative
+
+
+def test_the_full_text_holds_every_section_in_order(
+    built_site: BuiltSite, sections: list[dict[str, object]]
+) -> None:
+    full = (built_site.html / "llms-full.txt").read_text(encoding="utf-8")
+    assert full.startswith(f"# {citation.SITE_TITLE}, version {orgkb.__version__}\n")
+    position = 0
+    for section in sections:
+        found = full.find(f"URL: {section['url']}\n", position)
+        assert found > position, section["id"]
+        position = found
