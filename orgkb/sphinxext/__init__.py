@@ -10,8 +10,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from orgkb import __version__
+from orgkb.sphinxext.accessible import setup_captions
 from orgkb.sphinxext.assets import setup_assets
-from orgkb.sphinxext.captions import setup_captions
 from orgkb.sphinxext.citations import setup_citations
 from orgkb.sphinxext.machine_readable import setup_machine_readable
 from orgkb.sphinxext.orgchart import setup_orgchart
