@@ -8,10 +8,12 @@ leads per CPU second and the process's peak memory, then two scaling ratios of C
 
 * 2x leads: the time for twice the leads over the time for the base case; linear cost is 2.0;
 * 20x branches: the time with twenty times the branches over the base case; a dispatch that
-  scanned every branch per lead would be near 20, one that keeps heaps stays near 1.
+  scanned every branch per lead would be near 20, one that keeps heaps stays near 1. It is
+  measured twice: with twenty times the cities, so that the pools (the branches a lead may go
+  to) keep their size, and with the same cities, so that every pool is twenty times larger and
+  each branch shares more pools with others.
 
-The branches sit in a fixed number of cities, so more branches means bigger pools: the 20x
-case has twenty times as many branches to choose from per lead, not just more cities. About
+The base case has 1,000 branches in 200 cities of 10 regions. About
 a fifth of the branches list one or two projects; one lead in a hundred names a city with no
 branch, one in a hundred names none, and one in two hundred repeats an earlier id.
 """
@@ -30,21 +32,22 @@ from pathlib import Path
 PROJECTS = ("flats", "villas", "offices", "shops", "renovation")
 CITIES = 200
 REGIONS = 10
+BRANCHES_PER_CITY = 5
 
 
-def write_profile(path: Path, branches: int, rng: random.Random) -> list[str]:
-    """A CSV profile of *branches* branches over the benchmark's cities; the cities."""
-    cities = [f"City{n:03d}" for n in range(CITIES)]
+def write_profile(path: Path, branches: int, cities: int, rng: random.Random) -> list[str]:
+    """A CSV profile of *branches* branches spread over *cities* cities; the cities' names."""
+    names = [f"City{n:05d}" for n in range(cities)]
     with path.open("w", encoding="utf-8") as out:
         out.write("name,city,region,projects,capacity\n")
         for number in range(branches):
-            city = number % CITIES
+            city = number % cities
             projects = ""
             if rng.random() < 0.2:
                 projects = ";".join(rng.sample(PROJECTS, rng.randint(1, 2)))
             capacity = rng.choice((1, 2, 3, 5))
-            out.write(f"B{number},{cities[city]},R{city % REGIONS},{projects},{capacity}\n")
-    return cities
+            out.write(f"B{number},{names[city]},R{city % REGIONS},{projects},{capacity}\n")
+    return names
 
 
 def write_leads(path: Path, count: int, cities: list[str], rng: random.Random) -> None:
@@ -63,13 +66,13 @@ def write_leads(path: Path, count: int, cities: list[str], rng: random.Random) -
             out.write(f"{lead_id},{PROJECTS[rng.randrange(len(PROJECTS))]},{city}\n")
 
 
-def run_case(folder: Path, leads: int, branches: int) -> tuple[float, float, int]:
+def run_case(folder: Path, leads: int, branches: int, cities: int) -> tuple[float, float, int]:
     """CPU seconds, wall seconds and peak memory (KiB) of ``orgkb allocate`` for one case."""
-    rng = random.Random(f"{leads}/{branches}")
-    profile = folder / f"profile-{branches}.csv"
-    lead_file = folder / f"leads-{leads}.csv"
-    cities = write_profile(profile, branches, rng)
-    write_leads(lead_file, leads, cities, rng)
+    rng = random.Random(f"{leads}/{branches}/{cities}")
+    profile = folder / "profile.csv"
+    lead_file = folder / "leads.csv"
+    cities_named = write_profile(profile, branches, cities, rng)
+    write_leads(lead_file, leads, cities_named, rng)
     command = [sys.executable, "-m", "orgkb", "allocate", str(profile), str(lead_file)]
     with open(os.devnull, "w") as sink:
         start = time.perf_counter()
@@ -87,23 +90,29 @@ def main() -> None:
     parser.add_argument("--leads", type=int, default=1_000_000)
     parser.add_argument("--branches", type=int, default=1_000)
     arguments = parser.parse_args()
+    leads, branches = arguments.leads, arguments.branches
+    cities = max(1, branches // BRANCHES_PER_CITY)
     cases = {
-        "base": (arguments.leads, arguments.branches),
-        "2x leads": (2 * arguments.leads, arguments.branches),
-        "20x branches": (arguments.leads, 20 * arguments.branches),
+        "base": (leads, branches, cities),
+        "2x leads": (2 * leads, branches, cities),
+        "20x branches, 20x cities": (leads, 20 * branches, 20 * cities),
+        "20x branches, same cities": (leads, 20 * branches, cities),
     }
     timings: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
-        for name, (leads, branches) in cases.items():
-            seconds, wall, peak = run_case(Path(folder), leads, branches)
+        for name, (count, size, spread) in cases.items():
+            seconds, wall, peak = run_case(Path(folder), count, size, spread)
             timings[name] = seconds
             print(
-                f"{name:13} {leads:>9,} leads {branches:>6,} branches: CPU {seconds:6.2f} s "
-                f"(wall {wall:6.2f} s), {leads / seconds:>9,.0f} leads/s, "
+                f"{name:25} {count:>9,} leads {size:>6,} branches {spread:>5,} cities: "
+                f"CPU {seconds:6.2f} s "
+                f"(wall {wall:6.2f} s), {count / seconds:>7,.0f} leads/s, "
                 f"peak memory {peak / 1024:,.0f} MiB"
             )
-    print(f"ratio 2x leads:     {timings['2x leads'] / timings['base']:.2f} (linear: 2.00)")
-    print(f"ratio 20x branches: {timings['20x branches'] / timings['base']:.2f} (flat: 1.00)")
+    base = timings["base"]
+    print(f"ratio 2x leads:                  {timings['2x leads'] / base:.2f} (linear: 2.00)")
+    for name in ("20x branches, 20x cities", "20x branches, same cities"):
+        print(f"ratio {name + ':':26} {timings[name] / base:.2f} (flat: 1.00, scan: 20)")
 
 
 if __name__ == "__main__":

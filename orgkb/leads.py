@@ -130,7 +130,7 @@ def read_open_workload(path: str | Path, company: Company) -> dict[str, int]:
     every lead dispatched after it.
     """
     path = Path(path)
-    names = [branch.name for branch in company.branches]
+    names = {branch.name for branch in company.branches}
     workload: dict[str, int] = {}
     first_line: dict[str, int] = {}
     with _open(path) as text:
@@ -146,7 +146,8 @@ def read_open_workload(path: str | Path, company: Company) -> dict[str, int]:
             cells = _cells(row, columns)
             name, count = cells["branch"], cells["open"]
             if name not in names:
-                raise LeadFileError(path, _unknown(name, names, "branch"), line=line)
+                known = [branch.name for branch in company.branches]
+                raise LeadFileError(path, _unknown(name, known, "branch"), line=line)
             if name in first_line:
                 raise LeadFileError(
                     path, f"{name!r} is already on line {first_line[name]}", line=line
