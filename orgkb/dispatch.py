@@ -35,9 +35,6 @@ from fractions import Fraction
 from orgkb.leads import Lead, MalformedRow
 from orgkb.model import Company, Level
 
-CAPACITY_DENOMINATOR_LIMIT = 10**6
-"""Capacities are taken as the nearest fraction with a denominator up to this: six decimals."""
-
 
 class Unassigned(StrEnum):
     """Why a lead was not assigned: the first word of its reason."""
@@ -78,7 +75,7 @@ class Assignment:
 
 
 class Dispatcher:
-    """Dispatches a stream of leads for *company*, one :meth:`take` at a time.
+    """The dispatch of a stream of leads for *company*, one :meth:`take` at a time.
 
     *open_workload* maps branch names to the leads each still has open; they count as load
     from the start. *seed* breaks ties by a shuffled order of the branches instead of the
@@ -123,10 +120,7 @@ class Dispatcher:
             random.Random(seed).shuffle(order)
             for rank, position in enumerate(order):
                 self._rank[position] = rank
-        self._weight = [
-            Fraction(branch.capacity).limit_denominator(CAPACITY_DENOMINATOR_LIMIT)
-            for branch in branches
-        ]
+        self._weight = [capacity_fraction(branch.capacity) for branch in branches]
         self._pools_of: list[list[_Pool]] = [[] for _ in branches]
         self._regions_of_city: dict[str, list[str]] = {}
         self._in_city: dict[str, list[int]] = {}
@@ -345,6 +339,19 @@ class _Pool:
             if made_with == load[position]:
                 return position
             self.place(position)
+
+
+def capacity_fraction(capacity: float) -> Fraction:
+    """*capacity* as the exact fraction its shortest decimal form says.
+
+    A capacity is written in decimal; the binary float it becomes is not quite that number,
+    so the dispatch works with the decimal: 0.1 is one tenth, and three branches of 0.1 are
+    exactly level with one another.
+
+    >>> capacity_fraction(0.1), capacity_fraction(1.5), capacity_fraction(2.0)
+    (Fraction(1, 10), Fraction(3, 2), Fraction(2, 1))
+    """
+    return Fraction(repr(float(capacity)))
 
 
 def dispatch(
