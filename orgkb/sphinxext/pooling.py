@@ -156,11 +156,13 @@ def pooling_table(points: tuple[PoolingPoint, ...]) -> nodes.table:
     table = nodes.table(classes=["orgkb-pooling-table"])
     group = nodes.tgroup(cols=4)
     table += group
-    for _ in range(4):
-        group += nodes.colspec(colwidth=1)
+    headings = ("Branches", "Agents, separate queues", "Agents, one pooled queue", "Saved")
+    for heading in headings:
+        # Text and LaTeX writers size columns by colwidth: make each as wide as its heading.
+        group += nodes.colspec(colwidth=len(heading))
     head = nodes.thead()
     group += head
-    head += _row(("Branches", "Agents, separate queues", "Agents, one pooled queue", "Saved"))
+    head += _row(headings)
     body = nodes.tbody()
     group += body
     for point in points:
