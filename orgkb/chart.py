@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
 
-from orgkb.model import Company, Level
+from orgkb.compare import option_plans
+from orgkb.model import Company, Level, Option
 from orgkb.plan import GROUP_ID, Governance, Plan, Scenario, Unit, classify, recommend
 from orgkb.plan import separate_teams as separate_teams_plan
 from orgkb.render import plan_as_text, plan_tree
@@ -59,22 +60,27 @@ class View(StrEnum):
     RECOMMENDED = "recommended"
     """The organisation the article recommends (:func:`orgkb.plan.recommend`)."""
     AS_IS = "as-is"
-    """The structure the profile describes: group, regions, cities, branches; no functions."""
+    """The company today: the option its profile's ``as_is`` names, else only its structure."""
     SEPARATE = "separate"
     """Several branches in one region, each with its own promotion, service and sales."""
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A plan ready to draw, and which view of the company it is."""
+    """A plan ready to draw, and which view of the company it is.
+
+    *option* is the organisation an *as is* chart shows, from the profile's ``as_is``; without
+    it the chart shows the structure alone, and *functions_known* is false.
+    """
 
     plan: Plan
     view: View
+    option: Option | None = None
 
     @property
     def functions_known(self) -> bool:
-        """Whether the chart says who runs which function; an *as is* chart does not."""
-        return self.view is not View.AS_IS
+        """Whether the chart says who runs which function."""
+        return self.view is not View.AS_IS or self.option is not None
 
     @property
     def title(self) -> str:
@@ -88,6 +94,8 @@ class Chart:
         'Duo: as is (one region, several branches; functions not shown)'
         """
         scenario = _SCENARIO_NAMES[self.plan.scenario]
+        if self.view is View.AS_IS and self.option is not None:
+            return f"{self.plan.company}: as is ({scenario}; {self.option}, as the profile says)"
         if self.view is View.AS_IS:
             return f"{self.plan.company}: as is ({scenario}; functions not shown)"
         if self.view is View.SEPARATE:
@@ -103,8 +111,23 @@ def chart(
     """The chart of *company* in *view*; *governance* applies to the recommended view.
 
     :class:`ValueError` for the separate view of a company that is not in one region with
-    several branches (see :func:`orgkb.plan.separate_teams`).
+    several branches (see :func:`orgkb.plan.separate_teams`), and for an *as is* view whose
+    profile names an ``as_is`` the article does not weigh for the company's scenario.
+
+    >>> from orgkb.model import Branch
+    >>> duo = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")), as_is=Option.UNIFIED)
+    >>> chart(duo, View.AS_IS).title
+    'Duo: as is (one region, several branches; unified, as the profile says)'
     """
+    if view is View.AS_IS and company.as_is is not None:
+        plans = option_plans(company)
+        if company.as_is not in plans:
+            expected = ", ".join(str(option) for option in plans)
+            raise ValueError(
+                f"as_is: {str(company.as_is)!r} is not an option for a company that is "
+                f"{classify(company)}; expected one of {expected}"
+            )
+        return Chart(plans[company.as_is], view, company.as_is)
     if view is View.AS_IS:
         return Chart(as_is(company), view)
     if view is View.SEPARATE:

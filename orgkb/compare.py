@@ -294,7 +294,7 @@ def compare(company: Company, assumptions: Assumptions | None = None) -> Compari
     [('separate', 20), ('unified', 14)]
     """
     assumptions = assumptions or Assumptions.for_company(company)
-    plans = _plans(company)
+    plans = option_plans(company)
     if company.as_is is not None and company.as_is not in plans:
         choices = ", ".join(str(option) for option in plans)
         raise CompareError(
@@ -383,7 +383,8 @@ def friction_pairs(company: Company, plan: Plan) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def _plans(company: Company) -> dict[Option, Plan]:
+def option_plans(company: Company) -> dict[Option, Plan]:
+    """The plan of every option the article weighs for *company*, in :data:`OPTIONS` order."""
     scenario = classify(company)
     if scenario is Scenario.NO_BRANCHES:
         return {Option.ONE_HEAD: recommend(company)}

@@ -13,7 +13,7 @@ from orgkb.chart import (
     chart_as_mermaid,
     chart_as_text,
 )
-from orgkb.commands import Streams
+from orgkb.commands import CommandError, Streams
 from orgkb.commands.recommend import add_profile_arguments
 from orgkb.plan import Governance, Scenario
 from orgkb.profile import load_company
@@ -35,7 +35,8 @@ def register(commands: Subcommands, streams: Streams) -> None:
         help="draw the org chart of a company profile",
         description=(
             "Draw the org chart the article recommends for a company, or with --as-is the "
-            "structure its profile describes: as text, as an HTML page with its style sheet "
+            "company as it is today (the option its profile's as_is names, else only the "
+            "structure the profile describes): as text, as an HTML page with its style sheet "
             "inline, or as Mermaid or Graphviz DOT for your own diagram tools."
         ),
         streams=streams,
@@ -44,7 +45,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
     parser.add_argument(
         "--as-is",
         action="store_true",
-        help="draw the company as its profile describes it, not the recommendation",
+        help="draw the company as it is today, not the recommendation",
     )
     parser.add_argument(
         "--format", choices=tuple(FORMATS), default="text", help="output format (text)"
@@ -56,7 +57,10 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
     governance = Governance(arguments.governance) if arguments.governance else None
     view = View.AS_IS if arguments.as_is else View.RECOMMENDED
-    drawn = chart(company, view, governance)
+    try:
+        drawn = chart(company, view, governance)
+    except ValueError as error:
+        raise CommandError(f"{arguments.profile}: {error}") from None
     if governance is not None and (
         view is View.AS_IS or drawn.plan.scenario is not Scenario.MULTI_REGION
     ):

@@ -9,7 +9,8 @@ source folder when it starts with ``/``) or YAML in the directive's body::
 
 Options: ``:governance:`` (centralized or decentralized, for several regions), ``:view:``
 (what the main chart shows: recommended, as-is or separate), ``:compare:`` (a second chart
-drawn beside the main one: as-is, separate, centralized or decentralized) and ``:caption:``.
+drawn beside the main one: as-is, separate, centralized or decentralized), ``:company:`` (the
+company's name, which a CSV profile does not hold) and ``:caption:``.
 
 Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; HTML
 builders get the markup of :func:`orgkb.chart.chart_as_html` instead, styled by a style sheet
@@ -65,6 +66,7 @@ class OrgChartDirective(SphinxDirective):
         "view": _choice([str(choice) for choice in View]),
         "compare": _choice(list(_COMPARED)),
         "caption": directives.unchanged_required,
+        "company": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -96,11 +98,13 @@ class OrgChartDirective(SphinxDirective):
             if self.arguments:
                 relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
                 self.env.note_dependency(relative)
-                return load_company(absolute)
+                return load_company(absolute, company=self.options.get("company"))
             if not self.content:
                 raise self.error("orgchart: give a profile file or a YAML body")
             page = self.env.doc2path(self.env.docname)
-            return load_company_text("\n".join(self.content), page)
+            return load_company_text(
+                "\n".join(self.content), page, company=self.options.get("company")
+            )
         except ProfileError as error:
             if error.line is not None and not self.arguments:
                 # MyST counts the body's offset from the directive's first line.
