@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from orgkb.chart import (
     tree_width,
 )
 from orgkb.cli import main
-from orgkb.model import Branch, Company, Level
+from orgkb.compare import option_plans
+from orgkb.model import Branch, Company, Level, Option
 from orgkb.plan import Governance, Plan, Unit, recommend
 from orgkb.render import plan_as_text
 
@@ -433,3 +435,38 @@ def test_chart_command_refuses_an_unknown_format(group_profile: Path) -> None:
     status, _, err = run("chart", str(group_profile), "--format", "svg")
     assert status == 2
     assert "invalid choice: 'svg'" in err
+
+
+def test_as_is_shows_the_option_the_profile_names() -> None:
+    for option, functions in (
+        (Option.SEPARATE, ["promotion", "customer_service", "sales"]),
+        (Option.UNIFIED, ["sales"]),
+    ):
+        duo = replace(DUO, as_is=option)
+        drawn = chart(duo, View.AS_IS)
+        assert drawn.functions_known
+        assert drawn.plan == option_plans(duo)[option]
+        branch = drawn.plan.unit("branch:A")
+        assert [str(function) for function in branch.functions] == functions
+        assert drawn.title == (
+            f"Duo: as is (one region, several branches; {option}, as the profile says)"
+        )
+        assert "promotion 推广" in chart_as_html(drawn)
+
+
+def test_as_is_refuses_an_option_the_scenario_does_not_have() -> None:
+    with pytest.raises(ValueError, match=r"'centralized' is not an option .* one-region"):
+        chart(replace(DUO, as_is=Option.CENTRALIZED), View.AS_IS)
+
+
+def test_chart_command_reports_an_impossible_as_is_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "duo.yaml"
+    path.write_text(
+        "company: Duo\nas_is: centralized\nbranches: [{name: A, city: X}, {name: B, city: X}]\n"
+    )
+    status, out, err = run("chart", str(path), "--as-is")
+    assert (status, out) == (2, "")
+    assert err == (
+        f"orgkb: {path}: as_is: 'centralized' is not an option for a company that is "
+        "one-region; expected one of separate, unified\n"
+    )

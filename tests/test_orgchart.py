@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BuiltSite
 from tests.sphinxproject import build
 
 DUO = "company: Duo\nbranches:\n  - {name: A, city: Wuhan}\n  - {name: B, city: Wuhan}\n"
@@ -143,3 +144,29 @@ def test_a_bad_chart_fails_the_build_with_one_clear_message(
     assert built.returncode != 0
     assert message in built.log, built.log
     assert "Traceback" not in built.log
+
+
+def _captions(site: BuiltSite, page: str) -> list[str]:
+    text = (site.html / page).read_text(encoding="utf-8")
+    return re.findall(r"<figcaption>([^<]*)</figcaption>", text)
+
+
+def test_each_scenario_page_shows_its_charts(built_site: BuiltSite) -> None:
+    assert _captions(built_site, "explanation/no-branches.html") == [
+        "Lotus Dental: recommended (no branches)"
+    ]
+    assert _captions(built_site, "explanation/one-region.html") == [
+        "Bright Path Education: separate teams in every branch (one region, several branches)",
+        "Bright Path Education: recommended (one region, several branches)",
+    ]
+    multi = _captions(built_site, "explanation/multi-region.html")
+    assert "Anju Home: recommended (several regions, decentralized)" in multi
+    assert "Anju Home: recommended (several regions, centralized)" in multi
+    summary = _captions(built_site, "explanation/summary.html")
+    assert "Jiayuan Home: recommended (several regions, centralized)" in summary
+
+
+def test_side_by_side_charts_on_the_site_sit_in_one_grid(built_site: BuiltSite) -> None:
+    text = (built_site.html / "explanation" / "one-region.html").read_text(encoding="utf-8")
+    grid = text[text.index('<div class="orgkb-charts">') :]
+    assert grid.index("separate teams in every branch") < grid.index("recommended (one region")
