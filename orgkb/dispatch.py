@@ -293,7 +293,15 @@ class _Pool:
     ) -> None:
         self.load = load
         self.total = sum(load[position] for position in members)
-        pool_weight = sum((weight[position] for position in members), Fraction(0))
+        # Summed over a common denominator: adding Fractions one by one is slow for big pools.
+        denominator = math.lcm(*(weight[position].denominator for position in members))
+        pool_weight = Fraction(
+            sum(
+                weight[position].numerator * (denominator // weight[position].denominator)
+                for position in members
+            ),
+            denominator,
+        )
         # Both tests in whole numbers, so that no rounding ever decides a lead. The due test
         # l / w < (N + 1) / W is l * a < (N + 1) * b. The order by l / w is the order by
         # l * m, with m = L / w for L the least common multiple of the numerators of the
