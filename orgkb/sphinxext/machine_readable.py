@@ -1,7 +1,7 @@
 """A machine-readable edition, written by every HTML build beside the pages.
 
-- ``llms.txt``: the site in brief, after https://llmstxt.org: title, summary, licences, and
-  a link to every page, grouped by section of the site.
+- ``llms.txt``: the site in brief, after https://llmstxt.org: title, summary, licences, a
+  link to every page, grouped by section of the site, and every rule with its address.
 - ``llms-full.txt``: every page as plain text, in reading order, each with its URL.
 - ``sections.jsonl``: one JSON object a line for every section of every page, with the keys
   ``id``, ``url``, ``title``, ``language``, ``text`` and ``rules`` (the ids of the rules the
@@ -243,6 +243,10 @@ def _summary(app: Sphinx, order: list[str]) -> str:
         lines += [
             f"- [{_title(app, docname)}]({citation.page_url(docname, base)})" for docname in members
         ]
+    lines += ["", "## Rules", ""]
+    lines += [
+        f"- [{known.id}]({citation.rule_url(known.id, base)}): {known.statement}" for known in RULES
+    ]
     return "\n".join(lines) + "\n"
 
 
