@@ -41,6 +41,10 @@ html_css_files = ["orgkb.css"]
 # Our own copy button: a twentieth of sphinx-copybutton's weight, and it needs no library.
 html_js_files = [("copybutton.js", {"defer": "defer"})]
 html_favicon = "_static/favicon.svg"
+# Readers read the pages, not their Markdown; the "view source" button sat outside every
+# landmark. Search summaries come from the HTML pages.
+html_copy_source = False
+html_show_sourcelink = False
 # Where the site is published: the sitemap, canonical links and link previews name it.
 html_baseurl = PUBLISHED_URL
 # Per page: the date of the last commit that changed the page or a file it includes.

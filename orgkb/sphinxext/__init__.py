@@ -10,7 +10,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from orgkb import __version__
-from orgkb.sphinxext.accessible import setup_captions
+from orgkb.sphinxext.accessible import setup_accessible
 from orgkb.sphinxext.assets import setup_assets
 from orgkb.sphinxext.citations import setup_citations
 from orgkb.sphinxext.machine_readable import setup_machine_readable
@@ -19,6 +19,7 @@ from orgkb.sphinxext.pagemeta import setup_pagemeta
 from orgkb.sphinxext.pooling import setup_pooling
 from orgkb.sphinxext.redirects import setup_redirects
 from orgkb.sphinxext.rules import setup_rules
+from orgkb.sphinxext.search import setup_search
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -28,8 +29,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_citations(app)
     setup_redirects(app)
     setup_machine_readable(app)
-    setup_captions(app)
+    setup_accessible(app)
     setup_pagemeta(app)
     setup_pooling(app)
     setup_assets(app)
+    setup_search(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,9 +1,14 @@
-"""Toctree captions that assistive technology can place in the page outline.
+"""HTML that assistive technology and the keyboard can use, fixed where Sphinx writes it.
 
-Sphinx writes a toctree caption as ``<p class="caption" role="heading">``; ARIA requires a
-``heading`` role to carry ``aria-level`` as well, and axe and Lighthouse report its absence on
-every page. The fix sits in the HTML translator, so the body and the theme's navigation, both
-written by it, get the level.
+Two defects that axe and Lighthouse report on every Sphinx site are fixed in the HTML
+translator, so the page body and the theme's navigation, both written by it, get the fix:
+
+* a toctree caption is written as ``<p class="caption" role="heading">``, and ARIA requires
+  a ``heading`` role to carry ``aria-level`` as well;
+* a code block wider than the page scrolls sideways, and a reader without a mouse can scroll
+  it only if it takes the keyboard focus: its ``<pre>`` gets ``tabindex="0"``;
+* the empty corner cell of a two-way table is written as a header cell that names nothing;
+  it becomes an ordinary ``<td>``.
 """
 
 from __future__ import annotations
@@ -17,18 +22,39 @@ from sphinx.writers.html5 import HTML5Translator
 CAPTION_LEVEL = "2"
 
 
-class _CaptionLevel(HTML5Translator):
-    """Adds ``aria-level`` to the caption paragraph that the base translator opens."""
+class _AccessibleMarkup(HTML5Translator):
+    """Adds ``aria-level`` to toctree captions and ``tabindex`` to code blocks; empty header
+    cells become data cells."""
 
     def visit_title(self, node: nodes.title) -> None:
         start = len(self.body)
         super().visit_title(node)
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
-            for index in range(start, len(self.body)):
-                if self.body[index].startswith("<p") and 'role="heading"' in self.body[index]:
-                    self.body[index] = self.body[index].replace(
-                        'role="heading"', f'role="heading" aria-level="{CAPTION_LEVEL}"', 1
-                    )
+            self._edit_first(
+                start, 'role="heading"', f'role="heading" aria-level="{CAPTION_LEVEL}"'
+            )
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        start = len(self.body)
+        try:
+            super().visit_literal_block(node)
+        finally:
+            # The base writes a highlighted block whole and then skips the node's children.
+            self._edit_first(start, "<pre>", '<pre tabindex="0">')
+
+    def visit_entry(self, node: nodes.entry) -> None:
+        start = len(self.body)
+        super().visit_entry(node)
+        if not node.astext().strip() and self.context[-1] == "</th>\n":
+            self._edit_first(start, "<th", "<td")
+            self.context[-1] = "</td>\n"
+
+    def _edit_first(self, start: int, old: str, new: str) -> None:
+        """Replace *old* by *new* in the first piece of output written since *start*."""
+        for index in range(start, len(self.body)):
+            if old in self.body[index]:
+                self.body[index] = self.body[index].replace(old, new, 1)
+                return
 
 
 def _install_translator(app: Sphinx) -> None:
@@ -37,10 +63,10 @@ def _install_translator(app: Sphinx) -> None:
     # Derive from whatever translator this builder would use, so another extension's or
     # theme's translator keeps working.
     base = app.registry.get_translator_class(app.builder)
-    translator = type(f"Captioned{base.__name__}", (_CaptionLevel, base), {})
+    translator = type(f"Accessible{base.__name__}", (_AccessibleMarkup, base), {})
     app.registry.add_translator(app.builder.name, translator, override=True)
 
 
-def setup_captions(app: Sphinx) -> None:
-    """Give toctree captions an ARIA heading level in every HTML builder."""
+def setup_accessible(app: Sphinx) -> None:
+    """Use the accessible markup in every HTML builder."""
     app.connect("builder-inited", _install_translator)
