@@ -56,7 +56,9 @@ def test_every_rule_is_stated_exactly_once_in_the_pages() -> None:
 def test_every_rule_the_pages_cite_exists() -> None:
     unknown = []
     for page in sorted(DOCS.rglob("*.md")):
-        for rule_id in CITED.findall(page.read_text(encoding="utf-8")):
+        # A role shown as code (``{rule}`ID` ``) is about the role, not a citation.
+        text = re.sub(r"``.+?``", "", page.read_text(encoding="utf-8"))
+        for rule_id in CITED.findall(text):
             target = rule_id.rpartition("<")[2].rstrip(">")  # {rule}`text <id>` cites id
             if target not in IDS:
                 unknown.append(f"{page.relative_to(DOCS)}: {target}")

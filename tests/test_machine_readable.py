@@ -80,8 +80,13 @@ def test_sections_name_the_rules_they_state(sections: list[dict[str, object]]) -
 
 def test_charts_read_as_lists_and_citations_stay_out(sections: list[dict[str, object]]) -> None:
     text = "\n".join(str(section["text"]) for section in sections)
-    assert "Cite this page" not in text
-    assert "<figure" not in text and "orgkb-tree" not in text
+    titles: dict[str, str] = {}
+    for section in sections:
+        titles.setdefault(str(section["id"]).partition("#")[0], str(section["title"]))
+    for section in sections:
+        title = titles[str(section["id"]).partition("#")[0]]
+        assert f"“{title}”. In {citation.SITE_TITLE}" not in str(section["text"])
+    assert '<figure class="orgkb-chart' not in text and '<ul class="orgkb-tree"' not in text
     charts = [line for line in text.splitlines() if re.match(r"\s*- .+ — branch 分公司", line)]
     assert charts, "no chart of a branch in the text edition"
 
