@@ -231,7 +231,7 @@ class Dispatcher:
     def _find_route(self, city: str | None, project: str) -> _Route | Unassigned:
         branches = self.company.branches
         if city is None:
-            if len(self._in_region) != 1:
+            if len(self._in_region) > 1:
                 return Unassigned.NO_CITY
             everywhere = [n for n, branch in enumerate(branches) if branch.serves(project)]
             return (self._pool(everywhere), Level.REGION) if everywhere else Unassigned.NO_BRANCH

@@ -334,3 +334,11 @@ def test_capacities_are_the_decimals_written() -> None:
     dispatcher = Dispatcher(company)
     names = [dispatcher.take(Lead(str(n), "flats", "Wuhan")).branch for n in range(6)]
     assert names == ["A", "B", "C", "A", "B", "C"]
+
+
+def test_a_company_without_branches_takes_no_lead() -> None:
+    results = list(dispatch(Company("Solo"), [Lead("1", "flats"), Lead("2", "flats", "Wuhan")]))
+    assert [r.reason for r in results] == [
+        "no-branch: no branch of Solo serves 'flats'",
+        "unknown-city: no branch of Solo is in 'Wuhan', so its region is unknown",
+    ]
