@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 SECONDS_PER_HOUR = 3600
-Rounding = Callable[[float | Fraction], int]
+_Rounding = Callable[[float | Fraction], int]
 MAX_ERLANGS = 1_000_000
 """The largest load :func:`staff` accepts: a million agents busy at once.
 
@@ -265,7 +265,7 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     )
 
 
-def _whole(approximate: float, exact: Callable[[], Fraction], rounding: Rounding) -> int:
+def _whole(approximate: float, exact: Callable[[], Fraction], rounding: _Rounding) -> int:
     # Binary floating point can land a hair to either side of a whole number — 14 / 0.7 is
     # 20.000000000000004 — and only there does rounding need the exact decimal arithmetic.
     if abs(approximate - round(approximate)) > 1e-9 * max(1.0, approximate):
