@@ -211,7 +211,14 @@ class Comparison:
         then = self.outcome(option)
         return {
             name: _minus(getattr(then, name), getattr(now, name))
-            for name in ("rostered_agents", "promoters", "managers", "headcount", "labour_cost")
+            for name in (
+                "agents",
+                "rostered_agents",
+                "promoters",
+                "managers",
+                "headcount",
+                "labour_cost",
+            )
         }
 
     def to_json(self) -> dict[str, object]:
