@@ -238,6 +238,56 @@ def test_pooling_never_needs_more_agents(loads: list[float], level: float) -> No
     assert staff(sum(loads), target).agents <= separate
 
 
+branch_strategy = st.builds(
+    lambda city, region, projects, volume: (city, region, projects, volume),
+    st.sampled_from(["Wuhan", "Changsha", "Hefei"]),
+    st.sampled_from(["", "North", "South"]),
+    st.lists(st.sampled_from(["flats", "villas", "offices"]), max_size=2, unique=True),
+    st.floats(min_value=0, max_value=400),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    branches=st.lists(branch_strategy, min_size=1, max_size=9),
+    span=st.integers(min_value=2, max_value=15),
+)
+def test_any_company_compares(branches: list[tuple[str, str, list[str], float]], span: int) -> None:
+    company = Company(
+        "Any",
+        tuple(
+            Branch(f"B{index}", city, region, tuple(projects), inquiries_per_hour=volume)
+            for index, (city, region, projects, volume) in enumerate(branches)
+        ),
+        span_of_control=span,
+        salaries=PAY,
+    )
+    comparison = compare(company)
+    assert comparison.outcomes[0].option is comparison.as_is
+    agents = []
+    for outcome in comparison.outcomes:
+        assert outcome.headcount is not None and outcome.managers is not None
+        assert outcome.rostered_agents is not None and outcome.agents is not None
+        parts = outcome.rostered_agents + outcome.promoters + outcome.support_staff
+        assert outcome.headcount == parts + outcome.managers
+        assert outcome.labour_cost is not None and outcome.labour_cost >= 0
+        agents.append(outcome.agents)
+    # Each option pools the queues of the one before it: agents never rise.
+    assert agents == sorted(agents, reverse=True)
+    assert comparison.outcomes[-1].friction_pairs == ()
+
+
+def test_a_load_too_large_is_one_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "huge.yaml",
+        "company: Huge\nbranches:\n  - {name: A, city: Wuhan, inquiries_per_hour: 1e12}\n",
+    )
+    status, _, err = run_cli("compare", str(path))
+    assert status == 2
+    assert err.count("\n") == 1 and "at most 1,000,000 Erlangs" in err
+
+
 def test_unified_plan_is_the_recommendation() -> None:
     company = four_branches()
     assert compare(company).outcome(Option.UNIFIED).plan == recommend(company)

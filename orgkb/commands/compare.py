@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from orgkb.commands import CommandError, Streams
 from orgkb.compare import Assumptions, CompareError, Comparison, Outcome, compare
 from orgkb.profile import load_company
+from orgkb.staffing import StaffingError
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -63,7 +64,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
         raise CommandError(f"--{error.field.replace('_', '-')}: {error.message}") from None
     try:
         comparison = compare(company, assumptions)
-    except CompareError as error:
+    except (CompareError, StaffingError) as error:
         raise CommandError(f"{arguments.profile}: {error}") from None
     if arguments.format == "json":
         streams.out.write(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2) + "\n")
