@@ -274,8 +274,8 @@ def _whole(approximate: float, exact: Callable[[], Fraction], rounding: _Roundin
 
 
 def _waiting(agents: int, load: float, headroom: float, blocking: float) -> float:
-    # C = n·B / (n − A·(1 − B)), with n − A taken exactly so that a load just below a whole
-    # number of agents does not lose its digits to cancellation.
+    # C = n·B / (n − A·(1 − B)), rearranged as n·B / ((n − A) + A·B): with n − A as a term of
+    # its own, a load just below a whole number of agents loses no digits to cancellation.
     return agents * blocking / (headroom + load * blocking)
 
 
