@@ -122,7 +122,7 @@ class Assumptions:
         """The assumptions in one paragraph of words."""
         return (
             f"service target {self.target.describe()}; span of control {self.span_of_control}; "
-            f"busy hour {self.busy_hour_factor:.0%} of a day's inquiries, "
+            f"busy hour {self.busy_hour_factor * 100:g}% of a day's inquiries, "
             f"{self.days_per_month:g} days a month; one promoter per "
             f"{self.leads_per_promoter:,.0f} inquiries a month, at least "
             f"{self.promotion_minimum} a team; support team {self.support_team}, coordination "
