@@ -247,7 +247,7 @@ def test_a_chart_is_drawn_as_a_tree_only_where_its_branches_fit() -> None:
     widths = [tree_width(chart(c)) or 1000 for c in (SOLO, DUO, GROUP, wide)]
     assert widths == sorted(widths)
     for width in TREE_WIDTHS:
-        assert f"@container (min-width: {width}rem)" in CHART_CSS
+        assert f"@container (min-width:{width}rem)" in CHART_CSS
         assert f".orgkb-fits-{width} .orgkb-tree" in CHART_CSS
 
 

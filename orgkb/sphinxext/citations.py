@@ -42,7 +42,8 @@ def _add_citation(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     )
     block += nodes.paragraph("", "BibTeX:")
     bibtex = cited.as_bibtex()
-    block += nodes.literal_block(bibtex, bibtex, language="bibtex")
+    # Plain, not highlighted: the entry is for copying, and highlighting would triple its markup.
+    block += nodes.literal_block(bibtex, bibtex, language="text")
     doctree += block
 
 
