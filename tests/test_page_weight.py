@@ -1,0 +1,39 @@
+"""A page with an org chart, and everything it loads, stays under 40 KB compressed.
+
+Readers open the pages on phones in meetings with poor networks. The weight is counted from
+the built files (``benchmarks/page_weight.py``): the page, its style sheets, scripts and
+favicon, each gzipped; a page's weight does not depend on the machine, so the budget is a
+test. How fast the pages load is measured by hand with ``benchmarks/lighthouse.py``.
+"""
+
+from __future__ import annotations
+
+from benchmarks.page_weight import BUDGET, page_resources, page_weight
+from tests.conftest import BuiltSite
+
+
+def test_pages_with_a_chart_are_under_the_budget(built_site: BuiltSite) -> None:
+    charted = [
+        page
+        for page in built_site.pages()
+        if 'class="orgkb-chart' in page.read_text(encoding="utf-8")
+    ]
+    assert charted, "no page shows an org chart"
+    heavy = {
+        page.relative_to(built_site.html).as_posix(): weight
+        for page in charted
+        if (weight := page_weight(page, built_site.html)) > BUDGET
+    }
+    assert heavy == {}
+
+
+def test_the_weight_counts_every_file_a_page_loads(built_site: BuiltSite) -> None:
+    page = built_site.html / "index.html"
+    loaded = {
+        resource.path.relative_to(built_site.html.resolve()).as_posix()
+        for resource in page_resources(page, built_site.html)
+    }
+    assert "index.html" in loaded
+    assert "_static/styles/furo.css" in loaded
+    assert "_static/favicon.svg" in loaded
+    assert "_static/scripts/furo.js" in loaded
