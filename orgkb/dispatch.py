@@ -120,7 +120,7 @@ class Dispatcher:
             random.Random(seed).shuffle(order)
             for rank, position in enumerate(order):
                 self._rank[position] = rank
-        self._weight = [capacity_fraction(branch.capacity) for branch in branches]
+        self._weight = [_capacity_fraction(branch.capacity) for branch in branches]
         self._pools_of: list[list[_Pool]] = [[] for _ in branches]
         self._regions_of_city: dict[str, list[str]] = {}
         self._in_city: dict[str, list[int]] = {}
@@ -349,14 +349,14 @@ class _Pool:
             self.place(position)
 
 
-def capacity_fraction(capacity: float) -> Fraction:
+def _capacity_fraction(capacity: float) -> Fraction:
     """*capacity* as the exact fraction its shortest decimal form says.
 
     A capacity is written in decimal; the binary float it becomes is not quite that number,
     so the dispatch works with the decimal: 0.1 is one tenth, and three branches of 0.1 are
     exactly level with one another.
 
-    >>> capacity_fraction(0.1), capacity_fraction(1.5), capacity_fraction(2.0)
+    >>> _capacity_fraction(0.1), _capacity_fraction(1.5), _capacity_fraction(2.0)
     (Fraction(1, 10), Fraction(3, 2), Fraction(2, 1))
     """
     return Fraction(repr(float(capacity)))
