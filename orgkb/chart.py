@@ -1,9 +1,10 @@
-"""Org charts (组织架构图) of a plan, or of a company as its profile describes it.
+"""Org charts (组织架构图) of a plan, or of a company as it is today.
 
 A :class:`Chart` is a plan ready to draw together with the view it shows: the recommended
-organisation, the company *as is* (the structure its profile describes, with nobody's functions
-known), or the separate-teams option the article weighs. It is drawn as text for a terminal,
-as HTML for a web page, or as Mermaid or Graphviz DOT for a reader's own diagram tools.
+organisation; the company *as is* (the option its profile's ``as_is`` names, or, without one,
+only the structure the profile describes, nobody's functions known); or the separate-teams
+option the article weighs. It is drawn as text for a terminal, as HTML for a web page, or as
+Mermaid or Graphviz DOT for a reader's own diagram tools.
 
 The HTML is a nested list (``<ul>``/``<li>``), so it can be selected, searched and read by a
 screen reader; the style sheet :data:`CHART_CSS` lays it out as a tree on a wide screen and as
