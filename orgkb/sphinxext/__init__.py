@@ -13,6 +13,7 @@ from orgkb import __version__
 from orgkb.sphinxext.accessible import setup_accessible
 from orgkb.sphinxext.assets import setup_assets
 from orgkb.sphinxext.citations import setup_citations
+from orgkb.sphinxext.downloads import setup_downloads
 from orgkb.sphinxext.machine_readable import setup_machine_readable
 from orgkb.sphinxext.orgchart import setup_orgchart
 from orgkb.sphinxext.pagemeta import setup_pagemeta
@@ -34,4 +35,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pooling(app)
     setup_assets(app)
     setup_search(app)
+    setup_downloads(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

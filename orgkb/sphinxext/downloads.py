@@ -1,0 +1,62 @@
+"""Links to the EPUB and PDF editions (:mod:`orgkb.downloads`) from every page.
+
+The HTML build names their folder in ``orgkb_downloads`` (``./dev site`` does, with ``-D``;
+a path relative to the configuration folder): the files found there are copied to
+``downloads/`` in the site and linked from the footer of every page, with their sizes.
+Without the setting, or before the files are built, pages link to no download.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from orgkb.downloads import FORMATS, file_size
+
+SITE_FOLDER = "downloads"
+
+
+def _found(app: Sphinx) -> list[Path]:
+    setting = app.config.orgkb_downloads
+    if not setting or app.builder.name != "html":
+        return []
+    folder = Path(app.confdir, setting)
+    return [folder / name for name in FORMATS if (folder / name).is_file()]
+
+
+def _link_downloads(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    pathto = context["pathto"]
+    context["orgkb_downloads"] = [
+        {
+            "label": FORMATS[path.name],
+            "href": pathto(f"{SITE_FOLDER}/{path.name}", 1),
+            "size": file_size(path),
+        }
+        for path in _found(app)
+    ]
+
+
+def _copy_downloads(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None:
+        return
+    for path in _found(app):
+        target = Path(app.builder.outdir) / SITE_FOLDER
+        target.mkdir(exist_ok=True)
+        shutil.copy2(path, target / path.name)
+
+
+def setup_downloads(app: Sphinx) -> None:
+    """Link and copy the downloads named by ``orgkb_downloads`` in the HTML build."""
+    app.add_config_value("orgkb_downloads", "", "html", types=frozenset({str}))
+    app.connect("html-page-context", _link_downloads)
+    app.connect("build-finished", _copy_downloads)
