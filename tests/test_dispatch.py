@@ -342,3 +342,25 @@ def test_a_company_without_branches_takes_no_lead() -> None:
         "no-branch: no branch of Solo serves 'flats'",
         "unknown-city: no branch of Solo is in 'Wuhan', so its region is unknown",
     ]
+
+
+def test_a_city_in_two_regions_may_send_its_leads_to_either() -> None:
+    # Product lines play the part of regions: one city can hold branches of both.
+    company = Company(
+        "Co",
+        (
+            Branch("Homes", "Wuhan", "Homes line", ("flats",)),
+            Branch("Offices", "Wuhan", "Offices line", ("offices",)),
+            Branch("Villas", "Changsha", "Homes line", ("villas",)),
+            Branch("Shops", "Nanchang", "Shops line", ("shops",)),
+        ),
+    )
+    results = list(dispatch(company, [Lead("1", "villas", "Wuhan"), Lead("2", "shops", "Wuhan")]))
+    assert [(r.branch, r.unassigned) for r in results] == [
+        ("Villas", None),
+        (None, Unassigned.NO_BRANCH),
+    ]
+    assert results[1].reason == (
+        "no-branch: no branch in 'Wuhan' or its region 'Homes line' or 'Offices line' "
+        "serves 'shops'"
+    )
