@@ -4,7 +4,7 @@ Debian's chromium, driven by Playwright, loads every page of the site served on 
 no console error, no failed request, nothing from another host; search finds English and
 Chinese words; org charts fit a phone; the copy button copies; axe-core finds no violation,
 its best-practice rules included, in light and in dark mode; the keyboard reaches the main
-content first. ``./dev test`` installs chromium when it may; without one these tests skip.
+content first. The site also works opened from a folder, and its 404 page at any depth. ``./dev test`` installs chromium when it may; without one these tests skip.
 """
 
 from __future__ import annotations
@@ -149,6 +149,59 @@ def test_page_weight_counts_every_file_the_browser_loads(
         }
         missed += [f"{path}: {url}" for url in requested if url not in counted]
     assert missed == []
+
+
+def _problems(page: Any) -> list[str]:
+    """Collects console errors, script errors and failed requests of *page* from now on."""
+    found: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            found.append(f"console: {message.text}") if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: found.append(f"script error: {error}"))
+    page.on("requestfailed", lambda request: found.append(f"failed: {request.url}"))
+    return found
+
+
+def test_the_site_works_from_a_folder(tab: Any, built_site: BuiltSite) -> None:
+    # Opened from a file share: pages, their files and search, with no server at all.
+    problems = _problems(tab)
+    folder = built_site.html.resolve()
+    for path in ["index.html", "explanation/multi-region.html", "reference/glossary.html"]:
+        tab.goto((folder / path).as_uri(), wait_until="networkidle")
+    tab.goto(f"{(folder / 'search.html').as_uri()}?q={quote('客服')}")
+    tab.wait_for_function(
+        "!document.querySelector('#search-results .search-summary')?.textContent"
+        ".includes('Preparing') && document.querySelectorAll('#search-results li').length > 0"
+    )
+    tab.wait_for_load_state("networkidle")
+    assert problems == []
+
+
+def test_the_404_page_works_at_any_depth(tab: Any, site_url: str, built_site: BuiltSite) -> None:
+    # A web server answers a missing address, however deep, with 404.html as it is.
+    missing = site_url + "how-to/no/such/page.html"
+    tab.route(
+        missing,
+        lambda route: route.fulfill(status=404, path=str(built_site.html / "404.html")),
+    )
+    broken: list[str] = []
+    tab.on("requestfailed", lambda request: broken.append(request.url))
+    tab.on(
+        "response",
+        lambda response: (
+            broken.append(response.url)
+            if response.status >= 400 and response.url != missing
+            else None
+        ),
+    )
+    tab.goto(missing, wait_until="networkidle")
+    assert broken == []
+    assert tab.locator("article h1").inner_text()
+    home = tab.locator(".sidebar-brand").first.get_attribute("href")
+    assert home == "/index.html", home
 
 
 def _search(tab: Any, site_url: str, words: str) -> list[str]:
