@@ -57,6 +57,8 @@ html_search_language = "zh"
 jieba.setLogLevel(logging.WARNING)
 sitemap_url_scheme = "{link}"
 sitemap_show_lastmod = True
+# Pages a search engine should not offer as answers.
+sitemap_excludes = ["404.html", "search.html", "genindex.html", "py-modindex.html"]
 # Citations ("Cite this page", `orgkb cite`) give addresses under this base.
 orgkb_base_url = PUBLISHED_URL
 # Every page and rule address ever published; the build warns if one goes missing without an

@@ -89,7 +89,9 @@ def _add_meta_tags(
     if not description:
         root = app.config.root_doc
         description = page_description(env.metadata.get(root, {}), env.get_doctree(root))
-    title = re.sub(r"<[^>]+>", "", html.unescape(str(context.get("title", ""))))
+    # Generated pages (index, search) may have no title of their own: name the site.
+    title = re.sub(r"<[^>]+>", "", html.unescape(str(context.get("title") or "")))
+    title = title or str(context.get("docstitle") or app.config.project)
     tags = []
     if not _has_stated_description(doctree):
         tags.append(_tag("name", "description", description))
