@@ -38,7 +38,7 @@ def _syncs_tabs(doctree: nodes.document) -> bool:
 
 
 def _has_code(doctree: nodes.document) -> bool:
-    return any(True for _ in doctree.findall(nodes.literal_block))
+    return next(doctree.findall(nodes.literal_block), None) is not None
 
 
 # Files, by name without their folder, and the test a page's doctree passes when it needs them.

@@ -61,9 +61,8 @@ def page_description(metadata: dict[str, Any], doctree: nodes.document | None) -
         return shorten(stated)
     if doctree is None:
         return ""
-    for paragraph in doctree.findall(_is_opening):
-        return shorten(paragraph.astext())
-    return ""
+    opening = next(doctree.findall(_is_opening), None)
+    return shorten(opening.astext()) if opening is not None else ""
 
 
 def _has_stated_description(doctree: nodes.document | None) -> bool:
