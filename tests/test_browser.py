@@ -307,12 +307,17 @@ def test_tab_first_reaches_a_link_to_the_main_content(tab: Any, site_url: str) -
     ), target
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+# Colour contrast in both modes; the phone layout (menu button, header) in one.
+@pytest.mark.parametrize(
+    ("scheme", "viewport"),
+    [("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)],
+    ids=["light", "dark", "phone"],
+)
 def test_axe_finds_no_violations(
-    browser: Any, site_url: str, page_paths: list[str], scheme: str
+    browser: Any, site_url: str, page_paths: list[str], scheme: str, viewport: dict[str, int]
 ) -> None:
     axe = axe_module.Axe()
-    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     violations = []
     for path in page_paths:
