@@ -118,14 +118,15 @@ def main(arguments: list[str]) -> int:
         print(f"page_weight: no built site in {site}; run ./dev site first", file=sys.stderr)
         return 2
     pages = [site / name for name in arguments[1:]] or sorted(site.rglob("*.html"))
-    print(f"{'page':<44} {'HTML':>8} {'loaded':>8} {'total':>8}  of {BUDGET // 1024} KB")
+    width = max(len(page.relative_to(site).as_posix()) for page in pages)
+    print(f"{'page':<{width}} {'HTML':>8} {'loaded':>8} {'total':>8}  of {BUDGET // 1024} KB")
     for page in pages:
         resources = page_resources(page, site)
         html = resources[0].compressed
         total = sum(resource.compressed for resource in resources)
         name = page.relative_to(site).as_posix()
         print(
-            f"{name:<44} {html / 1024:>6.1f}KB {(total - html) / 1024:>6.1f}KB "
+            f"{name:<{width}} {html / 1024:>6.1f}KB {(total - html) / 1024:>6.1f}KB "
             f"{total / 1024:>6.1f}KB  {total / BUDGET:>4.0%}"
         )
     return 0
