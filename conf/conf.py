@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 # Imported here, not only by Sphinx's Chinese search, which silently indexes no Chinese words
 # when jieba is missing; its progress messages would clutter the build log.
@@ -65,8 +66,9 @@ orgkb_base_url = PUBLISHED_URL
 # entry in orgkb_redirects (old address -> new, both relative to the site root).
 orgkb_published_urls = "published-urls.txt"
 orgkb_redirects: dict[str, str] = {}
-# The 404 page is served at any depth of a web server, so its links start from the site root.
-notfound_urls_prefix = "/"
+# The 404 page is served at any depth of a web server, so its links start from the site's
+# own folder on that server.
+notfound_urls_prefix = urlsplit(PUBLISHED_URL).path or "/"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
