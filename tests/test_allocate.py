@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from orgkb.cli import main
 from orgkb.leads import Lead, LeadFileError, MalformedRow, read_leads, read_open_workload
 from orgkb.model import Branch, Company
+from tests.helpers import run_orgkb, write_file
 
 PROFILE = """\
 company: Wuhan Homes
@@ -21,12 +21,6 @@ branches:
 """
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture
 def profile(tmp_path: Path) -> Path:
     path = tmp_path / "homes.yaml"
@@ -34,19 +28,10 @@ def profile(tmp_path: Path) -> Path:
     return path
 
 
-def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
-    path = tmp_path / name
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_600_leads_split_100_200_300(profile: Path, tmp_path: Path) -> None:
     rows = "".join(f"L{n},flats,Wuhan\n" for n in range(600))
-    leads = write(tmp_path, "leads.csv", "id,project,city\n" + rows)
-    status, out, err = run("allocate", str(profile), str(leads))
+    leads = write_file(tmp_path, "leads.csv", "id,project,city\n" + rows)
+    status, out, err = run_orgkb("allocate", str(profile), str(leads))
     assert (status, err) == (0, "")
     table = list(csv.reader(io.StringIO(out)))
     assert table[0] == ["lead_id", "branch", "reason"]
@@ -58,7 +43,7 @@ def test_600_leads_split_100_200_300(profile: Path, tmp_path: Path) -> None:
 
 
 def test_one_row_per_input_row_in_order_with_reasons(profile: Path, tmp_path: Path) -> None:
-    leads = write(
+    leads = write_file(
         tmp_path,
         "leads.csv",
         "id,project,city\n"
@@ -71,7 +56,7 @@ def test_one_row_per_input_row_in_order_with_reasons(profile: Path, tmp_path: Pa
         "L4,flats,Beijing\n"
         "L5,flats,\n",
     )
-    status, out, err = run("allocate", str(profile), str(leads))
+    status, out, err = run_orgkb("allocate", str(profile), str(leads))
     assert status == 0
     assert out.splitlines() == [
         "lead_id,branch,reason",
@@ -92,18 +77,20 @@ def test_one_row_per_input_row_in_order_with_reasons(profile: Path, tmp_path: Pa
 
 def test_byte_for_byte_the_same_and_seed_changes_ties(profile: Path, tmp_path: Path) -> None:
     rows = "".join(f"L{n},flats,Wuhan\n" for n in range(50))
-    leads = write(tmp_path, "leads.csv", "id,project,city\n" + rows)
-    assert run("allocate", str(profile), str(leads)) == run("allocate", str(profile), str(leads))
-    seeded = run("allocate", str(profile), str(leads), "--seed", "7")
-    assert seeded == run("allocate", str(profile), str(leads), "--seed", "7")
+    leads = write_file(tmp_path, "leads.csv", "id,project,city\n" + rows)
+    assert run_orgkb("allocate", str(profile), str(leads)) == run_orgkb(
+        "allocate", str(profile), str(leads)
+    )
+    seeded = run_orgkb("allocate", str(profile), str(leads), "--seed", "7")
+    assert seeded == run_orgkb("allocate", str(profile), str(leads), "--seed", "7")
     assert seeded[0] == 0
 
 
 def test_summary_goes_to_stderr(profile: Path, tmp_path: Path) -> None:
     rows = "".join(f"L{n},flats,Wuhan\n" for n in range(6))
-    leads = write(tmp_path, "leads.csv", "id,project,city\n" + rows + "L9,flats,Xian\n")
-    open_workload = write(tmp_path, "open.csv", "branch,open\nHanyang,3\n")
-    status, out, err = run(
+    leads = write_file(tmp_path, "leads.csv", "id,project,city\n" + rows + "L9,flats,Xian\n")
+    open_workload = write_file(tmp_path, "open.csv", "branch,open\nHanyang,3\n")
+    status, out, err = run_orgkb(
         "allocate", str(profile), str(leads), "--summary", "--open-workload", str(open_workload)
     )
     assert status == 0
@@ -136,25 +123,25 @@ def test_summary_goes_to_stderr(profile: Path, tmp_path: Path) -> None:
 def test_bad_leads_files_exit_2_with_one_line(
     profile: Path, tmp_path: Path, content: bytes, message: str
 ) -> None:
-    leads = write(tmp_path, "leads.csv", content)
-    status, out, err = run("allocate", str(profile), str(leads))
+    leads = write_file(tmp_path, "leads.csv", content)
+    status, out, err = run_orgkb("allocate", str(profile), str(leads))
     assert (status, out) == (2, "")
     assert err == f"orgkb: {leads}{'' if message.startswith(':') else ': '}{message}\n"
 
 
 def test_missing_leads_file_and_directory(profile: Path, tmp_path: Path) -> None:
-    assert run("allocate", str(profile), str(tmp_path / "none.csv")) == (
+    assert run_orgkb("allocate", str(profile), str(tmp_path / "none.csv")) == (
         2,
         "",
         f"orgkb: {tmp_path / 'none.csv'}: no such file\n",
     )
-    status, _, err = run("allocate", str(profile), str(tmp_path))
+    status, _, err = run_orgkb("allocate", str(profile), str(tmp_path))
     assert (status, err) == (2, f"orgkb: {tmp_path}: is a directory, not a CSV file\n")
 
 
 def test_bad_profile_exits_2(tmp_path: Path) -> None:
-    leads = write(tmp_path, "leads.csv", "id,project,city\n")
-    status, out, err = run("allocate", str(tmp_path / "none.yaml"), str(leads))
+    leads = write_file(tmp_path, "leads.csv", "id,project,city\n")
+    status, out, err = run_orgkb("allocate", str(tmp_path / "none.yaml"), str(leads))
     assert (status, out, err) == (2, "", f"orgkb: {tmp_path / 'none.yaml'}: no such file\n")
 
 
@@ -172,17 +159,19 @@ def test_bad_profile_exits_2(tmp_path: Path) -> None:
 def test_bad_open_workload_exits_2(
     profile: Path, tmp_path: Path, content: str, message: str
 ) -> None:
-    leads = write(tmp_path, "leads.csv", "id,project,city\nL1,flats,Wuhan\n")
-    workload = write(tmp_path, "open.csv", content)
-    status, out, err = run("allocate", str(profile), str(leads), "--open-workload", str(workload))
+    leads = write_file(tmp_path, "leads.csv", "id,project,city\nL1,flats,Wuhan\n")
+    workload = write_file(tmp_path, "open.csv", content)
+    status, out, err = run_orgkb(
+        "allocate", str(profile), str(leads), "--open-workload", str(workload)
+    )
     assert (status, out) == (2, "")
     assert err.startswith(f"orgkb: {workload}{message}")
     assert err.count("\n") == 1
 
 
 def test_bad_seed_is_a_usage_error(profile: Path, tmp_path: Path) -> None:
-    leads = write(tmp_path, "leads.csv", "id,project,city\n")
-    status, out, err = run("allocate", str(profile), str(leads), "--seed", "x")
+    leads = write_file(tmp_path, "leads.csv", "id,project,city\n")
+    status, out, err = run_orgkb("allocate", str(profile), str(leads), "--seed", "x")
     assert (status, out) == (2, "")
     assert err.splitlines()[-1] == "orgkb allocate: error: argument --seed: invalid int value: 'x'"
 
@@ -190,7 +179,7 @@ def test_bad_seed_is_a_usage_error(profile: Path, tmp_path: Path) -> None:
 def test_reader_bom_gb18030_quotes_and_line_numbers(tmp_path: Path) -> None:
     text = 'id,project,city\r\n"L,1",flats,武汉\r\n\r\nL2,"multi\nline",\r\n'
     for encoding in ("utf-8-sig", "gb18030"):
-        path = write(tmp_path, f"{encoding}.csv", text.encode(encoding))
+        path = write_file(tmp_path, f"{encoding}.csv", text.encode(encoding))
         assert list(read_leads(path)) == [
             Lead("L,1", "flats", "武汉", 2),
             Lead("L2", "multi\nline", None, 4),
@@ -200,7 +189,7 @@ def test_reader_bom_gb18030_quotes_and_line_numbers(tmp_path: Path) -> None:
 def test_reader_columns_in_any_order_and_undecodable_rows(tmp_path: Path) -> None:
     # The encoding is chosen from the first 64 KiB; a bad byte after them spoils only its row.
     good = b"".join(b"Wuhan,L%d,flats\n" % n for n in range(2, 8002))
-    path = write(tmp_path, "l.csv", b"City,ID,Project\n" + good + b"Wuhan,L,fl\xffts\n")
+    path = write_file(tmp_path, "l.csv", b"City,ID,Project\n" + good + b"Wuhan,L,fl\xffts\n")
     rows = list(read_leads(path))
     assert len(good) > 1 << 16
     assert rows[0] == Lead("L2", "flats", "Wuhan", 2)
@@ -211,10 +200,10 @@ def test_reader_columns_in_any_order_and_undecodable_rows(tmp_path: Path) -> Non
 
 def test_reader_refuses_a_bad_file_before_the_first_row(tmp_path: Path) -> None:
     with pytest.raises(LeadFileError, match="has no 'id' column"):
-        read_leads(write(tmp_path, "l.csv", "project,city\n"))
+        read_leads(write_file(tmp_path, "l.csv", "project,city\n"))
 
 
 def test_open_workload_reader(tmp_path: Path) -> None:
     company = Company("Co", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
-    path = write(tmp_path, "open.csv", "open,branch\n4,B\n\n0,A\n")
+    path = write_file(tmp_path, "open.csv", "open,branch\n4,B\n\n0,A\n")
     assert read_open_workload(path, company) == {"B": 4, "A": 0}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import io
 import re
 import shutil
 import subprocess
@@ -29,11 +28,11 @@ from orgkb.chart import (
     chart_as_text,
     tree_width,
 )
-from orgkb.cli import main
 from orgkb.compare import option_plans
 from orgkb.model import Branch, Company, Level, Option
 from orgkb.plan import Governance, Plan, Unit, recommend
 from orgkb.render import plan_as_text
+from tests.helpers import run_orgkb
 
 SOLO = Company("Solo", (Branch("Only", "Wuhan"),))
 DUO = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
@@ -356,12 +355,6 @@ def test_dot_escapes_quotes_and_backslashes() -> None:
     )
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture
 def group_profile(tmp_path: Path) -> Path:
     path = tmp_path / "group.yaml"
@@ -390,21 +383,21 @@ def test_chart_command_prints_each_format(group_profile: Path) -> None:
         ("mermaid", chart_as_mermaid),
         ("dot", chart_as_dot),
     ):
-        status, out, err = run("chart", str(group_profile), "--format", form)
+        status, out, err = run_orgkb("chart", str(group_profile), "--format", form)
         assert (status, err) == (0, "")
         assert out == draw(chart(company)) + "\n"
-        status, out, err = run(
+        status, out, err = run_orgkb(
             "chart", str(group_profile), "--format", form, "--governance", "decentralized"
         )
         assert out == draw(chart(company, governance=Governance.DECENTRALIZED)) + "\n"
-        status, out, err = run("chart", str(group_profile), "--format", form, "--as-is")
+        status, out, err = run_orgkb("chart", str(group_profile), "--format", form, "--as-is")
         assert out == draw(chart(company, View.AS_IS)) + "\n"
 
 
 def test_chart_command_says_when_governance_does_not_apply(tmp_path: Path) -> None:
     path = tmp_path / "duo.yaml"
     path.write_text("company: Duo\nbranches: [{name: A, city: X}, {name: B, city: X}]\n")
-    status, out, err = run("chart", str(path), "--governance", "decentralized")
+    status, out, err = run_orgkb("chart", str(path), "--governance", "decentralized")
     assert status == 0
     assert out.startswith("Duo: one-region\n")
     assert err == (
@@ -425,14 +418,14 @@ def test_chart_command_reports_a_bad_profile_on_one_line(
 ) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(content)
-    status, out, err = run("chart", str(path), "--format", "html")
+    status, out, err = run_orgkb("chart", str(path), "--format", "html")
     assert (status, out) == (2, "")
     assert err.startswith(f"orgkb: {path.parent}/{message}")
     assert err.count("\n") == 1
 
 
 def test_chart_command_refuses_an_unknown_format(group_profile: Path) -> None:
-    status, _, err = run("chart", str(group_profile), "--format", "svg")
+    status, _, err = run_orgkb("chart", str(group_profile), "--format", "svg")
     assert status == 2
     assert "invalid choice: 'svg'" in err
 
@@ -464,7 +457,7 @@ def test_chart_command_reports_an_impossible_as_is_on_one_line(tmp_path: Path) -
     path.write_text(
         "company: Duo\nas_is: centralized\nbranches: [{name: A, city: X}, {name: B, city: X}]\n"
     )
-    status, out, err = run("chart", str(path), "--as-is")
+    status, out, err = run_orgkb("chart", str(path), "--as-is")
     assert (status, out) == (2, "")
     assert err == (
         f"orgkb: {path}: as_is: 'centralized' is not an option for a company that is "

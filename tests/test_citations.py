@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import runpy
 from pathlib import Path
@@ -13,11 +12,11 @@ from docutils import nodes
 
 import orgkb
 from orgkb import citation
-from orgkb.cli import main
 from orgkb.rules import RULES
 from orgkb.sphinxext.redirects import anchors_in, read_url_list
 from orgkb.sphinxext.rules import rule_anchor
 from tests.conftest import ROOT, BuiltSite
+from tests.helpers import run_orgkb
 from tests.sphinxproject import build
 
 DOCS = ROOT / "docs"
@@ -26,12 +25,6 @@ PUBLISHED = ROOT / "conf" / "published-urls.txt"
 STATED = re.compile(r"^(?:```+|:::+)\{rule\}\s+(\S+)\s*$", re.MULTILINE)
 CITED = re.compile(r"\{rule\}`([^`]+)`")
 IDS = [known.id for known in RULES]
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def test_rule_ids_are_unique_and_anchors_survive_docutils() -> None:
@@ -66,7 +59,7 @@ def test_every_rule_the_pages_cite_exists() -> None:
 
 
 def test_rules_command_lists_every_rule_by_id_and_title() -> None:
-    status, out, err = run("rules")
+    status, out, err = run_orgkb("rules")
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert [line.split()[0] for line in lines] == IDS
@@ -75,7 +68,7 @@ def test_rules_command_lists_every_rule_by_id_and_title() -> None:
 
 
 def test_cite_prints_the_rules_address_under_the_published_url() -> None:
-    status, out, err = run("cite", "one-region.unify-promotion-and-service")
+    status, out, err = run_orgkb("cite", "one-region.unify-promotion-and-service")
     assert (status, err) == (0, "")
     assert out == (
         "The orgkb authors (2026). “Rule one-region.unify-promotion-and-service: Unify promotion "
@@ -86,7 +79,7 @@ def test_cite_prints_the_rules_address_under_the_published_url() -> None:
 
 
 def test_cite_takes_another_base_url_and_prints_bibtex() -> None:
-    status, out, _ = run(
+    status, out, _ = run_orgkb(
         "cite", "no-branches.one-head-over-three-departments", "--base-url", "http://kb.local/x",
         "--format", "bibtex",
     )  # fmt: skip
@@ -100,7 +93,7 @@ def test_cite_takes_another_base_url_and_prints_bibtex() -> None:
 
 
 def test_cite_refuses_an_unknown_rule_on_one_line() -> None:
-    status, out, err = run("cite", "one-region.unify")
+    status, out, err = run_orgkb("cite", "one-region.unify")
     assert (status, out) == (2, "")
     assert err == "orgkb: no rule has the id 'one-region.unify'; `orgkb rules` lists them\n"
 
@@ -183,7 +176,7 @@ def test_the_rules_page_lists_every_rule_and_links_to_its_statement(built_site: 
 
 def test_each_rules_citation_resolves_to_its_entry(built_site: BuiltSite) -> None:
     for known in RULES:
-        _, out, _ = run("cite", known.id, "--base-url", "https://site.test/")
+        _, out, _ = run_orgkb("cite", known.id, "--base-url", "https://site.test/")
         url = out.split()[-1]
         path, _, anchor = url.removeprefix("https://site.test/").partition("#")
         assert anchor in anchors_in(built_site.html / path), url

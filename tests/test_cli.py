@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -10,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from orgkb.cli import main
+from tests.helpers import run_orgkb
 
 PROFILE = "company: ACME\nbranches:\n  - {name: A, city: Wuhan}\n  - {name: B, city: Changsha}\n"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -29,7 +22,7 @@ def profile(tmp_path: Path) -> Path:
 
 
 def test_recommend_text(profile: Path) -> None:
-    status, out, err = run("recommend", str(profile))
+    status, out, err = run_orgkb("recommend", str(profile))
     assert (status, err) == (0, "")
     assert out.splitlines()[:3] == [
         "ACME: multi-region, centralized",
@@ -39,7 +32,7 @@ def test_recommend_text(profile: Path) -> None:
 
 
 def test_recommend_json(profile: Path) -> None:
-    status, out, _ = run(
+    status, out, _ = run_orgkb(
         "recommend", str(profile), "--format", "json", "--governance", "decentralized"
     )
     assert status == 0
@@ -53,7 +46,7 @@ def test_recommend_json(profile: Path) -> None:
 def test_governance_outside_several_regions_is_noted(tmp_path: Path) -> None:
     path = tmp_path / "solo.yaml"
     path.write_text("company: Solo\n", encoding="utf-8")
-    status, _, err = run("recommend", str(path), "--governance", "decentralized")
+    status, _, err = run_orgkb("recommend", str(path), "--governance", "decentralized")
     assert status == 0
     assert err == (
         "orgkb: note: --governance applies to several regions; "
@@ -64,7 +57,7 @@ def test_governance_outside_several_regions_is_noted(tmp_path: Path) -> None:
 def test_bad_profile_is_one_line_and_status_2(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("company: C\nbrnaches: []\n", encoding="utf-8")
-    status, out, err = run("recommend", str(path))
+    status, out, err = run_orgkb("recommend", str(path))
     assert (status, out) == (2, "")
     assert (
         err == f"orgkb: {path}:2: brnaches: unknown field 'brnaches' (did you mean 'branches'?)\n"
@@ -72,7 +65,7 @@ def test_bad_profile_is_one_line_and_status_2(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    status, _, err = run("recommend", str(tmp_path / "none.yaml"))
+    status, _, err = run_orgkb("recommend", str(tmp_path / "none.yaml"))
     assert status == 2
     assert err == f"orgkb: {tmp_path}/none.yaml: no such file\n"
 
@@ -82,14 +75,14 @@ def test_missing_file(tmp_path: Path) -> None:
     [(), ("recommend",), ("frobnicate",), ("recommend", "x.yaml", "--format", "xml")],
 )
 def test_usage_errors_exit_2(argv: tuple[str, ...]) -> None:
-    status, out, err = run(*argv)
+    status, out, err = run_orgkb(*argv)
     assert status == 2
     assert out == ""
     assert "error:" in err
 
 
 def test_help_exits_0() -> None:
-    status, out, _ = run("recommend", "--help")
+    status, out, _ = run_orgkb("recommend", "--help")
     assert status == 0
     assert "--governance" in out
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import math
 from pathlib import Path
@@ -11,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgkb.cli import main
 from orgkb.compare import (
     Assumptions,
     CompareError,
@@ -24,6 +22,7 @@ from orgkb.model import Branch, Company, Option, Salaries
 from orgkb.plan import Scenario, recommend, separate_teams
 from orgkb.profile import ProfileError, load_company
 from orgkb.staffing import ServiceTarget, staff
+from tests.helpers import run_orgkb, write_file
 
 PAY = Salaries(agent=6000, promoter=9000, support=8000, manager=14000)
 
@@ -278,12 +277,12 @@ def test_any_company_compares(branches: list[tuple[str, str, list[str], float]],
 
 
 def test_a_load_too_large_is_one_line(tmp_path: Path) -> None:
-    path = write(
+    path = write_file(
         tmp_path,
         "huge.yaml",
         "company: Huge\nbranches:\n  - {name: A, city: Wuhan, inquiries_per_hour: 1e12}\n",
     )
-    status, _, err = run_cli("compare", str(path))
+    status, _, err = run_orgkb("compare", str(path))
     assert status == 2
     assert err.count("\n") == 1 and "at most 1,000,000 Erlangs" in err
 
@@ -294,12 +293,6 @@ def test_unified_plan_is_the_recommendation() -> None:
 
 
 # Profiles and the command line.
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 PROFILE = """\
@@ -317,7 +310,7 @@ branches:
 
 
 def test_profile_fields_are_read(tmp_path: Path) -> None:
-    company = load_company(write(tmp_path, "metro.yaml", PROFILE))
+    company = load_company(write_file(tmp_path, "metro.yaml", PROFILE))
     assert company.service_target == ServiceTarget(240, 30, 0.85, 0.3)
     assert company.salaries == PAY
     assert (company.span_of_control, company.busy_hour_factor) == (10, 0.12)
@@ -327,7 +320,9 @@ def test_profile_fields_are_read(tmp_path: Path) -> None:
 
 
 def test_csv_profile_gives_volumes(tmp_path: Path) -> None:
-    path = write(tmp_path, "duo.csv", "name,city,inquiries_per_hour\nA,Wuhan,12.5\nB,Wuhan,7\n")
+    path = write_file(
+        tmp_path, "duo.csv", "name,city,inquiries_per_hour\nA,Wuhan,12.5\nB,Wuhan,7\n"
+    )
     company = load_company(path)
     assert [branch.inquiries_per_hour for branch in company.branches] == [12.5, 7]
 
@@ -356,22 +351,16 @@ def test_bad_profile_fields_name_line_and_field(
 ) -> None:
     lines = PROFILE.splitlines()
     lines[line - 1] = replacement
-    path = write(tmp_path, "metro.yaml", "\n".join(lines) + "\n")
+    path = write_file(tmp_path, "metro.yaml", "\n".join(lines) + "\n")
     with pytest.raises(ProfileError) as raised:
         load_company(path)
     assert message in str(raised.value)
     assert "\n" not in str(raised.value)
 
 
-def run_cli(*words: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(words), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
 def test_command_json(tmp_path: Path) -> None:
-    path = write(tmp_path, "metro.yaml", PROFILE)
-    status, out, err = run_cli("compare", str(path), "--format", "json")
+    path = write_file(tmp_path, "metro.yaml", PROFILE)
+    status, out, err = run_orgkb("compare", str(path), "--format", "json")
     assert (status, err) == (0, "")
     document = json.loads(out)
     assert document["as_is"] == "decentralized"
@@ -398,16 +387,16 @@ def test_command_json(tmp_path: Path) -> None:
 
 
 def test_command_text(tmp_path: Path) -> None:
-    path = write(tmp_path, "metro.yaml", PROFILE)
-    status, out, _ = run_cli("compare", str(path))
+    path = write_file(tmp_path, "metro.yaml", PROFILE)
+    status, out, _ = run_orgkb("compare", str(path))
     assert status == 0
     assert out.splitlines()[0] == "Metro: multi-region, 3 branches; as is: decentralized"
     assert "decentralized*" in out.splitlines()[1]
 
 
 def test_command_assumption_options(tmp_path: Path) -> None:
-    path = write(tmp_path, "metro.yaml", PROFILE)
-    _, out, _ = run_cli("compare", str(path), "--format", "json", "--support-team", "5")
+    path = write_file(tmp_path, "metro.yaml", PROFILE)
+    _, out, _ = run_orgkb("compare", str(path), "--format", "json", "--support-team", "5")
     document = json.loads(out)
     assert document["assumptions"]["support_team"] == 5
     assert document["options"][2]["support_staff"] == 5
@@ -433,8 +422,8 @@ def test_command_assumption_options(tmp_path: Path) -> None:
 def test_command_errors_are_one_line(
     tmp_path: Path, profile: str, extra: tuple[str, ...], message: str
 ) -> None:
-    path = write(tmp_path, "metro.yaml", profile)
-    status, out, err = run_cli("compare", str(path), *extra)
+    path = write_file(tmp_path, "metro.yaml", profile)
+    status, out, err = run_orgkb("compare", str(path), *extra)
     assert (status, out) == (2, "")
     assert err.count("\n") == 1
     assert message in err

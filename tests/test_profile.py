@@ -9,6 +9,7 @@ import pytest
 
 from orgkb.model import Branch, Company
 from orgkb.profile import ProfileError, load_company
+from tests.helpers import write_file
 
 YAML_PROFILE = """\
 company: ACME Realty
@@ -37,15 +38,6 @@ EXPECTED = Company(
 )
 
 
-def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
-    path = tmp_path / name
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
-
-
 def error_of(path: Path, **options: str) -> str:
     with pytest.raises(ProfileError) as caught:
         load_company(path, **options)
@@ -56,7 +48,7 @@ def error_of(path: Path, **options: str) -> str:
 
 
 def test_yaml(tmp_path: Path) -> None:
-    assert load_company(write(tmp_path, "acme.yaml", YAML_PROFILE)) == EXPECTED
+    assert load_company(write_file(tmp_path, "acme.yaml", YAML_PROFILE)) == EXPECTED
 
 
 def test_json(tmp_path: Path) -> None:
@@ -70,7 +62,7 @@ def test_json(tmp_path: Path) -> None:
             {"name": "Jiangbei", "city": "Ningbo"},
         ],
     }  # fmt: skip
-    path = write(tmp_path, "acme.json", json.dumps(document, ensure_ascii=False))
+    path = write_file(tmp_path, "acme.json", json.dumps(document, ensure_ascii=False))
     assert load_company(path) == EXPECTED
 
 
@@ -81,7 +73,7 @@ def test_csv_takes_the_company_name_from_the_option_or_the_file(tmp_path: Path) 
         "Binjiang,Hangzhou,Zhejiang,,\n"
         "Jiangbei,Ningbo,,,\n"
     )
-    path = write(tmp_path, "ACME Realty.csv", table)
+    path = write_file(tmp_path, "ACME Realty.csv", table)
     loaded = load_company(path)
     assert loaded.name == "ACME Realty"
     assert loaded.branches == EXPECTED.branches
@@ -91,36 +83,40 @@ def test_csv_takes_the_company_name_from_the_option_or_the_file(tmp_path: Path) 
 def test_csv_forgives_excel_habits(tmp_path: Path) -> None:
     # A byte-order mark, capitalised headers, stray spaces, CRLF line ends, a blank last row.
     table = "\ufeffName , City,Projects\r\nEast , Wuhan , a；b\r\n,,\r\n"
-    loaded = load_company(write(tmp_path, "east.csv", table))
+    loaded = load_company(write_file(tmp_path, "east.csv", table))
     assert loaded.branches == (Branch("East", "Wuhan", projects=("a", "b")),)
 
 
 def test_csv_in_gb18030_from_chinese_excel(tmp_path: Path) -> None:
     table = "name,city\n西湖店,杭州\n".encode("gb18030")
-    assert load_company(write(tmp_path, "shop.csv", table)).branches == (Branch("西湖店", "杭州"),)
+    assert load_company(write_file(tmp_path, "shop.csv", table)).branches == (
+        Branch("西湖店", "杭州"),
+    )
 
 
 def test_tab_separated(tmp_path: Path) -> None:
-    loaded = load_company(write(tmp_path, "t.tsv", "name\tcity\nA\tWuhan\n"))
+    loaded = load_company(write_file(tmp_path, "t.tsv", "name\tcity\nA\tWuhan\n"))
     assert loaded.branches == (Branch("A", "Wuhan"),)
 
 
 def test_format_is_guessed_without_a_suffix(tmp_path: Path) -> None:
-    assert load_company(write(tmp_path, "p1", '{"company": "J"}')).name == "J"
-    assert load_company(write(tmp_path, "p2", "company: Y\n")).name == "Y"
-    assert load_company(write(tmp_path, "p3", "name,city\nA,B\n")).branches == (Branch("A", "B"),)
+    assert load_company(write_file(tmp_path, "p1", '{"company": "J"}')).name == "J"
+    assert load_company(write_file(tmp_path, "p2", "company: Y\n")).name == "Y"
+    assert load_company(write_file(tmp_path, "p3", "name,city\nA,B\n")).branches == (
+        Branch("A", "B"),
+    )
 
 
 def test_no_branches_key_means_no_branches(tmp_path: Path) -> None:
-    assert load_company(write(tmp_path, "solo.yaml", "company: Solo\n")).branches == ()
-    assert load_company(write(tmp_path, "solo2.yaml", "company: Solo\nbranches: []\n")) == Company(
-        "Solo"
-    )
+    assert load_company(write_file(tmp_path, "solo.yaml", "company: Solo\n")).branches == ()
+    assert load_company(
+        write_file(tmp_path, "solo2.yaml", "company: Solo\nbranches: []\n")
+    ) == Company("Solo")
 
 
 def test_numbers_as_names_are_text(tmp_path: Path) -> None:
     loaded = load_company(
-        write(tmp_path, "n.yaml", "company: 58\nbranches: [{name: 101, city: X}]")
+        write_file(tmp_path, "n.yaml", "company: 58\nbranches: [{name: 101, city: X}]")
     )
     assert loaded.name == "58"
     assert loaded.branches[0].name == "101"
@@ -128,7 +124,7 @@ def test_numbers_as_names_are_text(tmp_path: Path) -> None:
 
 def test_projects_as_one_string(tmp_path: Path) -> None:
     profile = "company: C\nbranches: [{name: A, city: X, projects: 'villas; flats'}]\n"
-    assert load_company(write(tmp_path, "p.yaml", profile)).branches[0].projects == (
+    assert load_company(write_file(tmp_path, "p.yaml", profile)).branches[0].projects == (
         "villas",
         "flats",
     )
@@ -158,7 +154,7 @@ def test_projects_as_one_string(tmp_path: Path) -> None:
     ],
 )  # fmt: skip
 def test_bad_yaml(tmp_path: Path, content: str, expected: str) -> None:
-    path = write(tmp_path, "p.yaml", content)
+    path = write_file(tmp_path, "p.yaml", content)
     assert error_of(path) == f"{tmp_path}/{expected}"
 
 
@@ -174,7 +170,7 @@ def test_bad_yaml(tmp_path: Path, content: str, expected: str) -> None:
     ],
 )  # fmt: skip
 def test_bad_json(tmp_path: Path, content: str, expected: str) -> None:
-    assert error_of(write(tmp_path, "p.json", content)) == f"{tmp_path}/{expected}"
+    assert error_of(write_file(tmp_path, "p.json", content)) == f"{tmp_path}/{expected}"
 
 
 @pytest.mark.parametrize(
@@ -191,22 +187,22 @@ def test_bad_json(tmp_path: Path, content: str, expected: str) -> None:
     ],
 )  # fmt: skip
 def test_bad_csv(tmp_path: Path, content: str, expected: str) -> None:
-    assert error_of(write(tmp_path, "p.csv", content)) == f"{tmp_path}/{expected}"
+    assert error_of(write_file(tmp_path, "p.csv", content)) == f"{tmp_path}/{expected}"
 
 
 def test_malformed_json_names_the_line(tmp_path: Path) -> None:
     # The wording of the reason varies between Python versions; the place does not.
-    path = write(tmp_path, "p.json", '{\n  "company": "C",\n  "branches": [}\n')
+    path = write_file(tmp_path, "p.json", '{\n  "company": "C",\n  "branches": [}\n')
     assert error_of(path).startswith(f"{path}:3: malformed JSON: ")
 
 
 def test_empty_file(tmp_path: Path) -> None:
     for name in ("e.yaml", "e.json", "e.csv"):
-        assert error_of(write(tmp_path, name, " \n\n")).endswith(f"{name}: the file is empty")
+        assert error_of(write_file(tmp_path, name, " \n\n")).endswith(f"{name}: the file is empty")
 
 
 def test_binary_file(tmp_path: Path) -> None:
-    path = write(tmp_path, "logo.yaml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    path = write_file(tmp_path, "logo.yaml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     assert error_of(path).endswith("is a binary file, not a YAML, JSON or CSV company profile")
 
 

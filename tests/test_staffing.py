@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import math
 from decimal import Decimal, localcontext
@@ -12,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgkb.cli import main
 from orgkb.staffing import (
     MAX_ERLANGS,
     ServiceTarget,
@@ -23,6 +21,7 @@ from orgkb.staffing import (
     service_level,
     staff,
 )
+from tests.helpers import run_orgkb
 
 
 def reference_staffing(
@@ -239,24 +238,18 @@ def test_erlangs() -> None:
     assert erlangs(100_000, 36) == 1000
 
 
-def run_cli(*words: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(words), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
 EXAMPLE = ("--arrivals-per-hour", "200", "--aht", "180", "--answer-within", "20")
 
 
 def test_command_text() -> None:
-    status, out, err = run_cli("staff", *EXAMPLE, "--service-level", "0.8")
+    status, out, err = run_orgkb("staff", *EXAMPLE, "--service-level", "0.8")
     assert (status, err) == (0, "")
     assert "agents answering: 14\n" in out
     assert "service level: 88.84% answered within 20 s\n" in out
 
 
 def test_command_json() -> None:
-    status, out, _ = run_cli(
+    status, out, _ = run_orgkb(
         "staff", *EXAMPLE, "--service-level", "0.8", "--shrinkage", "0.3", "--format", "json"
     )
     document = json.loads(out)
@@ -278,7 +271,7 @@ def test_command_json() -> None:
     ],
 )
 def test_command_refuses_bad_values_in_one_line(extra: tuple[str, ...], message: str) -> None:
-    status, out, err = run_cli("staff", *EXAMPLE, *extra)
+    status, out, err = run_orgkb("staff", *EXAMPLE, *extra)
     assert status == 2
     assert out == ""
     assert err.count("\n") == 1
