@@ -21,8 +21,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from orgkb.sphinxext.orgchart import builds_web_pages
-
 logger = logging.getLogger(__name__)
 
 _ID = re.compile(r"""<[^>]*?\sid=["']([^"']*)["']""")
@@ -117,7 +115,9 @@ def _address_exists(outdir: Path, address: str) -> bool:
 
 
 def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not builds_web_pages(app.builder):
+    # Only the site's own builder writes one file a page; a single-page or EPUB build has none
+    # of the published addresses to redirect or check.
+    if exception is not None or app.builder.name != "html":
         return
     outdir = Path(app.builder.outdir)
     redirects: dict[str, str] = app.config.orgkb_redirects
