@@ -351,13 +351,22 @@ class _Validator:
             )
         return given
 
-    def service_target(self, value: object) -> ServiceTarget | None:
-        at: FieldPath = ("service_target",)
+    def section(
+        self, at: FieldPath, value: object, known: tuple[str, ...]
+    ) -> Mapping[object, object] | None:
+        """An optional mapping of the profile with only *known* keys, or None if absent."""
         if value is None:
             return None
         if not isinstance(value, Mapping):
             raise self.fail(at, f"expected a mapping, got {_kind(value)}")
-        self.known_keys(at, value, SERVICE_TARGET_FIELDS)
+        self.known_keys(at, value, known)
+        return value
+
+    def service_target(self, given_value: object) -> ServiceTarget | None:
+        at: FieldPath = ("service_target",)
+        value = self.section(at, given_value, SERVICE_TARGET_FIELDS)
+        if value is None:
+            return None
         given: dict[str, float] = {}
         for key in SERVICE_TARGET_FIELDS:
             if value.get(key) is None:
@@ -371,13 +380,11 @@ class _Validator:
             given[name] = number
         return ServiceTarget(**given)
 
-    def salaries(self, value: object) -> Salaries | None:
+    def salaries(self, given_value: object) -> Salaries | None:
         at: FieldPath = ("salaries",)
+        value = self.section(at, given_value, SALARY_FIELDS)
         if value is None:
             return None
-        if not isinstance(value, Mapping):
-            raise self.fail(at, f"expected a mapping, got {_kind(value)}")
-        self.known_keys(at, value, SALARY_FIELDS)
         pay: dict[str, float] = {}
         for key in SALARY_FIELDS:
             if value.get(key) is None:
