@@ -8,6 +8,7 @@ that names the file and, where known, the line and the field.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import json
@@ -141,10 +142,12 @@ def _read_text(path: Path) -> str:
         raise ProfileError(path, "is a directory, not a company profile") from None
     except OSError as error:
         raise ProfileError(path, f"cannot be read: {error.strerror}") from None
-    if b"\0" in data:
+    # Windows editors save "Unicode" text as UTF-16 with a byte-order mark: text, not binary.
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\0" in data and not utf16:
         raise ProfileError(path, "is a binary file, not a YAML, JSON or CSV company profile")
     # Spreadsheets saved on Chinese Windows write GB18030 (GBK); accept it beside UTF-8.
-    for encoding in ("utf-8-sig", "gb18030"):
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -152,7 +155,7 @@ def _read_text(path: Path) -> str:
         if not text.strip():
             raise ProfileError(path, "the file is empty")
         return text
-    raise ProfileError(path, "is not text in UTF-8 or GB18030")
+    raise ProfileError(path, "is not text in UTF-8, GB18030 or UTF-16")
 
 
 def _format_of(path: Path, text: str) -> str:
@@ -239,6 +242,11 @@ def _yaml_value(
 def _parse_csv(path: Path, text: str) -> _Parsed:
     rows = text.splitlines()
     delimiter = "\t" if "\t" in rows[0] and "," not in rows[0] else ","
+    if delimiter == "," and ";" in rows[0] and "," not in rows[0]:
+        # Some spreadsheets separate columns with ';', which here separates projects.
+        raise ProfileError(
+            path, "the columns are separated by ';': save the table with commas or tabs", line=1
+        )
     reader = csv.reader(rows, delimiter=delimiter, strict=True)
     parsed = _Parsed([], tabular=True)
     branches: list[dict[str, object]] = []

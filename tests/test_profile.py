@@ -209,3 +209,18 @@ def test_binary_file(tmp_path: Path) -> None:
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert error_of(tmp_path / "nowhere.yaml").endswith("nowhere.yaml: no such file")
     assert error_of(tmp_path).endswith("is a directory, not a company profile")
+
+
+def test_utf16_from_a_windows_editor(tmp_path: Path) -> None:
+    path = write_file(
+        tmp_path, "u.yaml", "company: 宏\nbranches: [{name: A, city: W}]\n".encode("utf-16")
+    )
+    assert load_company(path) == Company("宏", (Branch("A", "W"),))
+
+
+def test_semicolon_separated_table(tmp_path: Path) -> None:
+    path = write_file(tmp_path, "p.csv", "name;city\nA;W\n")
+    assert (
+        error_of(path)
+        == f"{path}:1: the columns are separated by ';': save the table with commas or tabs"
+    )
