@@ -26,18 +26,17 @@ adds the same to each. What the model leaves out — the quality of management, 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from itertools import combinations
 from typing import Any
 
-from orgkb.model import Branch, Company, Function, Level, Option, Salaries
+from orgkb.model import Branch, Company, Function, Option, Salaries
 from orgkb.plan import (
     GROUP_ID,
     Governance,
     Plan,
     Scenario,
-    Unit,
     classify,
     recommend,
     separate_teams,
@@ -392,36 +391,14 @@ def friction_pairs(company: Company, plan: Plan) -> tuple[tuple[str, str], ...]:
 
 def option_plans(company: Company) -> dict[Option, Plan]:
     """The plan of every option the article weighs for *company*, in :data:`OPTIONS` order."""
-    scenario = classify(company)
-    if scenario is Scenario.NO_BRANCHES:
-        return {Option.ONE_HEAD: recommend(company)}
-    if scenario is Scenario.ONE_REGION:
-        return {Option.SEPARATE: separate_teams(company), Option.UNIFIED: recommend(company)}
-    return {
-        Option.SEPARATE: _separate_in_regions(company),
-        Option.DECENTRALIZED: recommend(company, Governance.DECENTRALIZED),
-        Option.CENTRALIZED: recommend(company, Governance.CENTRALIZED),
+    planners: dict[Option, Callable[[Company], Plan]] = {
+        Option.ONE_HEAD: recommend,
+        Option.SEPARATE: separate_teams,
+        Option.UNIFIED: recommend,
+        Option.DECENTRALIZED: lambda company: recommend(company, Governance.DECENTRALIZED),
+        Option.CENTRALIZED: lambda company: recommend(company, Governance.CENTRALIZED),
     }
-
-
-def _separate_in_regions(company: Company) -> Plan:
-    # The company before the article's advice: regions only group branches, and every branch
-    # runs its own promotion, customer service and sales; the group has no support unit yet.
-    units = [Unit(GROUP_ID, company.name, Level.GROUP, None, ())]
-    for region in company.regions:
-        region_id = f"region:{region}"
-        units.append(Unit(region_id, region, Level.REGION, GROUP_ID, ()))
-        units.extend(
-            Unit(
-                f"branch:{branch.name}",
-                branch.name,
-                Level.BRANCH,
-                region_id,
-                (Function.PROMOTION, Function.CUSTOMER_SERVICE, Function.SALES),
-            )
-            for branch in company.branches_in(region)
-        )
-    return Plan(company.name, Scenario.MULTI_REGION, None, tuple(units), ())
+    return {option: planners[option](company) for option in OPTIONS[classify(company)]}
 
 
 def _sized(company: Company) -> bool:

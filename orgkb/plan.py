@@ -155,9 +155,10 @@ def recommend(company: Company, governance: Governance | None = None) -> Plan:
 def separate_teams(company: Company) -> Plan:
     """The option the article weighs against unifying: each branch with its own teams.
 
-    For a company with several branches in one region, every branch runs its own promotion,
-    customer service and sales under a head who only manages; :class:`ValueError` for a
-    company in another scenario, where the article does not weigh this option.
+    Every branch runs its own promotion, customer service and sales under a head who only
+    manages; with several regions, the regions only group their branches — the company as it
+    grew branch by branch, before the article's advice. :class:`ValueError` for a company
+    without branches, which has nothing to separate.
 
     >>> from orgkb.model import Branch, Company
     >>> plan = separate_teams(Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan"))))
@@ -165,23 +166,31 @@ def separate_teams(company: Company) -> Plan:
     [('Duo', []), ('A', ['promotion', 'customer_service', 'sales'])]
     """
     scenario = classify(company)
-    if scenario is not Scenario.ONE_REGION:
+    if scenario is Scenario.NO_BRANCHES:
         raise ValueError(
-            f"separate teams are an option for several branches in one region; "
+            f"separate teams are an option for a company with several branches; "
             f"{company.name} is {scenario}"
         )
-    group = _group(company, ())
-    branches = tuple(
-        Unit(f"branch:{branch.name}", branch.name, Level.BRANCH, GROUP_ID, (*_CENTRAL, *_SELLING))
-        for branch in company.branches
-    )
-    return Plan(
-        company.name,
-        Scenario.ONE_REGION,
-        None,
-        (group, *branches),
-        (rules.ONE_REGION_SALES_PER_BRANCH.id,),
-    )
+
+    def own_teams(branch: Branch, parent: str) -> Unit:
+        functions = (*_CENTRAL, *_SELLING)
+        return Unit(f"branch:{branch.name}", branch.name, Level.BRANCH, parent, functions)
+
+    units = [_group(company, ())]
+    if scenario is Scenario.ONE_REGION:
+        units.extend(own_teams(branch, GROUP_ID) for branch in company.branches)
+        return Plan(
+            company.name,
+            scenario,
+            None,
+            tuple(units),
+            (rules.ONE_REGION_SALES_PER_BRANCH.id,),
+        )
+    for region in company.regions:
+        region_id = f"region:{region}"
+        units.append(Unit(region_id, region, Level.REGION, GROUP_ID, ()))
+        units.extend(own_teams(branch, region_id) for branch in company.branches_in(region))
+    return Plan(company.name, scenario, None, tuple(units), ())
 
 
 def _group(company: Company, functions: tuple[Function, ...]) -> Unit:

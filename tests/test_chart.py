@@ -29,7 +29,7 @@ from orgkb.chart import (
     tree_width,
 )
 from orgkb.compare import option_plans
-from orgkb.model import Branch, Company, Level, Option
+from orgkb.model import Branch, Company, Function, Level, Option
 from orgkb.plan import Governance, Plan, Unit, recommend
 from orgkb.render import plan_as_text
 from tests.helpers import run_orgkb
@@ -109,10 +109,19 @@ def test_the_separate_view_gives_every_branch_its_own_teams() -> None:
     assert drawn.plan.unit("group").functions == ()
 
 
-@pytest.mark.parametrize("company", [SOLO, GROUP], ids=["no-branches", "multi-region"])
-def test_the_separate_view_is_refused_outside_one_region(company: Company) -> None:
-    with pytest.raises(ValueError, match="several branches in one region"):
-        chart(company, View.SEPARATE)
+def test_the_separate_view_of_several_regions_keeps_the_regions() -> None:
+    drawn = chart(GROUP, View.SEPARATE)
+    for unit in drawn.plan.units:
+        if unit.level is Level.BRANCH:
+            assert unit.functions == (Function.PROMOTION, Function.CUSTOMER_SERVICE, Function.SALES)
+            assert unit.parent is not None and drawn.plan.unit(unit.parent).level is Level.REGION
+        else:
+            assert unit.functions == ()
+
+
+def test_the_separate_view_is_refused_without_branches() -> None:
+    with pytest.raises(ValueError, match="several branches; Solo is no-branches"):
+        chart(SOLO, View.SEPARATE)
 
 
 def test_text_of_a_recommendation_is_the_plan_as_text() -> None:
