@@ -117,9 +117,9 @@ def test_epub_gets_the_plain_lists_not_the_web_markup(tmp_path: Path) -> None:
             "index.md:10: brnaches: unknown field 'brnaches' (did you mean 'branches'?)",
         ),
         (
-            "```{orgchart}\n:compare: separate\n\n" + TRIO + "```\n",
-            "orgchart: separate teams are an option for several branches in one region; "
-            "三城集团 is multi-region",
+            "```{orgchart}\n:compare: separate\n\ncompany: 独店\nbranches: [{name: A, city: W}]\n```\n",
+            "orgchart: separate teams are an option for a company with several branches; "
+            "独店 is no-branches",
         ),
         (
             "```{orgchart} duo.yaml\n:compare: sideways\n```\n",
