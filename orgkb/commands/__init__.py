@@ -7,9 +7,12 @@ function that takes the parsed arguments and the :class:`Streams` and returns an
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
+
+from orgkb.plan import Governance
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,28 @@ class CommandError(Exception):
 
 if TYPE_CHECKING:
     Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments every command that reads a company profile takes."""
+    parser.add_argument("profile", metavar="PROFILE", help="company profile: YAML, JSON or CSV")
+    parser.add_argument(
+        "--company", metavar="NAME", help="company name (CSV profiles default to the file name)"
+    )
+
+
+def add_governance_argument(parser: argparse.ArgumentParser) -> None:
+    """``--governance``, for the commands that draw or recommend a plan."""
+    parser.add_argument(
+        "--governance",
+        choices=[str(choice) for choice in Governance],
+        help="for several regions: centralized (default) or decentralized",
+    )
+
+
+def write_json(streams: Streams, document: object) -> None:
+    """Write *document* as the commands' JSON: indented, Chinese left readable."""
+    streams.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 def _load() -> tuple[ModuleType, ...]:

@@ -6,7 +6,7 @@ import argparse
 import csv
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams
+from orgkb.commands import CommandError, Streams, add_profile_arguments
 from orgkb.dispatch import Dispatcher, summary_lines
 from orgkb.leads import LeadFileError, MalformedRow, read_leads, read_open_workload
 from orgkb.profile import load_company
@@ -29,11 +29,8 @@ def register(commands: Subcommands, streams: Streams) -> None:
         ),
         streams=streams,
     )
-    parser.add_argument("profile", metavar="PROFILE", help="company profile: YAML, JSON or CSV")
+    add_profile_arguments(parser)
     parser.add_argument("leads", metavar="LEADS", help="leads: CSV with the header id,project,city")
-    parser.add_argument(
-        "--company", metavar="NAME", help="company name (CSV profiles default to the file name)"
-    )
     parser.add_argument(
         "--seed",
         metavar="N",

@@ -13,8 +13,12 @@ from orgkb.chart import (
     chart_as_mermaid,
     chart_as_text,
 )
-from orgkb.commands import CommandError, Streams
-from orgkb.commands.recommend import add_profile_arguments
+from orgkb.commands import (
+    CommandError,
+    Streams,
+    add_governance_argument,
+    add_profile_arguments,
+)
 from orgkb.plan import Governance, Scenario
 from orgkb.profile import load_company
 
@@ -42,6 +46,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
+    add_governance_argument(parser)
     parser.add_argument(
         "--as-is",
         action="store_true",

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams
+from orgkb.commands import CommandError, Streams, add_profile_arguments, write_json
 from orgkb.compare import Assumptions, CompareError, Comparison, Outcome, compare
 from orgkb.profile import load_company
 from orgkb.staffing import StaffingError
@@ -39,10 +38,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         ),
         streams=streams,
     )
-    parser.add_argument("profile", metavar="PROFILE", help="company profile: YAML, JSON or CSV")
-    parser.add_argument(
-        "--company", metavar="NAME", help="company name (CSV profiles default to the file name)"
-    )
+    add_profile_arguments(parser)
     for name, _, help_text in _ASSUMPTION_OPTIONS:
         parser.add_argument("--" + name.replace("_", "-"), metavar="N", help=help_text)
     parser.add_argument(
@@ -67,7 +63,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     except (CompareError, StaffingError) as error:
         raise CommandError(f"{arguments.profile}: {error}") from None
     if arguments.format == "json":
-        streams.out.write(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2) + "\n")
+        write_json(streams, comparison.to_json())
     else:
         streams.out.write(comparison_as_text(comparison) + "\n")
     return 0

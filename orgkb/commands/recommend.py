@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING
 
-from orgkb.commands import Streams
+from orgkb.commands import (
+    Streams,
+    add_governance_argument,
+    add_profile_arguments,
+    write_json,
+)
 from orgkb.plan import Governance, Scenario, recommend
 from orgkb.profile import load_company
 from orgkb.render import plan_as_text
@@ -23,23 +27,11 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
+    add_governance_argument(parser)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
     )
     parser.set_defaults(run=run)
-
-
-def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments every command that reads a profile takes."""
-    parser.add_argument("profile", metavar="PROFILE", help="company profile: YAML, JSON or CSV")
-    parser.add_argument(
-        "--company", metavar="NAME", help="company name (CSV profiles default to the file name)"
-    )
-    parser.add_argument(
-        "--governance",
-        choices=[str(choice) for choice in Governance],
-        help="for several regions: centralized (default) or decentralized",
-    )
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
@@ -52,7 +44,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
             f"{plan.company} is {plan.scenario}, so it was not used\n"
         )
     if arguments.format == "json":
-        streams.out.write(json.dumps(plan.to_json(), ensure_ascii=False, indent=2) + "\n")
+        write_json(streams, plan.to_json())
     else:
         streams.out.write(plan_as_text(plan) + "\n")
     return 0

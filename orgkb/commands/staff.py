@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams
+from orgkb.commands import CommandError, Streams, write_json
 from orgkb.staffing import ServiceTarget, Staffing, StaffingError, staff
 
 if TYPE_CHECKING:
@@ -88,7 +87,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     except StaffingError as error:
         raise CommandError(f"--arrivals-per-hour: {error}") from None
     if arguments.format == "json":
-        streams.out.write(json.dumps(staffing.to_json(), indent=2) + "\n")
+        write_json(streams, staffing.to_json())
     else:
         streams.out.write(staffing_as_text(staffing) + "\n")
     return 0
