@@ -1,8 +1,8 @@
 """Every piece of guidance as a rule with a stable id.
 
 A rule's id never changes once published: pages, plans and training material cite it. Its
-statement and reasoning live here, once; the documentation states them from here through the
-``rule`` directive, so the page and the code cannot drift apart.
+statement, what the article says and our reasoning live here, once; the documentation states
+them from here through the ``rule`` directive, so the page and the code cannot drift apart.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from dataclasses import dataclass
 class Rule:
     """One piece of guidance.
 
-    *source* names the part of the article the rule comes from, or says "beyond the article"
-    and why.
+    *statement* is the rule as orgkb applies it. *article* says what the source article itself
+    says on the point, and *source* names the part it says it in, or says "beyond the article"
+    and why. *reasoning* is ours, not the article's: the pages show it as beyond the article.
     """
 
     id: str
     title: str
     statement: str
+    article: str
     reasoning: str
     source: str
 
@@ -39,10 +41,14 @@ NO_BRANCHES_ONE_HEAD = Rule(
         "A company without branches runs promotion, customer service and sales as three "
         "departments, each doing its own job, under one overall head."
     ),
+    article=(
+        "The article calls this the simplest case and settles it in a sentence: the three "
+        "departments each do their own job, and one overall head is enough. It gives no reason."
+    ),
     reasoning=(
-        "With a single office there is nobody to coordinate with and no lead to dispatch: "
-        "one head who sees the whole funnel, from the first click to the signed contract, is "
-        "all the structure the company needs."
+        "With a single office there is nobody to coordinate with and no lead to dispatch. One "
+        "head who sees the whole funnel, from the first click to the signed contract, can tell "
+        "where it leaks and move money or people between the departments."
     ),
     source="Article, part 1 (no branches).",
 )
@@ -51,11 +57,16 @@ ONE_REGION_SALES_PER_BRANCH = Rule(
     id="one-region.sales-in-every-branch",
     title="Sales in every branch",
     statement="When one area has several branches, every branch has its own sales department.",
+    article=(
+        "The article starts its second case from this rather than weighing it: sales "
+        "departments are, as a rule, set up branch by branch, and only promotion and customer "
+        "service are left to decide. Its summary repeats it."
+    ),
     reasoning=(
         "Selling happens face to face, where the customer is; each branch keeps the people "
         "who meet its customers and close its deals."
     ),
-    source="Article, part 2 (one area, several branches).",
+    source="Article, part 2 (one area, several branches) and part 4 (summary).",
 )
 
 ONE_REGION_UNIFY = Rule(
@@ -65,13 +76,21 @@ ONE_REGION_UNIFY = Rule(
         "When one area has several branches, run promotion and customer service as one "
         "unified team for the whole area rather than one per branch."
     ),
-    reasoning=(
-        "Separate teams promise finer management, but they raise the difficulty of managing "
-        "the whole, raise labour cost, and make branches of the same city bid against each "
-        "other for the same traffic (same-city internal friction, 同城内耗). A unified team is "
-        "easier to manage, costs less, and the infighting all but disappears."
+    article=(
+        "The article weighs the two options. Separate teams in every branch give a chance of "
+        "finer management, but on the whole they make the company harder to manage, raise "
+        "labour cost and worsen same-city internal friction (同城内耗). A unified team is "
+        "easier to manage and costs less, and the infighting all but disappears. So it "
+        "recommends the unified team, and its summary says the same."
     ),
-    source="Article, part 2 (one area, several branches).",
+    reasoning=(
+        "How the friction arises is our reading: branches of one city that run their own "
+        "promotion bid for the same search terms and chase the same customers, and one team "
+        "removes the rivalry at its source. The article puts no figures on the costs; the "
+        "estimates this site gives (pooled customer-service queues, managers by span of "
+        "control) are ours."
+    ),
+    source="Article, part 2 (one area, several branches) and part 4 (summary).",
 )
 
 ONE_REGION_DISPATCH = Rule(
@@ -81,9 +100,17 @@ ONE_REGION_DISPATCH = Rule(
         "The unified customer-service team hands each inquiry lead (咨询线索) to a branch that "
         "serves the lead's project, balancing the branches' workloads."
     ),
+    article=(
+        "The article asks for this in one sentence, without a reason or a procedure: the "
+        "inquiry leads are shared out among the branches by each branch's projects and "
+        "workload."
+    ),
     reasoning=(
-        "Once promotion and service are shared, the leads are the branches' livelihood; "
-        "dispatching them by project and workload keeps the split fair and visible."
+        "Once promotion and service are shared, the leads are what every branch lives on; "
+        "dispatching them by project and workload keeps the split fair and visible. Reading "
+        "“by projects” as “only to a branch that serves the lead's project” and “by workload” "
+        "as “in proportion to each branch's stated capacity” is ours, and so is the procedure "
+        "that does it (Fair lead dispatch)."
     ),
     source="Article, part 2 (one area, several branches).",
 )
@@ -92,12 +119,20 @@ ONE_REGION_COMPETING_GROUPS = Rule(
     id="one-region.competing-groups-when-competition-is-weak",
     title="Competing groups, not separate teams",
     statement=(
-        "If the unified team seems to lack internal competition or fine management, split it "
-        "into competing groups (分组PK) or give groups different projects, and keep it one team."
+        "If the unified promotion and customer-service team seems to lack internal competition "
+        "or fine management, split it into competing groups (分组PK) or give groups different "
+        "projects, and keep it one team."
+    ),
+    article=(
+        "The article raises the worry itself, too little internal competition or management "
+        "that is not fine enough, and answers it inside the unified organisation: competing "
+        "groups, or groups that take on different projects, while the whole stays under one "
+        "management."
     ),
     reasoning=(
         "Competition between groups inside one team brings back the drive of separate teams "
-        "without bringing back their cost or their friction."
+        "without bringing back their cost or their friction. How to split, dispatch and score "
+        "the groups is ours (Run competing groups in one team)."
     ),
     source="Article, part 2 (one area, several branches).",
 )
@@ -106,14 +141,27 @@ MULTI_REGION_CENTRALIZE = Rule(
     id="multi-region.centralize-promotion-and-service",
     title="Centralize promotion and customer service in the group",
     statement=(
-        "With several regions, the group runs promotion and customer service for all of them; "
-        "the regions and their branches only sell. This is the default recommendation."
+        "With several regions, the group runs the main promotion and customer-service work for "
+        "all of them; the regions and their branches only sell. orgkb applies this when a "
+        "company does not choose: the default is ours, as the article leaves the choice open."
+    ),
+    article=(
+        "The article describes this as the centralized model (集权): the group takes on the "
+        "main promotion and customer-service work and the areas only sell; because the group "
+        "holds the inquiry leads, its control over the areas is strong. It says that which of "
+        "the two models is better cannot be decided yet, but that what it sees is "
+        "decentralized organisations moving to centralized ones, where fewer and more capable "
+        "people do the same work better. It adds that a centralized group, usually based in a "
+        "big city, avoids the difficulty of recruiting talent in tier-2 and tier-3 cities. Its "
+        "summary leans to centralized."
     ),
     reasoning=(
-        "The group holds every inquiry lead, which gives it strong control over the regions; "
-        "fewer, better people do the same work better; and the group usually sits in a large "
-        "city, where the talent that is hard to recruit in tier-2 and tier-3 cities is easier "
-        "to find. The article sees organisations moving this way and its summary leans to it."
+        "Making centralized the default is ours: a program needs an answer when it is not told "
+        "one, and both the trend the article reports and its summary point this way. The "
+        "default does not say which model suits a given company; decentralized is one option "
+        "away. A plan also puts all of promotion and customer service at the group where the "
+        "article says the main part, because a plan records which unit runs a function, not "
+        "shares of it."
     ),
     source="Article, part 3 (several areas) and part 4 (summary).",
 )
@@ -125,6 +173,13 @@ MULTI_REGION_DECENTRALIZE = Rule(
         "Where a company chooses decentralized governance (分权), the group coordinates, audits "
         "and aligns the regions, runs brand-zone ads and tests new channels; each region runs "
         "its own promotion, customer service and sales."
+    ),
+    article=(
+        "The article describes the decentralized model (分权) without arguing for or against "
+        "it: the group mainly does overall coordination, audit and alignment, plus a little "
+        "advertising of its own, such as brand-zone ads and other platforms that promote the "
+        "whole brand, and tests of new channels; the areas run the rest of promotion, customer "
+        "service and sales themselves."
     ),
     reasoning=(
         "Regions that run their own promotion know their market and answer for their own "
@@ -141,10 +196,16 @@ MULTI_REGION_SUPPORT_UNIT = Rule(
         "Centralized or decentralized, the group runs a support unit (支持部门) that gives new "
         "or under-performing branches business-process support and training."
     ),
+    article=(
+        "Whichever model a company chooses, the article suggests adding a group support unit "
+        "that gives branches being set up, and branches doing badly, business-process support "
+        "and training. Its summary asks to strengthen support for the front line (一线)."
+    ),
     reasoning=(
-        "Whatever the governance, some branches are new and some lag; a standing unit that "
-        "teaches them the process lifts the front line instead of leaving each branch to learn "
-        "alone. The summary asks to strengthen this support."
+        "Some branches are new and some lag under either model; a standing unit that teaches "
+        "them the process spreads what works instead of leaving each branch to learn it alone. "
+        "Drawing the unit only for companies with several regions is ours: the article raises "
+        "it there, and in one area the unified team already sits close to the branches."
     ),
     source="Article, part 3 (several areas) and part 4 (summary).",
 )
@@ -156,11 +217,14 @@ MULTI_REGION_CITY_UNIT = Rule(
         "In a region that spans several cities, a city with two or more branches gets a city "
         "unit between the region and those branches."
     ),
+    article=(
+        "The article names the city among its levels (group, region or product line, city, "
+        "branch) but never says when a company needs a city unit."
+    ),
     reasoning=(
-        "Beyond the article: the article lists the city among the levels but does not say when "
-        "to use it. Branches of one city share a market and compete for the same customers, the "
-        "situation of part 2, so they get one point of management; a city with a single branch "
-        "needs no extra layer."
+        "Branches of one city share a market and compete for the same customers, the situation "
+        "of part 2, so they get one point of management; a city with a single branch needs no "
+        "extra layer."
     ),
     source="Beyond the article: it names the city level without placing it; reasoned from part 2.",
 )

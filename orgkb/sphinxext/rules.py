@@ -46,8 +46,16 @@ class RuleDirective(SphinxDirective):
         box += nodes.title("", f"Rule: {stated.title}")
         box += nodes.paragraph("", "", nodes.literal("", rule_id))
         box += nodes.paragraph("", "", nodes.strong("", stated.statement))
-        box += nodes.paragraph("", "", nodes.emphasis("", "Why: "), nodes.Text(stated.reasoning))
+        box += nodes.paragraph(
+            "", "", nodes.emphasis("", "What the article says: "), nodes.Text(stated.article)
+        )
         box += nodes.paragraph("", "", nodes.emphasis("", "Source: "), nodes.Text(stated.source))
+        box += nodes.paragraph(
+            "",
+            "",
+            nodes.emphasis("", "Our reasoning (beyond the article): "),
+            nodes.Text(stated.reasoning),
+        )
         self.set_source_info(box)
         domain = self.env.domains.standard_domain
         domain.note_object(RULE_OBJECT_TYPE, rule_id, anchor, location=box)
