@@ -1,10 +1,10 @@
 """Competing groups (分组PK): split one unified team and keep score per group.
 
-When a unified customer-service team seems to lack drive, the article splits it into groups
-that compete, or gives the groups different projects, and keeps it one team. A group here
-owns either some projects (it answers the inquiries about them) or some branches (it feeds
-them). The dispatch does not change — leads still go by project and workload — but every lead
-is counted for exactly one group, or for none, so the groups can be compared.
+When a unified promotion and customer-service team seems to lack drive, the article splits it
+into groups that compete, or gives the groups different projects, and keeps it one team. A
+group here owns either some projects (it answers the inquiries about them) or some branches (it
+feeds them). The dispatch does not change — leads still go by project and workload — but every
+lead is counted for exactly one group, or for none, so the groups can be compared.
 """
 
 from __future__ import annotations

@@ -2,10 +2,11 @@
 role, which cites one by id from any page; and the ``rule-list`` directive, which lists every
 rule with a link to the page that states it.
 
-The directive takes only the id: statement, reasoning and source come from the code, so a page
-cannot state a rule differently from the library that applies it. The anchor of a rule is
-``rule-`` followed by its id with dots turned into hyphens, and never changes; the rules page
-gives each entry the same anchor, which is where ``orgkb cite`` points.
+The directive takes only the id: statement, what the article says, our reasoning and source
+come from the code, so a page cannot state a rule differently from the library that applies
+it. The anchor of a rule is ``rule-`` followed by its id with dots turned into hyphens, and
+never changes; the rules page gives each entry the same anchor, which is where ``orgkb cite``
+points.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def rule_anchor(rule_id: str) -> str:
 
 
 class RuleDirective(SphinxDirective):
-    """States one rule: its id, title, statement, reasoning and source."""
+    """States one rule: its id, title, statement, what the article says, source, our reasoning."""
 
     required_arguments = 1
     has_content = False
