@@ -8,6 +8,7 @@ addresses start from a base URL, :data:`PUBLISHED_URL` unless told otherwise.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 from orgkb import __version__
@@ -81,6 +82,10 @@ class Citation:
     def as_bibtex(self) -> str:
         r"""The citation as a BibTeX ``@misc`` entry.
 
+        Text is escaped for LaTeX; in the URL, what a URL may not hold as it is — braces,
+        backslashes, spaces, control and non-ASCII characters — is percent-encoded, which
+        names the same address, so that no URL can close its field.
+
         >>> print(Citation("100% & {more}", "https://example.org/x.html", "orgkb:x", "1.0").as_bibtex())
         @misc{orgkb:x,
           author = {{The orgkb authors}},
@@ -98,7 +103,7 @@ class Citation:
             ("howpublished", _bibtex(self.work)),
             ("version", _bibtex(self.version)),
             ("year", str(self.year)),
-            ("url", self.url),
+            ("url", _bibtex_url(self.url)),
             ("note", f"Version {_bibtex(self.version)}"),
         ]
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -144,3 +149,18 @@ _BIBTEX_SPECIAL = {
 
 def _bibtex(text: str) -> str:
     return "".join(_BIBTEX_SPECIAL.get(character, character) for character in text)
+
+
+# The characters a URL holds as they are (RFC 3986): those quote() always keeps, the reserved
+# ones, and % for what is already percent-encoded.
+_URL_CHARACTERS = "!#$%&'()*+,/:;=?@[]"
+
+
+def _bibtex_url(url: str) -> str:
+    r"""*url* with every character a URL may not hold as it is percent-encoded.
+
+    >>> _bibtex_url("https://kb.example.com/a b/}, note = {x\\")
+    'https://kb.example.com/a%20b/%7D,%20note%20=%20%7Bx%5C'
+    """
+    # A lone surrogate, which UTF-8 cannot encode, is kept visible as its escape.
+    return urllib.parse.quote(url.encode("utf-8", "backslashreplace"), safe=_URL_CHARACTERS)

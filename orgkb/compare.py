@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, fields, replace
 from itertools import combinations
 from typing import Any
 
+from orgkb.errors import OrgkbError
 from orgkb.model import Branch, Company, Function, Option, Salaries
 from orgkb.plan import (
     GROUP_ID,
@@ -44,7 +45,7 @@ from orgkb.plan import (
 from orgkb.staffing import ServiceTarget, Staffing, staff
 
 
-class CompareError(ValueError):
+class CompareError(ValueError, OrgkbError):
     """Inputs the comparison cannot use; its text is one line naming the *field*."""
 
     def __init__(self, field: str, message: str) -> None:

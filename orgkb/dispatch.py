@@ -25,7 +25,6 @@ from __future__ import annotations
 import heapq
 import math
 import random
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -385,88 +384,3 @@ def dispatch(
     dispatcher = Dispatcher(company, open_workload=open_workload, seed=seed)
     for lead in leads:
         yield dispatcher.take(lead)
-
-
-def summary_lines(dispatcher: Dispatcher) -> list[str]:
-    """What a dispatcher has done so far, as lines for a terminal.
-
-    One line of totals, then a table with a row per branch: its region, capacity, open
-    workload and leads assigned, then its share of its region's load (open and assigned) next
-    to its share of the region's capacity, which fair dispatch brings together. Last, the
-    leads not assigned, by reason.
-
-    >>> from orgkb.model import Branch, Company
-    >>> company = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan", capacity=3)))
-    >>> dispatcher = Dispatcher(company)
-    >>> for n in range(8):
-    ...     _ = dispatcher.take(Lead(str(n), "flats", "Wuhan" if n else "Beijing"))
-    >>> print("\\n".join(summary_lines(dispatcher)))
-    8 leads: 7 assigned (7 in their city, 0 elsewhere in their region), 1 not assigned
-    branch  region  capacity  open  assigned  load share  capacity share
-    A       Wuhan   1         0     2         28.6%       25.0%
-    B       Wuhan   3         0     5         71.4%       75.0%
-    not assigned: unknown-city 1
-    """
-    company = dispatcher.company
-    assigned = dispatcher.assigned
-    open_workload = dispatcher.open_workload
-    assigned_total = sum(assigned.values())
-    unassigned_total = sum(dispatcher.unassigned.values())
-    in_city = dispatcher.by_level[Level.CITY]
-    lines = [
-        f"{assigned_total + unassigned_total} leads: {assigned_total} assigned "
-        f"({in_city} in their city, {dispatcher.by_level[Level.REGION]} elsewhere in their "
-        f"region), {unassigned_total} not assigned"
-    ]
-    load: Counter[str] = Counter()
-    capacity: dict[str, float] = dict.fromkeys(company.regions, 0.0)
-    for branch in company.branches:
-        load[branch.region] += assigned[branch.name] + open_workload[branch.name]
-        capacity[branch.region] += branch.capacity
-    rows: list[tuple[str, ...]] = [
-        ("branch", "region", "capacity", "open", "assigned", "load share", "capacity share")
-    ]
-    for branch in company.branches:
-        branch_load = assigned[branch.name] + open_workload[branch.name]
-        region_load = load[branch.region]
-        rows.append(
-            (
-                branch.name,
-                branch.region,
-                f"{branch.capacity:g}",
-                str(open_workload[branch.name]),
-                str(assigned[branch.name]),
-                f"{branch_load / region_load:.1%}" if region_load else "-",
-                f"{branch.capacity / capacity[branch.region]:.1%}",
-            )
-        )
-    lines += text_table(rows)
-    if unassigned_total:
-        counts = [
-            f"{why} {dispatcher.unassigned[why]}"
-            for why in Unassigned
-            if why in dispatcher.unassigned
-        ]
-        lines.append("not assigned: " + ", ".join(counts))
-    return lines
-
-
-def text_table(rows: list[tuple[str, ...]]) -> list[str]:
-    """*rows* as lines of left-aligned columns, two spaces apart, Chinese counted double wide.
-
-    >>> print("\\n".join(text_table([("branch", "leads"), ("汉口", "12")])))
-    branch  leads
-    汉口    12
-    """
-    widths = [max(_width(row[column]) for row in rows) for column in range(len(rows[0]))]
-    return [
-        "  ".join(
-            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
-        ).rstrip()
-        for row in rows
-    ]
-
-
-def _width(text: str) -> int:
-    # Chinese characters take two columns of a terminal.
-    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)

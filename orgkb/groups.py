@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from orgkb.dispatch import Assignment, text_table
+from orgkb.dispatch import Assignment
 
 NO_GROUP = "(no group)"
 """The name of the tally for leads that belong to no group."""
@@ -112,29 +112,3 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
                 )
             owner[item] = group.name
     return owner
-
-
-def tally_lines(tallies: Sequence[GroupTally]) -> list[str]:
-    """The tallies as a table for a terminal, a row per group.
-
-    >>> print("\\n".join(tally_lines([GroupTally("Red", 10, 8, 2, 2), GroupTally("Blue")])))
-    group  leads  assigned  not assigned  deals  conversion
-    Red    10     8         2             2      25.0%
-    Blue   0      0         0             0      -
-    """
-    rows: list[tuple[str, ...]] = [
-        ("group", "leads", "assigned", "not assigned", "deals", "conversion")
-    ]
-    for row in tallies:
-        rate = "-" if row.conversion is None else f"{row.conversion:.1%}"
-        rows.append(
-            (
-                row.group,
-                str(row.leads),
-                str(row.assigned),
-                str(row.unassigned),
-                str(row.deals),
-                rate,
-            )
-        )
-    return text_table(rows)

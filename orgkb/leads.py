@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from orgkb.errors import OrgkbError
 from orgkb.model import Company
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ _SNIFF_BYTES = 1 << 16
 _NOT_TEXT = re.compile("[\0\udc80-\udcff]")
 
 
-class LeadFileError(Exception):
+class LeadFileError(OrgkbError):
     """A leads or open-workload file that cannot be read; its text is one line.
 
     >>> str(LeadFileError("leads.csv", "the header has no 'project' column", line=1))

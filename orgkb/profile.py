@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from orgkb.errors import OrgkbError
 from orgkb.model import Branch, Company, Option, Salaries
 from orgkb.staffing import ServiceTarget, StaffingError
 
@@ -57,7 +58,7 @@ PROJECT_SEPARATORS = (";", "\uff1b")
 """What separates projects in one text value (the second is the full-width semicolon)."""
 
 
-class ProfileError(Exception):
+class ProfileError(OrgkbError):
     """A company profile that cannot be read; its text is one line fit for a terminal.
 
     >>> str(ProfileError("acme.yaml", "missing", line=7, field="branches[2].city"))

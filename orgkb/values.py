@@ -46,11 +46,12 @@ def describe_value(value: object) -> str:
     return type(value).__name__
 
 
-def read_number(value: object, field: str = "") -> float:
+def read_number(value: object, field: str = "", expected: str = "a number") -> float:
     """*value* as a finite float of at most :data:`LARGEST` in magnitude.
 
     Numbers and the text of numbers are accepted; true/false, infinities, NaN and numbers too
-    large to be meant are not.
+    large to be meant are not. *expected* says what the field takes, for the error on a value
+    that is no number at all.
 
     >>> read_number(" 12.5 ")
     12.5
@@ -73,7 +74,7 @@ def read_number(value: object, field: str = "") -> float:
     elif isinstance(value, str) and value.strip().lstrip("+-").isdigit():
         number = math.inf
     if number is None or math.isnan(number):
-        raise InputError(f"expected a number, got {describe_value(value)}", field=field)
+        raise InputError(f"expected {expected}, got {describe_value(value)}", field=field)
     if not abs(number) <= LARGEST:
         raise InputError(
             f"expected a number of at most {LARGEST:g}, got {describe_value(value)}", field=field
@@ -139,7 +140,7 @@ class Limits:
 
     def read(self, value: object, field: str = "") -> float:
         """*value* read as a number (:func:`read_number`) that keeps these limits."""
-        number = read_number(value, field)
+        number = read_number(value, field, self.describe())
         if not self.allows(number):
             raise InputError(
                 f"expected {self.describe()}, got {describe_value(value)}", field=field

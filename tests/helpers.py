@@ -9,10 +9,22 @@ from orgkb.cli import main
 
 
 def run_orgkb(*argv: str) -> tuple[int, str, str]:
-    """Run the command line in-process; return its exit status, stdout and stderr."""
-    out, err = io.StringIO(), io.StringIO()
+    """Run the command line in-process; return its exit status, stdout and stderr.
+
+    The streams encode as a terminal's do: standard output in strict UTF-8, so that text no
+    encoding can write fails here as it would for a user; standard error with escapes.
+    """
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict", newline="")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace", newline="")
     status = main(list(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
+    return status, _written(out), _written(err)
+
+
+def _written(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    buffer = stream.buffer
+    assert isinstance(buffer, io.BytesIO)
+    return buffer.getvalue().decode("utf-8")
 
 
 def write_file(folder: Path, name: str, content: str | bytes) -> Path:

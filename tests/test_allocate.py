@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from orgkb.commands import Streams
 from orgkb.leads import Lead, LeadFileError, MalformedRow, read_leads, read_open_workload
 from orgkb.model import Branch, Company
 from tests.helpers import run_orgkb, write_file
@@ -169,11 +170,42 @@ def test_bad_open_workload_exits_2(
     assert err.count("\n") == 1
 
 
-def test_bad_seed_is_a_usage_error(profile: Path, tmp_path: Path) -> None:
+def test_bad_seed_is_one_line(profile: Path, tmp_path: Path) -> None:
     leads = write_file(tmp_path, "leads.csv", "id,project,city\n")
     status, out, err = run_orgkb("allocate", str(profile), str(leads), "--seed", "x")
     assert (status, out) == (2, "")
-    assert err.splitlines()[-1] == "orgkb allocate: error: argument --seed: invalid int value: 'x'"
+    assert err == "orgkb: --seed: expected a whole number, got text ('x')\n"
+
+
+def test_cells_a_spreadsheet_would_run_get_a_leading_quote(tmp_path: Path) -> None:
+    path = write_file(
+        tmp_path, "formula.yaml", "company: F\nbranches:\n  - {name: '=1+1', city: Wuhan}\n"
+    )
+    ids = ['=HYPERLINK("http://x.test","go")', "+1", "-2", "@SUM(A1)", "'quoted", "plain"]
+    rows = "".join(f'"{lead_id.replace(chr(34), chr(34) * 2)}",flats,Wuhan\n' for lead_id in ids)
+    leads = write_file(tmp_path, "leads.csv", "id,project,city\n" + rows)
+    status, out, err = run_orgkb("allocate", str(path), str(leads))
+    assert (status, err) == (0, "")
+    table = list(csv.reader(io.StringIO(out)))
+    assert [row[0] for row in table[1:]] == [
+        '\'=HYPERLINK("http://x.test","go")', "'+1", "'-2", "'@SUM(A1)", "''quoted", "plain",
+    ]  # fmt: skip
+    assert {row[1] for row in table[1:]} == {"'=1+1"}
+    # Dropping one leading quote gives every value back.
+    assert [row[0].removeprefix("'") for row in table[1:]] == ids
+
+
+def test_csv_cells_with_tab_or_return_are_disarmed_and_quoted() -> None:
+    # The leads reader strips spaces around values; a value from the library may keep them.
+    out = io.StringIO()
+    write_row = Streams(out, None).csv(("lead_id",))
+    write_row(("\t=1+1",))
+    write_row(("\r=1+1",))
+    write_row(("a\rb",))
+    write_row(("",))
+    assert list(csv.reader(io.StringIO(out.getvalue(), newline=""))) == [
+        ["lead_id"], ["'\t=1+1"], ["'\r=1+1"], ["a\rb"], [""],
+    ]  # fmt: skip
 
 
 def test_reader_bom_gb18030_quotes_and_line_numbers(tmp_path: Path) -> None:

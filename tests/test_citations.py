@@ -92,6 +92,23 @@ def test_cite_takes_another_base_url_and_prints_bibtex() -> None:
     assert f"  version = {{{orgkb.__version__}}},\n" in out
 
 
+def test_a_base_url_cannot_close_a_bibtex_field() -> None:
+    hostile = "https://kb.example.com/}, note = {owned} }\\x @misc{y,"
+    status, out, _ = run_orgkb(
+        "cite", "one-region.sales-in-every-branch", "--base-url", hostile, "--format", "bibtex"
+    )
+    assert status == 0
+    lines = out.splitlines()
+    assert [line.split(" = ")[0].strip() for line in lines[1:-1]] == [
+        "author", "title", "howpublished", "version", "year", "url", "note",
+    ]  # fmt: skip
+    assert lines[6] == (
+        "  url = {https://kb.example.com/%7D,%20note%20=%20%7Bowned%7D%20%7D%5Cx%20@misc%7By,"
+        "/reference/rules.html#rule-one-region-sales-in-every-branch},"
+    )
+    assert out.count("{") == out.count("}")
+
+
 def test_cite_refuses_an_unknown_rule_on_one_line() -> None:
     status, out, err = run_orgkb("cite", "one-region.unify")
     assert (status, out) == (2, "")

@@ -7,9 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgkb.dispatch import dispatch
-from orgkb.groups import NO_GROUP, CompetingGroup, tally, tally_lines
+from orgkb.groups import NO_GROUP, CompetingGroup, tally
 from orgkb.leads import Lead, MalformedRow
 from orgkb.model import Branch, Company
+from orgkb.render import tally_lines
 
 COMPANY = Company(
     "Co",

@@ -267,7 +267,7 @@ def test_command_json() -> None:
         (("--service-level", "0.8", "--shrinkage", "abc"), "--shrinkage: expected a number"),
         (("--service-level", "80"), "service level must be above 0 and below 1, got 80"),
         (("--service-level", "0.8", "--max-occupancy", "1.5"), "maximum occupancy"),
-        (("--service-level", "inf"), "--service-level: expected a finite number"),
+        (("--service-level", "inf"), "--service-level: expected a number of at most 1e+12"),
     ],
 )
 def test_command_refuses_bad_values_in_one_line(extra: tuple[str, ...], message: str) -> None:

@@ -1,34 +1,149 @@
-"""The sub-commands of the ``orgkb`` command line, one module each.
+"""The sub-commands of the ``orgkb`` command line, one module each, and how they write.
 
 Each module has ``register(commands, streams)``, which adds its parser and sets ``run`` to a
 function that takes the parsed arguments and the :class:`Streams` and returns an exit status.
+A command reads its input, calls the library, and hands the result to :mod:`orgkb.render` for
+words and to :class:`Streams` for writing; the problems the user can cause it raises as
+:class:`~orgkb.errors.InputError`, naming the option (``field="--aht"``) or the file.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
 
+from orgkb.errors import OrgkbError
 from orgkb.plan import Governance
-
-
-@dataclass(frozen=True)
-class Streams:
-    """Where a command writes: its results to *out*, its remarks to *err*."""
-
-    out: TextIO
-    err: TextIO
-
-
-class CommandError(Exception):
-    """Input the command cannot use, other than a profile (which raises ProfileError)."""
-
+from orgkb.render import (
+    OUTPUT_CLOSED,
+    UNPRINTABLE,
+    output_failed,
+    output_not_encodable,
+    printable,
+)
 
 if TYPE_CHECKING:
     Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"); a cell that starts with the quote that disarms them gets one too, so that
+# dropping one leading quote always gives the value back.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_CSV_QUOTED = re.compile('[,"\r\n]')
+
+
+class Streams:
+    """Where a command writes: its results to *out*, its remarks to *err*.
+
+    Commands write only through these methods, which keep each output what its format allows:
+    text for a person shows every control character as an escape (see
+    :func:`orgkb.render.printable`); JSON, CSV and the other formats for programs stay
+    faithful, with lone surrogates, which no encoding writes, replaced by U+FFFD. A stream
+    that is ``None`` is closed. When standard output cannot take the result — closed, full,
+    or in an encoding without its characters — the write raises an
+    :class:`~orgkb.errors.OrgkbError`; a reader that went away raises
+    :class:`BrokenPipeError`, which is not the user's mistake.
+    """
+
+    def __init__(self, out: TextIO | None, err: TextIO | None) -> None:
+        self._out = _Output(out)
+        self._err = err
+
+    def show(self, text: str) -> None:
+        """Write *text*, for a person to read, and a line break."""
+        self._out.write(printable(text) + "\n")
+
+    def data(self, text: str) -> None:
+        """Write *text*, in a format for programs (HTML, Mermaid, DOT, BibTeX), and a line break."""
+        self._out.write(_valid(text) + "\n")
+
+    def json(self, document: object) -> None:
+        """Write *document* as the commands' JSON: indented, Chinese left readable.
+
+        Characters a terminal would act on are written as ``\\u`` escapes, which read back
+        the same. A number JSON cannot hold (infinity, NaN) is a bug: :class:`ValueError`.
+        """
+        text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+        self._out.write(UNPRINTABLE.sub(_json_escape, text) + "\n")
+
+    def csv(self, header: Sequence[str]) -> Callable[[Sequence[str]], None]:
+        """Write the CSV *header*; return the function that writes each row after it.
+
+        A value is quoted when it holds a comma, a quote or a line break, carriage return
+        included. A cell that a spreadsheet would run as a formula gets a leading ``'``, as
+        OWASP advises: ``=1+1`` is written ``'=1+1``, and a cell that starts with ``'`` gets
+        another, so that dropping one leading ``'`` gives every value back.
+        """
+
+        def write_row(cells: Sequence[str]) -> None:
+            # A row of one empty value is quoted, or it would read as a blank line.
+            self._out.write((",".join(_csv_cell(cell) for cell in cells) or '""') + "\n")
+
+        write_row(header)
+        return write_row
+
+    def remark(self, text: str) -> None:
+        """Write *text*, for a person, and a line break to *err*, if it is open."""
+        if self._err is not None:
+            self._err.write(printable(text) + "\n")
+
+    def finish(self) -> None:
+        """Write out what standard output still holds, so that a failure is reported."""
+        self._out.flush()
+
+
+class _Output:
+    """Standard output, whose failures become one line for the user instead of a traceback."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        with self._reported() as stream:
+            stream.write(text)
+
+    def flush(self) -> None:
+        with self._reported() as stream:
+            stream.flush()
+
+    @contextmanager
+    def _reported(self) -> Iterator[TextIO]:
+        if self.stream is None:
+            raise OrgkbError(OUTPUT_CLOSED)
+        try:
+            yield self.stream
+        except UnicodeEncodeError:
+            raise OrgkbError(output_not_encodable(self.stream.encoding)) from None
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OrgkbError(output_failed(error.strerror or str(error))) from None
+
+
+def _valid(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    # Only inside JSON strings can these characters occur, where \u escapes are exact.
+    character = match.group()
+    return "\ufffd" if _SURROGATE.match(character) else f"\\u{ord(character):04x}"
+
+
+def _csv_cell(value: str) -> str:
+    # Not the csv module's writer: with "\n" ending its rows, it leaves a lone "\r" unquoted.
+    value = _valid(value)
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    if _CSV_QUOTED.search(value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,11 +161,6 @@ def add_governance_argument(parser: argparse.ArgumentParser) -> None:
         choices=[str(choice) for choice in Governance],
         help="for several regions: centralized (default) or decentralized",
     )
-
-
-def write_json(streams: Streams, document: object) -> None:
-    """Write *document* as the commands' JSON: indented, Chinese left readable."""
-    streams.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 def _load() -> tuple[ModuleType, ...]:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import csv
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams, add_profile_arguments
-from orgkb.dispatch import Dispatcher, summary_lines
-from orgkb.leads import LeadFileError, MalformedRow, read_leads, read_open_workload
+from orgkb.commands import Streams, add_profile_arguments
+from orgkb.dispatch import Dispatcher
+from orgkb.leads import MalformedRow, read_leads, read_open_workload
 from orgkb.profile import load_company
+from orgkb.render import dispatch_summary, malformed_row_line
+from orgkb.values import Limits
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
 
 OUTPUT_COLUMNS = ("lead_id", "branch", "reason")
 """The header of the command's CSV output."""
+_SEED = Limits(whole=True)
 
 
 def register(commands: Subcommands, streams: Streams) -> None:
@@ -34,7 +36,6 @@ def register(commands: Subcommands, streams: Streams) -> None:
     parser.add_argument(
         "--seed",
         metavar="N",
-        type=int,
         help="break ties between branches in an order shuffled by N, not in profile order",
     )
     parser.add_argument(
@@ -51,24 +52,19 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
+    seed = None if arguments.seed is None else int(_SEED.read(arguments.seed, "--seed"))
     company = load_company(arguments.profile, company=arguments.company)
-    try:
-        open_workload = (
-            read_open_workload(arguments.open_workload, company)
-            if arguments.open_workload
-            else None
-        )
-        leads = read_leads(arguments.leads)
-    except LeadFileError as error:
-        raise CommandError(str(error)) from None
-    dispatcher = Dispatcher(company, open_workload=open_workload, seed=arguments.seed)
-    writer = csv.writer(streams.out, lineterminator="\n")
-    writer.writerow(OUTPUT_COLUMNS)
+    open_workload = (
+        read_open_workload(arguments.open_workload, company) if arguments.open_workload else None
+    )
+    leads = read_leads(arguments.leads)
+    dispatcher = Dispatcher(company, open_workload=open_workload, seed=seed)
+    write_row = streams.csv(OUTPUT_COLUMNS)
     for lead in leads:
         done = dispatcher.take(lead)
-        writer.writerow((done.lead_id, done.branch or "", done.reason))
+        write_row((done.lead_id, done.branch or "", done.reason))
         if isinstance(lead, MalformedRow):
-            streams.err.write(f"orgkb: {arguments.leads}:{lead.line}: {lead.problem}\n")
+            streams.remark(malformed_row_line(arguments.leads, lead))
     if arguments.summary:
-        streams.err.write("\n".join(summary_lines(dispatcher)) + "\n")
+        streams.remark("\n".join(dispatch_summary(dispatcher)))
     return 0

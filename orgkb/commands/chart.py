@@ -13,14 +13,11 @@ from orgkb.chart import (
     chart_as_mermaid,
     chart_as_text,
 )
-from orgkb.commands import (
-    CommandError,
-    Streams,
-    add_governance_argument,
-    add_profile_arguments,
-)
+from orgkb.commands import Streams, add_governance_argument, add_profile_arguments
+from orgkb.errors import InputError
 from orgkb.plan import Governance, Scenario
 from orgkb.profile import load_company
+from orgkb.render import governance_not_used_in_chart
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -31,6 +28,7 @@ FORMATS = {
     "mermaid": chart_as_mermaid,
     "dot": chart_as_dot,
 }
+"""How the chart is drawn in each format; all but ``text`` are for programs."""
 
 
 def register(commands: Subcommands, streams: Streams) -> None:
@@ -65,18 +63,15 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     try:
         drawn = chart(company, view, governance)
     except ValueError as error:
-        raise CommandError(f"{arguments.profile}: {error}") from None
+        # chart() refuses, as ValueError, an as_is that is not an option of the scenario.
+        raise InputError(str(error), path=arguments.profile) from None
     if governance is not None and (
         view is View.AS_IS or drawn.plan.scenario is not Scenario.MULTI_REGION
     ):
-        reason = (
-            "an as-is chart shows no functions"
-            if view is View.AS_IS
-            else (f"{drawn.plan.company} is {drawn.plan.scenario}")
-        )
-        streams.err.write(
-            f"orgkb: note: --governance applies to the recommendation for several regions; "
-            f"{reason}, so it was not used\n"
-        )
-    streams.out.write(FORMATS[arguments.format](drawn) + "\n")
+        streams.remark(governance_not_used_in_chart(drawn.plan, as_is=view is View.AS_IS))
+    drawing = FORMATS[arguments.format](drawn)
+    if arguments.format == "text":
+        streams.show(drawing)
+    else:
+        streams.data(drawing)
     return 0

@@ -6,7 +6,9 @@ import argparse
 from typing import TYPE_CHECKING
 
 from orgkb.citation import PUBLISHED_URL, rule_citation
-from orgkb.commands import CommandError, Streams
+from orgkb.commands import Streams
+from orgkb.errors import InputError
+from orgkb.render import unknown_rule
 from orgkb.rules import UnknownRuleError, rule
 
 if TYPE_CHECKING:
@@ -36,9 +38,11 @@ def register(commands: Subcommands, streams: Streams) -> None:
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     try:
         cited = rule(arguments.rule_id)
-    except UnknownRuleError as error:
-        raise CommandError(f"{error}; `orgkb rules` lists them") from None
+    except UnknownRuleError:
+        raise InputError(unknown_rule(arguments.rule_id)) from None
     citation = rule_citation(cited, arguments.base_url)
-    text = citation.as_bibtex() if arguments.format == "bibtex" else citation.as_text()
-    streams.out.write(text + "\n")
+    if arguments.format == "bibtex":
+        streams.data(citation.as_bibtex())
+    else:
+        streams.show(citation.as_text())
     return 0

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams, add_profile_arguments, write_json
-from orgkb.compare import Assumptions, CompareError, Comparison, Outcome, compare
+from orgkb.commands import Streams, add_profile_arguments
+from orgkb.compare import Assumptions, CompareError, compare
+from orgkb.errors import InputError
 from orgkb.profile import load_company
+from orgkb.render import comparison_as_text
 from orgkb.staffing import StaffingError
+from orgkb.values import Limits
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
 
-_WIDTH = 88
-"""Where the notes under the table wrap, to fit a terminal and a page's code block."""
+_NUMBER = Limits()
+_WHOLE = Limits(whole=True)
 _ASSUMPTION_OPTIONS = (
-    ("days_per_month", float, "days a month on which inquiries arrive (30)"),
-    ("leads_per_promoter", float, "inquiries a month per promotion specialist (1500)"),
-    ("promotion_minimum", int, "smallest promotion team (2)"),
-    ("support_team", int, "people in the group's support unit (2)"),
-    ("coordination_team", int, "people in the group's coordination team, decentralized (2)"),
+    ("days_per_month", _NUMBER, "days a month on which inquiries arrive (30)"),
+    ("leads_per_promoter", _NUMBER, "inquiries a month per promotion specialist (1500)"),
+    ("promotion_minimum", _WHOLE, "smallest promotion team (2)"),
+    ("support_team", _WHOLE, "people in the group's support unit (2)"),
+    ("coordination_team", _WHOLE, "people in the group's coordination team, decentralized (2)"),
 )
 
 
@@ -40,7 +41,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
     )
     add_profile_arguments(parser)
     for name, _, help_text in _ASSUMPTION_OPTIONS:
-        parser.add_argument("--" + name.replace("_", "-"), metavar="N", help=help_text)
+        parser.add_argument(_option(name), metavar="N", help=help_text)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
     )
@@ -50,111 +51,26 @@ def register(commands: Subcommands, streams: Streams) -> None:
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
     overrides: dict[str, float | int] = {}
-    for name, kind, _ in _ASSUMPTION_OPTIONS:
+    for name, limits, _ in _ASSUMPTION_OPTIONS:
         given = getattr(arguments, name)
         if given is not None:
-            overrides[name] = _read(name, given, kind)
+            number = limits.read(given, _option(name))
+            overrides[name] = int(number) if limits.whole else number
     try:
         assumptions = Assumptions.for_company(company, **overrides)
     except CompareError as error:
-        raise CommandError(f"--{error.field.replace('_', '-')}: {error.message}") from None
+        raise InputError(error.message, field=_option(error.field)) from None
     try:
         comparison = compare(company, assumptions)
     except (CompareError, StaffingError) as error:
-        raise CommandError(f"{arguments.profile}: {error}") from None
+        raise InputError(str(error), path=arguments.profile) from None
     if arguments.format == "json":
-        write_json(streams, comparison.to_json())
+        streams.json(comparison.to_json())
     else:
-        streams.out.write(comparison_as_text(comparison) + "\n")
+        streams.show(comparison_as_text(comparison))
     return 0
 
 
-def comparison_as_text(comparison: Comparison) -> str:
-    """The comparison as a table, one column per option, then the assumptions.
-
-    >>> from orgkb.compare import compare
-    >>> from orgkb.model import Branch, Company
-    >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
-    ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
-    >>> print(comparison_as_text(compare(duo)))
-    Duo: one-region, 2 branches; as is: separate
-                              separate*  unified
-    customer-service queues           2        1
-    agents answering                 10        8
-    ...
-    same-city friction pairs          1        0
-    * as is: the company today (set it with the profile's as_is field)
-    ...
-    """
-    outcomes = comparison.outcomes
-    count = comparison.branches
-    heading = (
-        f"{comparison.company}: {comparison.scenario}, {count} branch{'es' * (count != 1)}; "
-        f"as is: {comparison.as_is}"
-    )
-    headers = [str(o.option) + ("*" if o.option is comparison.as_is else "") for o in outcomes]
-    rows: list[tuple[str, list[str]]] = []
-    for label, figure in _ROWS:
-        rows.append((label, [figure(comparison, outcome) for outcome in outcomes]))
-    width = max(len(label) for label, _ in rows)
-    columns = [
-        max(len(header), *(len(row[1][i]) for row in rows)) for i, header in enumerate(headers)
-    ]
-    lines = [
-        heading,
-        " " * width + "".join(f"  {h:>{w}}" for h, w in zip(headers, columns, strict=True)),
-    ]
-    for label, values in rows:
-        cells = "".join(f"  {v:>{w}}" for v, w in zip(values, columns, strict=True))
-        lines.append(f"{label:<{width}}{cells}")
-    lines.append("* as is: the company today (set it with the profile's as_is field)")
-    notes = []
-    if not comparison.sized:
-        notes.append(
-            "Inquiry volumes not given: queues, managers, headcount and cost are not sized. "
-            "Give every branch inquiries_per_hour or inquiries_per_month."
-        )
-    notes.append(f"Assumptions: {comparison.assumptions.describe()}.")
-    notes.append("Sales (one department per branch in every option) is not counted.")
-    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
-    return "\n".join(lines)
-
-
-def _show(value: float | None, *, signed: bool = False, decimals: int = 0) -> str:
-    if value is None:
-        return "–"
-    if signed and value:
-        return f"{value:+,.{decimals}f}"
-    return f"{value:,.{decimals}f}"
-
-
-Figure = Callable[[Comparison, Outcome], str]
-
-_ROWS: tuple[tuple[str, Figure], ...] = (
-    ("customer-service queues", lambda c, o: _show(o.customer_service_teams)),
-    ("agents answering", lambda c, o: _show(o.agents)),
-    ("agents rostered", lambda c, o: _show(o.rostered_agents)),
-    ("promotion teams", lambda c, o: _show(o.promotion_teams)),
-    ("promoters", lambda c, o: _show(o.promoters)),
-    ("support and coordination", lambda c, o: _show(o.support_staff)),
-    ("managers", lambda c, o: _show(o.managers)),
-    ("management layers", lambda c, o: _show(o.management_layers)),
-    ("average span of control", lambda c, o: _show(o.average_span_of_control, decimals=2)),
-    ("headcount", lambda c, o: _show(o.headcount)),
-    ("  change from as is", lambda c, o: _show(c.difference(o.option)["headcount"], signed=True)),
-    ("labour cost a month", lambda c, o: _show(o.labour_cost)),
-    (
-        "  change from as is",
-        lambda c, o: _show(c.difference(o.option)["labour_cost"], signed=True),
-    ),
-    ("same-city friction pairs", lambda c, o: _show(len(o.friction_pairs))),
-)
-
-
-def _read(name: str, text: str, kind: type[float] | type[int]) -> float | int:
-    option = "--" + name.replace("_", "-")
-    try:
-        return kind(text)
-    except ValueError:
-        expected = "a whole number" if kind is int else "a number"
-        raise CommandError(f"{option}: expected {expected}, got {text!r}") from None
+def _option(name: str) -> str:
+    """The option that sets the assumption *name*: ``days_per_month`` is ``--days-per-month``."""
+    return "--" + name.replace("_", "-")

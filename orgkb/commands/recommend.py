@@ -5,15 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from orgkb.commands import (
-    Streams,
-    add_governance_argument,
-    add_profile_arguments,
-    write_json,
-)
+from orgkb.commands import Streams, add_governance_argument, add_profile_arguments
 from orgkb.plan import Governance, Scenario, recommend
 from orgkb.profile import load_company
-from orgkb.render import plan_as_text
+from orgkb.render import governance_not_used, plan_as_text
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -39,12 +34,9 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     governance = Governance(arguments.governance) if arguments.governance else None
     plan = recommend(company, governance)
     if governance is not None and plan.scenario is not Scenario.MULTI_REGION:
-        streams.err.write(
-            f"orgkb: note: --governance applies to several regions; "
-            f"{plan.company} is {plan.scenario}, so it was not used\n"
-        )
+        streams.remark(governance_not_used(plan))
     if arguments.format == "json":
-        write_json(streams, plan.to_json())
+        streams.json(plan.to_json())
     else:
-        streams.out.write(plan_as_text(plan) + "\n")
+        streams.show(plan_as_text(plan))
     return 0

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from orgkb.commands import Streams
+from orgkb.render import rules_as_text
 from orgkb.rules import RULES
 
 if TYPE_CHECKING:
@@ -23,7 +24,5 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    width = max(len(known.id) for known in RULES)
-    for known in RULES:
-        streams.out.write(f"{known.id:<{width}}  {known.title}\n")
+    streams.show(rules_as_text(RULES))
     return 0

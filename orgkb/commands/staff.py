@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import math
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams, write_json
-from orgkb.staffing import ServiceTarget, Staffing, StaffingError, staff
+from orgkb.commands import Streams
+from orgkb.errors import InputError
+from orgkb.render import staffing_as_text
+from orgkb.staffing import ServiceTarget, StaffingError, staff
+from orgkb.values import read_number
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -71,69 +73,26 @@ _TARGET_OPTIONS = (
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    # Numbers are read here rather than by argparse, whose errors span several lines, and
-    # checked one at a time so that the error names the option.
+    # Each number is checked against the target on its own, so that an error names its option.
     given: dict[str, float] = {}
     for option, name in _TARGET_OPTIONS:
-        given[name] = _number(option, getattr(arguments, _attribute(option)))
+        given[name] = read_number(getattr(arguments, _attribute(option)), option)
         try:
             ServiceTarget(**{name: given[name]})
         except StaffingError as error:
-            raise CommandError(f"{option}: {error}") from None
+            raise InputError(str(error), field=option) from None
+    arrivals = read_number(arguments.arrivals_per_hour, "--arrivals-per-hour")
     try:
-        staffing = staff(
-            _number("--arrivals-per-hour", arguments.arrivals_per_hour), ServiceTarget(**given)
-        )
+        staffing = staff(arrivals, ServiceTarget(**given))
     except StaffingError as error:
-        raise CommandError(f"--arrivals-per-hour: {error}") from None
+        raise InputError(str(error), field="--arrivals-per-hour") from None
     if arguments.format == "json":
-        write_json(streams, staffing.to_json())
+        streams.json(staffing.to_json())
     else:
-        streams.out.write(staffing_as_text(staffing) + "\n")
+        streams.show(staffing_as_text(staffing))
     return 0
 
 
 def _attribute(option: str) -> str:
     """The attribute argparse gives *option*: ``--max-occupancy`` is ``max_occupancy``."""
     return option.removeprefix("--").replace("-", "_")
-
-
-def staffing_as_text(staffing: Staffing) -> str:
-    """The staffing as lines of ``label: value`` for a terminal.
-
-    >>> from orgkb.staffing import staff
-    >>> print(staffing_as_text(staff(200)))
-    load: 10 Erlangs (200 arrivals an hour, 180 s each)
-    target: 80% answered within 20 s, handle time 180 s, shrinkage 0%, no occupancy cap
-    agents answering: 14
-    agents rostered: 14
-    service level: 88.84% answered within 20 s
-    probability of waiting: 17.41%
-    average speed of answer: 7.8 s
-    occupancy: 71.43%
-    """
-    target = staffing.target
-    return "\n".join(
-        (
-            f"load: {staffing.erlangs:.4g} Erlangs "
-            f"({staffing.arrivals_per_hour:g} arrivals an hour, {target.handle_time:g} s each)",
-            f"target: {target.describe()}",
-            f"agents answering: {staffing.agents}",
-            f"agents rostered: {staffing.rostered_agents}",
-            f"service level: {staffing.service_level:.2%} answered within "
-            f"{target.answer_within:g} s",
-            f"probability of waiting: {staffing.p_wait:.2%}",
-            f"average speed of answer: {staffing.asa_seconds:.1f} s",
-            f"occupancy: {staffing.occupancy:.2%}",
-        )
-    )
-
-
-def _number(option: str, text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise CommandError(f"{option}: expected a number, got {text!r}") from None
-    if not math.isfinite(value):
-        raise CommandError(f"{option}: expected a finite number, got {text!r}")
-    return value
