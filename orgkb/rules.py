@@ -3,11 +3,28 @@
 A rule's id never changes once published: pages, plans and training material cite it. Its
 statement, what the article says and our reasoning live here, once; the documentation states
 them from here through the ``rule`` directive, so the page and the code cannot drift apart.
+Each rule carries its Chinese wording beside the English, in the same definition, and
+:func:`wording` gives either one by language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A rule's words in one language: the fields of :class:`Rule` that are prose.
+
+    *source* names the part of the source article the rule comes from, or says that the rule
+    goes beyond the article and why.
+    """
+
+    title: str
+    statement: str
+    article: str
+    reasoning: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -17,6 +34,8 @@ class Rule:
     *statement* is the rule as orgkb applies it. *article* says what the source article itself
     says on the point, and *source* names the part it says it in, or says "beyond the article"
     and why. *reasoning* is ours, not the article's: the pages show it as beyond the article.
+    These are the English; *zh* is the same rule in Chinese, for the Chinese edition. The id is
+    the same in every language.
     """
 
     id: str
@@ -25,6 +44,7 @@ class Rule:
     article: str
     reasoning: str
     source: str
+    zh: Wording
 
 
 class UnknownRuleError(KeyError):
@@ -51,6 +71,19 @@ NO_BRANCHES_ONE_HEAD = Rule(
         "where it leaks and move money or people between the departments."
     ),
     source="Article, part 1 (no branches).",
+    zh=Wording(
+        title="一位总负责人统管推广部、客服部和销售部",
+        statement="没有分公司的公司，设推广部、客服部和销售部三个部门，各司其职，由一位总负责人统管。",
+        article=(
+            "原文把这看作最简单的情形，一句话就交代完了：三个部门各做各的事，有一位总负责人就够了。"
+            "原文没有说明理由。"
+        ),
+        reasoning=(
+            "只有一个办公地点，就没有谁需要协调，也没有线索需要分配。一位负责人能看清从第一次点击到"
+            "签约成交的整条链路，知道客户在哪个环节流失，也能在三个部门之间调配预算和人手。"
+        ),
+        source="原文第一部分（没有分公司）。",
+    ),
 )
 
 ONE_REGION_SALES_PER_BRANCH = Rule(
@@ -67,6 +100,19 @@ ONE_REGION_SALES_PER_BRANCH = Rule(
         "who meet its customers and close its deals."
     ),
     source="Article, part 2 (one area, several branches) and part 4 (summary).",
+    zh=Wording(
+        title="每家分公司设销售部",
+        statement="一个区域有多家分公司时，每家分公司都设自己的销售部。",
+        article=(
+            "原文讲第二种情形时，把这一点当作出发点，并没有拿来权衡：销售部通常是每家分公司"
+            "各设一个，需要决定的只有推广部和客服部。原文的总结又重申了这一点。"
+        ),
+        reasoning=(
+            "销售要和客户当面谈，得在客户身边；所以每家分公司都要留着自己的人，去见自己的客户、"
+            "签自己的单。"
+        ),
+        source="原文第二部分（一个区域，多家分公司）和第四部分（总结）。",
+    ),
 )
 
 ONE_REGION_UNIFY = Rule(
@@ -91,6 +137,24 @@ ONE_REGION_UNIFY = Rule(
         "control) are ours."
     ),
     source="Article, part 2 (one area, several branches) and part 4 (summary).",
+    zh=Wording(
+        title="统一设立推广部和客服部",
+        statement=(
+            "一个区域有多家分公司时，推广和客服由一个统一的团队负责整个区域，"
+            "而不是每家分公司各设一套。"
+        ),
+        article=(
+            "原文比较了两种方案。每家分公司各设推广和客服团队，有机会做到精细化管理，但总体来看，"
+            "管理难度加大，人工成本上升，同城内耗也更严重。统一设一个团队，管理难度小，"
+            "人工成本低，内耗也几乎没有了。所以原文建议统一设立，它的总结也是这个意思。"
+        ),
+        reasoning=(
+            "至于同城内耗是怎么产生的，这是我们的理解：同城的几家分公司各做各的推广，"
+            "就会竞价同样的搜索词、争抢同样的客户；合成一个团队，内耗的根源也就没了。原文没有给这些成本算数字；"
+            "本站给出的估算（客服坐席合并排队、按管理幅度配管理人员）是我们自己做的。"
+        ),
+        source="原文第二部分（一个区域，多家分公司）和第四部分（总结）。",
+    ),
 )
 
 ONE_REGION_DISPATCH = Rule(
@@ -113,6 +177,21 @@ ONE_REGION_DISPATCH = Rule(
         "that does it (Fair lead dispatch)."
     ),
     source="Article, part 2 (one area, several branches).",
+    zh=Wording(
+        title="按项目和工作量分配线索",
+        statement="统一的客服团队把每条咨询线索交给承接该线索所属项目的分公司，同时平衡各分公司的工作量。",
+        article=(
+            "原文只用一句话提出这个要求，既没讲理由，也没给做法："
+            "咨询线索要看各分公司承接哪些项目、手上工作量多大来分配。"
+        ),
+        reasoning=(
+            "推广和客服一旦共用，线索就成了每家分公司的饭碗；按项目和工作量来分配，分得公平，"
+            "大家也看得明白。把“按项目”理解为“只分给承接该线索所属项目的分公司”，"
+            "把“按工作量”理解为“按各分公司申报的承接能力成比例分配”，是我们的解读；"
+            "实现这套分配的流程（见“公平的线索分配”一页）也是我们设计的。"
+        ),
+        source="原文第二部分（一个区域，多家分公司）。",
+    ),
 )
 
 ONE_REGION_COMPETING_GROUPS = Rule(
@@ -135,6 +214,23 @@ ONE_REGION_COMPETING_GROUPS = Rule(
         "the groups is ours (Run competing groups in one team)."
     ),
     source="Article, part 2 (one area, several branches).",
+    zh=Wording(
+        title="分组PK，而不是拆分团队",
+        statement=(
+            "如果统一的推广和客服团队显得内部竞争不足、管理不够精细，就在团队内部分组PK，"
+            "或者让各组分管不同的项目，但仍然是一个团队。"
+        ),
+        article=(
+            "这层顾虑是原文自己提出来的：内部竞争不够，或者管理不够精细。它给的办法也没有跳出统一的"
+            "组织：分组PK，或者各组分管不同的项目，整体上仍由一处统一管理。"
+        ),
+        reasoning=(
+            "在一个团队里让小组之间比拼，能找回各设团队时的那股劲头，"
+            "又不会把那种做法的成本和内耗一并带回来。具体怎么分组、怎么给各组分配线索、"
+            "怎么考核各组，是我们的做法（见“在统一团队内开展分组PK”一页）。"
+        ),
+        source="原文第二部分（一个区域，多家分公司）。",
+    ),
 )
 
 MULTI_REGION_CENTRALIZE = Rule(
@@ -164,6 +260,28 @@ MULTI_REGION_CENTRALIZE = Rule(
         "shares of it."
     ),
     source="Article, part 3 (several areas) and part 4 (summary).",
+    zh=Wording(
+        title="推广和客服集中到集团",
+        statement=(
+            "有多个片区时，由集团为所有片区承担主要的推广和客服工作，各片区及其分公司只负责销售。"
+            "公司没有做选择时，orgkb 就按这一条来规划：原文没有替公司拿主意，这个默认是我们定的。"
+        ),
+        article=(
+            "原文把这称为集权模式：集团承担主要的推广和客服工作，各地只负责销售；"
+            "咨询线索都掌握在集团手里，所以集团对各地的掌控力很强。原文说，两种模式哪种更好，"
+            "眼下还下不了结论；但作者观察到，分权的组织正在一步步转向集权，用更少、更能干的人，"
+            "把同样的活干得更好。它还提到，集权模式下集团一般设在大城市，"
+            "这样就避开了二三线城市人才难招的问题。原文的总结倾向于集权。"
+        ),
+        reasoning=(
+            "把集权定为默认，是我们的决定：程序在没有得到指示时总得给出一个答案，"
+            "而原文看到的趋势和它的总结都指向这一边。这个默认并不说明哪种模式适合某一家公司；"
+            "想用分权，换一个选项就行。另外，原文说集团承担的是“主要”的推广和客服工作，"
+            "方案却把推广和客服全部放在集团，因为方案记录的是由哪个单位承担一项职能，"
+            "而不是各单位各分担多少。"
+        ),
+        source="原文第三部分（多个区域）和第四部分（总结）。",
+    ),
 )
 
 MULTI_REGION_DECENTRALIZE = Rule(
@@ -187,6 +305,23 @@ MULTI_REGION_DECENTRALIZE = Rule(
         "ads, channel tests) and the audit that keeps the regions honest."
     ),
     source="Article, part 3 (several areas).",
+    zh=Wording(
+        title="分权：集团统筹，片区自行负责推广和客服",
+        statement=(
+            "公司选择分权模式时，集团负责对各片区统筹、审核和协调，投放品牌专区广告，做新渠道测试；"
+            "各片区自行负责本片区的推广、客服和销售。"
+        ),
+        article=(
+            "原文介绍分权模式时，既不赞成也不反对：集团主要负责综合统筹、审核和协调，"
+            "自己只做少量广告，比如品牌专区这类推广整个品牌的平台，以及新渠道测试；其余的推广、"
+            "客服和销售都由各区域自己负责。"
+        ),
+        reasoning=(
+            "自己做推广的片区更了解本地市场，也要对自己的业绩负责；集团只留下那些对整个品牌做一次就"
+            "够的事（品牌专区广告、新渠道测试），以及确保各片区照章办事的审核。"
+        ),
+        source="原文第三部分（多个区域）。",
+    ),
 )
 
 MULTI_REGION_SUPPORT_UNIT = Rule(
@@ -208,6 +343,25 @@ MULTI_REGION_SUPPORT_UNIT = Rule(
         "it there, and in one area the unified team already sits close to the branches."
     ),
     source="Article, part 3 (several areas) and part 4 (summary).",
+    zh=Wording(
+        title="集团设支持部门，扶持新开和薄弱的分公司",
+        statement=(
+            "无论集权还是分权，集团都设一个支持部门，"
+            "为新开或业绩不佳的分公司提供业务流程支持和培训。"
+        ),
+        article=(
+            "原文建议，不管公司选哪种模式，都在集团增设一个支持部门，"
+            "为正在筹建和经营不善的分公司提供业务流程方面的支持和培训。"
+            "它的总结也要求加强对一线的支持。"
+        ),
+        reasoning=(
+            "不论哪种模式，总有分公司是新开的，也总有分公司落在后面；有一个常设部门把流程教给它们，"
+            "行之有效的做法就能推广开，不必让每家分公司各自摸索。"
+            "方案只为有多个片区的公司设这个部门，这是我们的决定：原文是在讲这种情形时提出它的；"
+            "而只有一个区域时，统一的团队本来就离各分公司很近。"
+        ),
+        source="原文第三部分（多个区域）和第四部分（总结）。",
+    ),
 )
 
 MULTI_REGION_CITY_UNIT = Rule(
@@ -227,6 +381,22 @@ MULTI_REGION_CITY_UNIT = Rule(
         "extra layer."
     ),
     source="Beyond the article: it names the city level without placing it; reasoned from part 2.",
+    zh=Wording(
+        title="一个城市有多家分公司时设城市单位",
+        statement=(
+            "在跨多个城市的片区里，有两家或更多分公司的城市，"
+            "要在片区和这几家分公司之间设一个城市单位。"
+        ),
+        article=(
+            "原文在层级中列出了城市（集团、片区或产品线、城市、分公司），"
+            "但从没说过公司什么时候需要设城市单位。"
+        ),
+        reasoning=(
+            "同一城市的分公司共享一个市场，争抢同样的客户，正是原文第二部分讲的情形，"
+            "所以由一个单位统一管理它们；只有一家分公司的城市，不必多加这一层。"
+        ),
+        source="超出原文：原文列出了城市这一层级，却没有说它该放在哪里；据原文第二部分推理而来。",
+    ),
 )
 
 RULES: tuple[Rule, ...] = (
@@ -259,3 +429,26 @@ def rule(rule_id: str) -> Rule:
         return _BY_ID[rule_id]
     except KeyError:
         raise UnknownRuleError(rule_id) from None
+
+
+def wording(rule: Rule, language: str) -> Wording:
+    """The words of *rule* in *language*, a language code such as ``"en"`` or ``"zh_CN"``.
+
+    Any code that starts with ``zh`` gives the Chinese; every other code gives the English,
+    the language the rules are written in.
+
+    >>> unify = rule("one-region.unify-promotion-and-service")
+    >>> wording(unify, "zh_CN").title
+    '统一设立推广部和客服部'
+    >>> wording(unify, "en").title
+    'Unify promotion and customer service'
+    """
+    if language.lower().startswith("zh"):
+        return rule.zh
+    return Wording(
+        title=rule.title,
+        statement=rule.statement,
+        article=rule.article,
+        reasoning=rule.reasoning,
+        source=rule.source,
+    )
