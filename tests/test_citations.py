@@ -13,8 +13,8 @@ from docutils import nodes
 import orgkb
 from orgkb import citation
 from orgkb.rules import RULES
-from orgkb.sphinxext.redirects import anchors_in, read_url_list
 from orgkb.sphinxext.rules import rule_anchor
+from orgkb.sphinxext.site.redirects import anchors_in, read_url_list
 from tests.conftest import ROOT, BuiltSite
 from tests.helpers import run_orgkb
 from tests.sphinxproject import build

@@ -10,7 +10,7 @@ import pytest
 import orgkb
 from orgkb import citation
 from orgkb.rules import RULES
-from orgkb.sphinxext.redirects import anchors_in
+from orgkb.sphinxext.site.redirects import anchors_in
 from tests.conftest import ROOT, BuiltSite
 from tests.test_citations import STATED, _content_pages
 

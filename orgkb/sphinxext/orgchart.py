@@ -12,9 +12,9 @@ Options: ``:governance:`` (centralized or decentralized, for several regions), `
 drawn beside the main one: as-is, separate, centralized or decentralized), ``:company:`` (the
 company's name, which a CSV profile does not hold) and ``:caption:``.
 
-Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; HTML
-builders get the markup of :func:`orgkb.chart.chart_as_html` instead, styled by a style sheet
-added only for them.
+Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; web
+builds get the markup of :func:`orgkb.chart.chart_as_html` instead, styled by a style sheet
+that only the pages with a chart load.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -34,6 +33,7 @@ from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html
 from orgkb.model import Company
 from orgkb.plan import Governance
 from orgkb.profile import ProfileError, load_company, load_company_text
+from orgkb.sphinxext.shared import builds_web_pages
 
 CSS_FILE = "orgkb-chart.css"
 """The style sheet's name in the built site's ``_static`` folder."""
@@ -140,17 +140,8 @@ def _units_as_list(drawn: Chart, parent: str | None) -> nodes.bullet_list:
     return listing
 
 
-def builds_web_pages(builder: Builder) -> bool:
-    """Whether *builder* writes web pages (HTML, not EPUB): those get the HTML charts.
-
-    EPUB readers get the plain nested lists; redirects and the machine-readable edition are
-    written for web builds only too.
-    """
-    return builder.format == "html" and not builder.name.startswith("epub")
-
-
 class _HtmlCharts(SphinxPostTransform):
-    """Swaps each chart's nested lists for its HTML markup, for HTML builders only."""
+    """Swaps each chart's nested lists for its HTML markup, in web builds only."""
 
     default_priority = 200
 

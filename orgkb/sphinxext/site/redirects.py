@@ -6,8 +6,9 @@ that sends the reader on; an old anchor on a page that still exists (``page.html
 a note at that anchor linking to the new place.
 
 ``orgkb_published_urls`` names a file (relative to the configuration folder) listing every
-address ever published, one a line. After an HTML build, each must still be a page with that
-anchor, or be redirected; otherwise the build warns, which fails a build run with ``-W``.
+address ever published, one a line. After a build of the site's pages (the ``html`` builder,
+one page a document), each must still be a page with that anchor, or be redirected; otherwise
+the build warns, which fails a build run with ``-W``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from orgkb.sphinxext.shared import builds_web_pages
 
 logger = logging.getLogger(__name__)
 
@@ -114,10 +117,15 @@ def _address_exists(outdir: Path, address: str) -> bool:
     return not anchor or anchor in anchors_in(path)
 
 
+def _writes_published_addresses(app: Sphinx) -> bool:
+    # The published addresses are one page a document, ``docname.html``, as citations give
+    # them; a single-page, directory-style or EPUB build writes none of them.
+    root = app.config.root_doc
+    return builds_web_pages(app.builder) and app.builder.get_target_uri(root) == f"{root}.html"
+
+
 def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
-    # Only the site's own builder writes one file a page; a single-page or EPUB build has none
-    # of the published addresses to redirect or check.
-    if exception is not None or app.builder.name != "html":
+    if exception is not None or not _writes_published_addresses(app):
         return
     outdir = Path(app.builder.outdir)
     redirects: dict[str, str] = app.config.orgkb_redirects
