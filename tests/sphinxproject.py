@@ -41,11 +41,13 @@ def build(
     conf: str = "",
     strict: bool = True,
     extensions: tuple[str, ...] = SITE,
+    jobs: int = 1,
 ) -> Built:
     """Write *pages* (path: text) under *root*/src and build them with *builder*.
 
     The configuration loads *extensions* after MyST, and ends with *conf*; *strict* makes
-    every warning fail the build, as the site's build does.
+    every warning fail the build, as the site's build does; *jobs* above 1 reads the pages in
+    that many processes.
     """
     source = root / "src"
     for name, text in pages.items():
@@ -63,6 +65,8 @@ def build(
         *flags,
         "-q",
         "-E",
+        "-j",
+        str(jobs),
         "-b",
         builder,
         str(source),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BuiltSite
-from tests.sphinxproject import build
+from tests.sphinxproject import DIRECTIVES, build
 
 DUO = "company: Duo\nbranches:\n  - {name: A, city: Wuhan}\n  - {name: B, city: Wuhan}\n"
 TRIO = (
@@ -32,7 +32,8 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def html_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    built = build(tmp_path_factory.mktemp("orgchart"), PAGES)
+    # The directives alone, as another project would use them.
+    built = build(tmp_path_factory.mktemp("orgchart"), PAGES, extensions=DIRECTIVES)
     assert built.returncode == 0, built.log
     return built.out
 
@@ -43,8 +44,8 @@ def test_html_pages_get_the_chart_markup_and_its_style_sheet(html_build: Path) -
     assert '<div class="orgkb-charts">' in page
     assert "<figcaption>Duo: separate teams in every branch" in page
     assert '<p class="orgkb-orgchart-caption">Separate or <em>unified</em></p>' in page
-    assert re.search(r'<link[^>]+href="_static/orgkb-chart\.css', page)
     assert "orgkb-chart-list" not in page  # the plain lists gave way to the markup
+    assert re.search(r'<link[^>]+href="_static/orgkb-chart\.css', page)
     css = (html_build / "_static" / "orgkb-chart.css").read_text(encoding="utf-8")
     assert ".orgkb-tree" in css
 
@@ -66,7 +67,7 @@ def test_an_inline_profile_is_drawn_with_its_options(html_build: Path) -> None:
 
 
 def test_text_builder_gets_a_readable_nested_list(tmp_path: Path) -> None:
-    built = build(tmp_path, PAGES, "text")
+    built = build(tmp_path, PAGES, "text", extensions=DIRECTIVES)
     assert built.returncode == 0, built.log
     text = built.read("index.txt")
     assert "Separate or *unified*" in text
@@ -80,7 +81,7 @@ def test_text_builder_gets_a_readable_nested_list(tmp_path: Path) -> None:
 
 
 def test_latex_builder_gets_itemize_lists(tmp_path: Path) -> None:
-    built = build(tmp_path, PAGES, "latex")
+    built = build(tmp_path, PAGES, "latex", extensions=DIRECTIVES)
     assert built.returncode == 0, built.log
     tex = next(built.out.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\begin{itemize}" in tex
@@ -89,7 +90,7 @@ def test_latex_builder_gets_itemize_lists(tmp_path: Path) -> None:
 
 
 def test_epub_gets_the_plain_lists_not_the_web_markup(tmp_path: Path) -> None:
-    built = build(tmp_path, PAGES, "epub", strict=False)
+    built = build(tmp_path, PAGES, "epub", strict=False, extensions=DIRECTIVES)
     assert built.returncode == 0, built.log
     book = next(built.out.glob("*.epub"))
     with zipfile.ZipFile(book) as archive:
@@ -110,11 +111,12 @@ def test_epub_gets_the_plain_lists_not_the_web_markup(tmp_path: Path) -> None:
         ("```{orgchart} missing.yaml\n```\n", "missing.yaml: no such file"),
         (
             "```{orgchart}\ncompany: X\nbranches:\n  - {name: A}\n```\n",
-            "index.md:8: branches[0].city: missing",
+            "index.md:8: WARNING: orgchart: branches[0].city: missing",
         ),
         (
             "```{orgchart}\n:governance: centralized\n:view: as-is\n\ncompany: X\nbrnaches: []\n```\n",
-            "index.md:10: brnaches: unknown field 'brnaches' (did you mean 'branches'?)",
+            "index.md:10: WARNING: orgchart: brnaches: unknown field 'brnaches' "
+            "(did you mean 'branches'?)",
         ),
         (
             "```{orgchart}\n:compare: separate\n\ncompany: 独店\nbranches: [{name: A, city: W}]\n```\n",
@@ -140,10 +142,16 @@ def test_a_bad_chart_fails_the_build_with_one_clear_message(
     tmp_path: Path, directive: str, message: str
 ) -> None:
     pages = {"index.md": "# Page\n\nText.\n\n" + directive, "duo.yaml": DUO}
-    built = build(tmp_path, pages)
+    built = build(tmp_path, pages, extensions=DIRECTIVES)
     assert built.returncode != 0
     assert message in built.log, built.log
     assert "Traceback" not in built.log
+    # The option parser's own error aside, each is the typed warning, at the directive's line
+    # or, for a profile in the body, at the line of the profile.
+    if not message.startswith("Invalid option value"):
+        (line,) = [line for line in built.log.splitlines() if "WARNING: orgchart:" in line]
+        assert line.endswith(" [orgkb.orgchart]"), line
+        assert re.search(r"index\.md:\d+: WARNING", line), line
 
 
 def _captions(site: BuiltSite, page: str) -> list[str]:

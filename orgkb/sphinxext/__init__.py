@@ -17,6 +17,13 @@ from orgkb.sphinxext.orgchart import setup_orgchart
 from orgkb.sphinxext.pooling import setup_pooling
 from orgkb.sphinxext.rules import setup_rules
 
+ENV_VERSION = 1
+"""The version of what the extension keeps in Sphinx's build environment (the rules' record).
+
+Raise it when that record changes shape: Sphinx then reads every page again, rather than
+trust what an older version recorded.
+"""
+
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and the role with *app*."""
@@ -25,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pooling(app)
     return {
         "version": __version__,
+        "env_version": ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -14,7 +14,8 @@ company's name, which a CSV profile does not hold) and ``:caption:``.
 
 Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; web
 builds get the markup of :func:`orgkb.chart.chart_as_html` instead, styled by a style sheet
-that only the pages with a chart load.
+that only the pages with a chart load. A profile or an option the chart cannot use is the
+warning ``orgkb.orgchart``, at the page's line (the profile's, for a profile in the body).
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html
+from orgkb.errors import InputError, OrgkbError
 from orgkb.model import Company
 from orgkb.plan import Governance
 from orgkb.profile import ProfileError, load_company, load_company_text
-from orgkb.sphinxext.shared import builds_web_pages
+from orgkb.sphinxext.shared import builds_web_pages, warn
 
 CSS_FILE = "orgkb-chart.css"
 """The style sheet's name in the built site's ``_static`` folder."""
@@ -70,16 +72,17 @@ class OrgChartDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        company = self._company()
-        governance = self.options.get("governance")
-        main = View(self.options.get("view", View.RECOMMENDED))
         try:
+            company = self._company()
+            governance = self.options.get("governance")
+            main = View(self.options.get("view", View.RECOMMENDED))
             charts = [chart(company, main, Governance(governance) if governance else None)]
             if "compare" in self.options:
                 view, compared_governance = _COMPARED[self.options["compare"]]
                 charts.insert(0, chart(company, view, compared_governance))
-        except ValueError as error:
-            raise self.error(f"orgchart: {error}") from None
+        except OrgkbError as error:
+            self._warn(error)
+            return []
         box = nodes.container(classes=["orgkb-orgchart"])
         self.set_source_info(box)
         if "caption" in self.options:
@@ -93,28 +96,30 @@ class OrgChartDirective(SphinxDirective):
 
     def _company(self) -> Company:
         if self.arguments and self.content:
-            raise self.error("orgchart: give a profile file or a YAML body, not both")
-        try:
-            if self.arguments:
-                relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
-                self.env.note_dependency(relative)
-                return load_company(absolute, company=self.options.get("company"))
-            if not self.content:
-                raise self.error("orgchart: give a profile file or a YAML body")
-            page = self.env.doc2path(self.env.docname)
-            return load_company_text(
-                "\n".join(self.content), page, company=self.options.get("company")
-            )
-        except ProfileError as error:
-            if error.line is not None and not self.arguments:
-                # MyST counts the body's offset from the directive's first line.
-                error = ProfileError(
-                    error.path,
-                    error.message,
-                    line=self.lineno + self.content_offset + error.line,
-                    field=error.field,
-                )
-            raise self.error(f"orgchart: {error}") from None
+            raise InputError("give a profile file or a YAML body, not both")
+        if self.arguments:
+            relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+            self.env.note_dependency(relative)
+            return load_company(absolute, company=self.options.get("company"))
+        if not self.content:
+            raise InputError("give a profile file or a YAML body")
+        page = self.env.doc2path(self.env.docname)
+        return load_company_text("\n".join(self.content), page, company=self.options.get("company"))
+
+    def _warn(self, error: OrgkbError) -> None:
+        """Warn of *error* at the directive, or at the line of the body it names."""
+        if (
+            not self.arguments
+            and isinstance(error, InputError | ProfileError)
+            and error.line is not None
+        ):
+            # The error names the page and the line in the body; MyST counts the body's
+            # offset from the directive's first line.
+            line = self.lineno + self.content_offset + error.line
+            what = f"{error.field}: {error.message}" if error.field else error.message
+            warn("orgchart", f"orgchart: {what}", (self.env.docname, line))
+        else:
+            warn("orgchart", f"orgchart: {error}", self.get_location())
 
 
 def _chart_as_list(drawn: Chart) -> nodes.Element:

@@ -1,8 +1,28 @@
-"""What the components of orgkb's Sphinx extensions share: the test of a web build."""
+"""What the components of orgkb's Sphinx extensions share: their warnings, and the web test.
+
+Every warning they log has the type :data:`WARNING_TYPE` and a subtype naming the problem,
+so Sphinx shows it as ``[orgkb.<subtype>]`` and ``suppress_warnings`` can name it; the
+subtypes are listed on the reference page of the extension.
+"""
 
 from __future__ import annotations
 
+from docutils import nodes
 from sphinx.builders import Builder
+from sphinx.util import logging
+
+WARNING_TYPE = "orgkb"
+"""The type of every warning of orgkb's extensions."""
+
+Location = str | tuple[str | None, int | None] | nodes.Node | None
+"""Where a warning points: ``"path:line"``, ``(docname, line)`` or a node of a doctree."""
+
+logger = logging.getLogger(__name__)
+
+
+def warn(subtype: str, message: str, location: Location = None) -> None:
+    """Log *message* as the warning ``orgkb.<subtype>``, at *location* when known."""
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
 
 
 def builds_web_pages(builder: Builder) -> bool:
