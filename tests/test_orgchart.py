@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from pathlib import Path
@@ -28,6 +29,8 @@ PAGES = {
         "# Trio\n\n```{orgchart}\n:governance: decentralized\n:compare: as-is\n\n" + TRIO + "```\n"
     ),
 }
+# The chart's style sheet, named after a hash of its content.
+STYLE_SHEET = re.compile(r"orgkb-chart\.([0-9a-f]{8})\.css")
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +41,10 @@ def html_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built.out
 
 
+def _style_sheets(out: Path) -> list[Path]:
+    return sorted(path for path in (out / "_static").iterdir() if STYLE_SHEET.fullmatch(path.name))
+
+
 def test_html_pages_get_the_chart_markup_and_its_style_sheet(html_build: Path) -> None:
     page = (html_build / "index.html").read_text(encoding="utf-8")
     assert page.count('<figure class="orgkb-chart') == 2
@@ -45,14 +52,29 @@ def test_html_pages_get_the_chart_markup_and_its_style_sheet(html_build: Path) -
     assert "<figcaption>Duo: separate teams in every branch" in page
     assert '<p class="orgkb-orgchart-caption">Separate or <em>unified</em></p>' in page
     assert "orgkb-chart-list" not in page  # the plain lists gave way to the markup
-    assert re.search(r'<link[^>]+href="_static/orgkb-chart\.css', page)
-    css = (html_build / "_static" / "orgkb-chart.css").read_text(encoding="utf-8")
+    (sheet,) = _style_sheets(html_build)
+    assert re.search(rf'<link[^>]+href="_static/{re.escape(sheet.name)}', page)
+    css = sheet.read_text(encoding="utf-8")
     assert ".orgkb-tree" in css
+
+
+def test_the_style_sheet_is_named_after_its_content(html_build: Path, tmp_path: Path) -> None:
+    (sheet,) = _style_sheets(html_build)
+    match = STYLE_SHEET.fullmatch(sheet.name)
+    assert match is not None
+    assert match.group(1) == hashlib.sha256(sheet.read_bytes()).hexdigest()[:8]
+    # A sheet an earlier build left under another hash is not published with the new one.
+    stale = tmp_path / "html" / "_static" / "orgkb-chart.00000000.css"
+    stale.parent.mkdir(parents=True)
+    stale.write_text(".orgkb-tree{}", encoding="utf-8")
+    built = build(tmp_path, PAGES, extensions=DIRECTIVES)
+    assert built.returncode == 0, built.log
+    assert [path.name for path in _style_sheets(built.out)] == [sheet.name]
 
 
 def test_a_page_without_a_chart_does_not_load_its_style_sheet(html_build: Path) -> None:
     page = (html_build / "plain.html").read_text(encoding="utf-8")
-    assert "orgkb-chart.css" not in page
+    assert not STYLE_SHEET.search(page)
 
 
 def test_an_inline_profile_is_drawn_with_its_options(html_build: Path) -> None:
@@ -63,7 +85,7 @@ def test_an_inline_profile_is_drawn_with_its_options(html_build: Path) -> None:
         "三城集团: recommended (several regions, decentralized)",
     ]
     assert "coordination 统筹" in page
-    assert re.search(r'<link[^>]+href="\.\./_static/orgkb-chart\.css', page)
+    assert re.search(r'<link[^>]+href="\.\./_static/orgkb-chart\.[0-9a-f]{8}\.css', page)
 
 
 def test_text_builder_gets_a_readable_nested_list(tmp_path: Path) -> None:
@@ -95,7 +117,7 @@ def test_epub_gets_the_plain_lists_not_the_web_markup(tmp_path: Path) -> None:
     book = next(built.out.glob("*.epub"))
     with zipfile.ZipFile(book) as archive:
         page = archive.read("index.xhtml").decode("utf-8")
-        assert not any(name.endswith("orgkb-chart.css") for name in archive.namelist())
+        assert not any(STYLE_SHEET.search(name) for name in archive.namelist())
     assert "orgkb-tree" not in page
     assert "<strong>A</strong> — branch 分公司: sales 销售" in page
 

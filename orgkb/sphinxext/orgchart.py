@@ -20,6 +20,7 @@ warning ``orgkb.orgchart``, at the page's line (the profile's, for a profile in 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -37,8 +38,12 @@ from orgkb.plan import Governance
 from orgkb.profile import ProfileError, load_company, load_company_text
 from orgkb.sphinxext.shared import builds_web_pages, warn
 
-CSS_FILE = "orgkb-chart.css"
-"""The style sheet's name in the built site's ``_static`` folder."""
+CSS_FILE = f"orgkb-chart.{hashlib.sha256(CHART_CSS.encode()).hexdigest()[:8]}.css"
+"""The style sheet's name in the built site's ``_static`` folder.
+
+The name holds a hash of the content, so a browser that kept the sheet of an earlier build
+fetches the new one as soon as it changes.
+"""
 HTML_ATTRIBUTE = "orgkb_chart_html"
 """The attribute of a chart container that holds its HTML markup."""
 
@@ -176,15 +181,22 @@ def _add_style_sheet(
                 return
 
 
-def _write_style_sheet(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and builds_web_pages(app.builder):
-        (Path(app.builder.outdir) / "_static" / CSS_FILE).write_text(CHART_CSS, encoding="utf-8")
+def _write_style_sheet(app: Sphinx) -> None:
+    if not builds_web_pages(app.builder):
+        return
+    folder = Path(app.builder.outdir) / "_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    # An earlier build's sheet, under its own hash, would only be published unused.
+    for stale in folder.glob("orgkb-chart.*.css"):
+        if stale.name != CSS_FILE:
+            stale.unlink()
+    (folder / CSS_FILE).write_text(CHART_CSS, encoding="utf-8")
 
 
 def setup_orgchart(app: Sphinx) -> None:
-    """Register the ``orgchart`` directive and its HTML output."""
+    """Register the ``orgchart`` directive, its HTML output and its style sheet."""
     app.add_directive("orgchart", OrgChartDirective)
     app.add_post_transform(_HtmlCharts)
+    app.connect("builder-inited", _write_style_sheet)
     # Before other handlers of the event, which may copy the page's list of style sheets.
     app.connect("html-page-context", _add_style_sheet, priority=400)
-    app.connect("build-finished", _write_style_sheet)
