@@ -22,6 +22,7 @@ from enum import StrEnum
 from importlib import resources
 
 from orgkb.compare import option_plans
+from orgkb.errors import InputError
 from orgkb.model import Company, Level, Option
 from orgkb.plan import GROUP_ID, Governance, Plan, Scenario, Unit, classify, recommend
 from orgkb.plan import separate_teams as separate_teams_plan
@@ -120,9 +121,9 @@ def chart(
 ) -> Chart:
     """The chart of *company* in *view*; *governance* applies to the recommended view.
 
-    :class:`ValueError` for the separate view of a company that is not in one region with
-    several branches (see :func:`orgkb.plan.separate_teams`), and for an *as is* view whose
-    profile names an ``as_is`` the article does not weigh for the company's scenario.
+    :class:`~orgkb.errors.InputError` for the separate view of a company that is not in one
+    region with several branches (see :func:`orgkb.plan.separate_teams`), and for an *as is*
+    view whose profile names an ``as_is`` the article does not weigh for the company's scenario.
 
     >>> from orgkb.model import Branch
     >>> duo = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")), as_is=Option.UNIFIED)
@@ -133,7 +134,7 @@ def chart(
         plans = option_plans(company)
         if company.as_is not in plans:
             expected = ", ".join(str(option) for option in plans)
-            raise ValueError(
+            raise InputError(
                 f"as_is: {str(company.as_is)!r} is not an option for a company that is "
                 f"{classify(company)}; expected one of {expected}"
             )

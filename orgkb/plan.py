@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from orgkb import rules
+from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Function, Level
 
 
@@ -157,8 +158,8 @@ def separate_teams(company: Company) -> Plan:
 
     Every branch runs its own promotion, customer service and sales under a head who only
     manages; with several regions, the regions only group their branches — the company as it
-    grew branch by branch, before the article's advice. :class:`ValueError` for a company
-    without branches, which has nothing to separate.
+    grew branch by branch, before the article's advice. :class:`~orgkb.errors.InputError`
+    for a company without branches, which has nothing to separate.
 
     >>> from orgkb.model import Branch, Company
     >>> plan = separate_teams(Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan"))))
@@ -167,7 +168,7 @@ def separate_teams(company: Company) -> Plan:
     """
     scenario = classify(company)
     if scenario is Scenario.NO_BRANCHES:
-        raise ValueError(
+        raise InputError(
             f"separate teams are an option for a company with several branches; "
             f"{company.name} is {scenario}"
         )

@@ -29,6 +29,7 @@ from orgkb.chart import (
     tree_width,
 )
 from orgkb.compare import option_plans
+from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Function, Level, Option
 from orgkb.plan import Governance, Plan, Unit, recommend
 from orgkb.render import plan_as_text
@@ -120,7 +121,7 @@ def test_the_separate_view_of_several_regions_keeps_the_regions() -> None:
 
 
 def test_the_separate_view_is_refused_without_branches() -> None:
-    with pytest.raises(ValueError, match="several branches; Solo is no-branches"):
+    with pytest.raises(InputError, match="several branches; Solo is no-branches"):
         chart(SOLO, View.SEPARATE)
 
 
@@ -457,7 +458,7 @@ def test_as_is_shows_the_option_the_profile_names() -> None:
 
 
 def test_as_is_refuses_an_option_the_scenario_does_not_have() -> None:
-    with pytest.raises(ValueError, match=r"'centralized' is not an option .* one-region"):
+    with pytest.raises(InputError, match=r"'centralized' is not an option .* one-region"):
         chart(replace(DUO, as_is=Option.CENTRALIZED), View.AS_IS)
 
 

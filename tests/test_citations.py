@@ -13,16 +13,16 @@ from docutils import nodes
 import orgkb
 from orgkb import citation
 from orgkb.rules import RULES
-from orgkb.sphinxext.redirects import anchors_in, read_url_list
 from orgkb.sphinxext.rules import rule_anchor
+from orgkb.sphinxext.site.redirects import anchors_in, read_url_list
 from tests.conftest import ROOT, BuiltSite
 from tests.helpers import run_orgkb
 from tests.sphinxproject import build
 
 DOCS = ROOT / "docs"
 PUBLISHED = ROOT / "conf" / "published-urls.txt"
-# ```{rule} ID``` or :::{rule} ID — a statement; {rule}`ID` — a citation.
-STATED = re.compile(r"^(?:```+|:::+)\{rule\}\s+(\S+)\s*$", re.MULTILINE)
+# {rule}`ID` cites a rule; that each rule is stated once, the build checks
+# (tests/test_rule_statements.py).
 CITED = re.compile(r"\{rule\}`([^`]+)`")
 IDS = [known.id for known in RULES]
 
@@ -34,16 +34,6 @@ def test_rule_ids_are_unique_and_anchors_survive_docutils() -> None:
     for rule_id, anchor in zip(IDS, anchors, strict=True):
         assert anchor == citation.rule_anchor(rule_id)
         assert nodes.make_id(anchor) == anchor
-
-
-def test_every_rule_is_stated_exactly_once_in_the_pages() -> None:
-    stated: dict[str, list[str]] = {}
-    for page in sorted(DOCS.rglob("*.md")):
-        for rule_id in STATED.findall(page.read_text(encoding="utf-8")):
-            stated.setdefault(rule_id, []).append(str(page.relative_to(DOCS)))
-    assert {rule_id: pages for rule_id, pages in stated.items() if len(pages) > 1} == {}
-    assert sorted(set(IDS) - set(stated)) == [], "rules no page states"
-    assert sorted(set(stated) - set(IDS)) == [], "pages state rules the code does not have"
 
 
 def test_every_rule_the_pages_cite_exists() -> None:

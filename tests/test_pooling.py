@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
-from sphinx.application import Sphinx
 
 from orgkb.sphinxext.pooling import pooling_points
 from orgkb.staffing import ServiceTarget, staff
+from tests import sphinxproject
 
 PAGE = """\
 # Pooling
@@ -25,38 +24,13 @@ PAGE = """\
 """
 
 
-CONF = """\
-from orgkb.sphinxext.pooling import setup_pooling
-
-extensions = ["myst_parser"]
-
-
-def setup(app):
-    setup_pooling(app)
-"""
-
-
 def build(tmp_path: Path, builder: str, page: str = PAGE) -> tuple[str, str]:
-    """Build a one-page site with only the pooling directive; its page and the warnings."""
-    source = tmp_path / "source"
-    source.mkdir(exist_ok=True)
-    (source / "conf.py").write_text(CONF, encoding="utf-8")
-    (source / "index.md").write_text(page, encoding="utf-8")
-    out = tmp_path / builder
-    warnings = io.StringIO()
-    app = Sphinx(
-        str(source),
-        str(source),
-        str(out),
-        str(tmp_path / f"doctrees-{builder}"),
-        builder,
-        status=None,
-        warning=warnings,
-        freshenv=True,
+    """Build a one-page project with the directives; its page and what the build said."""
+    built = sphinxproject.build(
+        tmp_path, {"index.md": page}, builder, strict=False, extensions=sphinxproject.DIRECTIVES
     )
-    app.build()
-    name = "index.html" if builder == "html" else "index.txt"
-    return (out / name).read_text(encoding="utf-8"), warnings.getvalue()
+    assert built.returncode == 0, built.log
+    return built.read("index.html" if builder == "html" else "index.txt"), built.log
 
 
 @pytest.fixture
@@ -97,7 +71,22 @@ def test_html_and_text_have_the_table(tmp_path: Path, html: str) -> None:
     assert ["4", "20", "14", "6"] in rows
 
 
-def test_bad_option_is_a_build_error(tmp_path: Path) -> None:
-    page = PAGE.replace(":service-level: 0.8", ":service-level: 1.5")
-    _, warnings = build(tmp_path, "html", page)
-    assert "pooling: service level must be above 0 and below 1, got 1.5" in warnings
+@pytest.mark.parametrize(
+    ("option", "bad", "message"),
+    [
+        (":service-level: 0.8", ":service-level: 1.5", "service level must be above 0 and below 1"),
+        (":aht: 180", ":aht: three minutes", "aht: expected a number, got text ('three minutes')"),
+        (":aht: 180", ":aht: 1e400", "aht: expected a number of at most 1e+12"),
+        (":branches: 4", ":branches: 60", "branches: expected a whole number of 1 or more and at"),
+        (":branches: 4", ":branches: 2.5", "branches: expected a whole number"),
+    ],
+)
+def test_bad_option_is_a_typed_warning_at_the_directive(
+    tmp_path: Path, option: str, bad: str, message: str
+) -> None:
+    html, warnings = build(tmp_path, "html", PAGE.replace(option, bad))
+    (warning,) = warnings.splitlines()
+    assert re.search(r"index\.md:3: WARNING: pooling: ", warning), warning
+    assert message in warning
+    assert warning.endswith(" [orgkb.pooling]")
+    assert "<svg" not in html

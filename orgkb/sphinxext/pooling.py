@@ -15,7 +15,8 @@ it plots the agents when every branch staffs its own queue beside the agents whe
 answers them all. HTML builders get an inline SVG — no script, nothing from another host — with
 a title and a description for screen readers, the two lines told apart by dash pattern, marker
 shape and a label at their ends as well as by colour. Every builder, HTML included, gets the
-same figures as a plain table.
+same figures as a plain table. An option the model cannot use is the warning
+``orgkb.pooling``, and no chart is drawn.
 """
 
 from __future__ import annotations
@@ -29,12 +30,17 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.staffing import ServiceTarget, StaffingError, staff
+from orgkb.errors import OrgkbError
+from orgkb.sphinxext.shared import warn
+from orgkb.staffing import ServiceTarget, staff
+from orgkb.values import Limits, read_number
 
 WIDTH, HEIGHT = 640, 340
 LEFT, RIGHT, TOP, BOTTOM = 56, 150, 20, 48
 SEPARATE_COLOUR = "#b4451f"
 POOLED_COLOUR = "#1f5fa8"
+BRANCHES = Limits(at_least=1, at_most=50, whole=True)
+"""How many branches a chart shows: no more than fit on its axis."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,7 @@ class PoolingDirective(SphinxDirective):
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {
         "arrivals-per-hour": directives.unchanged_required,
-        "branches": directives.positive_int,
+        "branches": directives.unchanged_required,
         "aht": directives.unchanged_required,
         "answer-within": directives.unchanged_required,
         "service-level": directives.unchanged_required,
@@ -198,12 +204,11 @@ class PoolingDirective(SphinxDirective):
                 answer_within=self._number("answer-within", defaults.answer_within),
                 service_level=self._number("service-level", defaults.service_level),
             )
-            branches = int(self.options.get("branches", 8))
-            if branches > 50:
-                raise ValueError("branches: at most 50 fit on a chart")
+            branches = int(BRANCHES.check(self._number("branches", 8), "branches"))
             points = pooling_points(arrivals, branches, target)
-        except (StaffingError, ValueError) as error:
-            raise self.error(f"pooling: {error}") from None
+        except OrgkbError as error:
+            warn("pooling", f"pooling: {error}", self.get_location())
+            return []
         erlangs = arrivals * target.handle_time / 3600
         chart_id = f"orgkb-pooling-{self.env.new_serialno('orgkb-pooling')}"
         figure = nodes.container(classes=["orgkb-pooling-figure"])
@@ -219,12 +224,7 @@ class PoolingDirective(SphinxDirective):
 
     def _number(self, option: str, default: float) -> float:
         text = self.options.get(option)
-        if text is None:
-            return default
-        try:
-            return float(text)
-        except ValueError:
-            raise ValueError(f"{option}: expected a number, got {text!r}") from None
+        return default if text is None else read_number(text, option)
 
 
 def setup_pooling(app: Sphinx) -> None:

@@ -7,16 +7,25 @@ come from the code, so a page cannot state a rule differently from the library t
 it. The anchor of a rule is ``rule-`` followed by its id with dots turned into hyphens, and
 never changes; the rules page gives each entry the same anchor, which is where ``orgkb cite``
 points.
+
+Each rule is stated on one page. An unknown id is the warning ``orgkb.rule-unknown``, a
+second statement of a rule ``orgkb.rule-restated``; and in a project with a rule list, a
+rule that no page states is ``orgkb.rule-unstated``, once every page has been read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from orgkb import citation
 from orgkb.rules import RULES, UnknownRuleError, rule
+from orgkb.sphinxext.shared import warn
 
 RULE_OBJECT_TYPE = "orgkb-rule"
 
@@ -41,7 +50,11 @@ class RuleDirective(SphinxDirective):
         try:
             stated = rule(rule_id)
         except UnknownRuleError as error:
-            raise self.error(str(error)) from None
+            warn("rule-unknown", f"rule: {error}; `orgkb rules` lists them", self.get_location())
+            return []
+        _record(self.env, _STATEMENTS).setdefault(self.env.docname, []).append(
+            (rule_id, self.lineno)
+        )
         anchor = rule_anchor(rule_id)
         box = nodes.admonition(classes=["orgkb-rule"], ids=[anchor])
         box += nodes.title("", f"Rule: {stated.title}")
@@ -59,7 +72,9 @@ class RuleDirective(SphinxDirective):
         )
         self.set_source_info(box)
         domain = self.env.domains.standard_domain
-        domain.note_object(RULE_OBJECT_TYPE, rule_id, anchor, location=box)
+        # A second statement is warned of once every page is read; the first keeps the target.
+        if (RULE_OBJECT_TYPE, rule_id) not in domain.objects:
+            domain.note_object(RULE_OBJECT_TYPE, rule_id, anchor, location=box)
         return [box]
 
 
@@ -75,6 +90,7 @@ class RuleListDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         # Read again on every build: the pages that state the rules may have changed.
         self.env.note_reread()
+        _record(self.env, _LISTS).setdefault(self.env.docname, self.lineno)
         listing = nodes.container(classes=["orgkb-rule-list"])
         self.set_source_info(listing)
         for known in RULES:
@@ -101,7 +117,7 @@ def _link_rule_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None
         rule_id = placeholder.astext()
         found = objects.get((RULE_OBJECT_TYPE, rule_id))
         if found is None:
-            # The suite's cross-check fails on this; the build itself stays usable.
+            # The build warned of it (orgkb.rule-unstated); the page stays readable.
             placeholder.replace_self(nodes.Text("no page states this rule yet"))
             continue
         page, anchor = found
@@ -111,6 +127,62 @@ def _link_rule_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None
         placeholder.replace_self(link)
 
 
+# What the pages say about the rules, kept in the build environment by page, so that a page
+# read again replaces its own entries and a parallel build merges those of each process.
+_STATEMENTS = "orgkb_rule_statements"
+"""Page -> the rules it states, in order, each with the line of its statement."""
+_LISTS = "orgkb_rule_lists"
+"""Page -> the line of its first rule list."""
+
+
+def _record(env: BuildEnvironment, name: str) -> dict[str, Any]:
+    if not hasattr(env, name):
+        setattr(env, name, {})
+    record: dict[str, Any] = getattr(env, name)
+    return record
+
+
+def _forget_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    for name in (_STATEMENTS, _LISTS):
+        _record(env, name).pop(docname, None)
+
+
+def _merge_pages(
+    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+) -> None:
+    for name in (_STATEMENTS, _LISTS):
+        theirs = _record(other, name)
+        _record(env, name).update({page: theirs[page] for page in docnames & theirs.keys()})
+
+
+def _check_statements(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn of each rule stated twice, and, if a page lists the rules, of each stated nowhere."""
+    stated: dict[str, list[tuple[str, int]]] = {}
+    for docname, statements in sorted(_record(env, _STATEMENTS).items()):
+        for rule_id, line in statements:
+            stated.setdefault(rule_id, []).append((docname, line))
+    for rule_id, (first, *again) in stated.items():
+        for location in again:
+            warn(
+                "rule-restated",
+                f"rule: {rule_id} is stated in {first[0]} already; cite it here with "
+                f"{{rule}}`{rule_id}`",
+                location,
+            )
+    lists: dict[str, int] = _record(env, _LISTS)
+    if not lists:
+        return
+    listing = min(lists)
+    for known in RULES:
+        if known.id not in stated:
+            warn(
+                "rule-unstated",
+                f"rule-list: no page states the rule {known.id}; state it with the rule "
+                f"directive on the page that explains it",
+                (listing, lists[listing]),
+            )
+
+
 def setup_rules(app: Sphinx) -> None:
     """Register the ``rule`` directive and role and the ``rule-list`` directive."""
     app.add_directive("rule", RuleDirective)
@@ -118,4 +190,7 @@ def setup_rules(app: Sphinx) -> None:
     # parallel-safe merging of the targets, all from Sphinx's standard domain.
     app.add_crossref_type(RULE_OBJECT_TYPE, "rule", objname="rule")
     app.add_directive("rule-list", RuleListDirective)
+    app.connect("env-purge-doc", _forget_page)
+    app.connect("env-merge-info", _merge_pages)
+    app.connect("env-check-consistency", _check_statements)
     app.connect("doctree-resolved", _link_rule_pages)
