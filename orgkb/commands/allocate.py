@@ -6,9 +6,9 @@ import argparse
 import csv
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams, add_profile_arguments
+from orgkb.commands import Streams, add_profile_arguments
 from orgkb.dispatch import Dispatcher, summary_lines
-from orgkb.leads import LeadFileError, MalformedRow, read_leads, read_open_workload
+from orgkb.leads import MalformedRow, read_leads, read_open_workload
 from orgkb.profile import load_company
 
 if TYPE_CHECKING:
@@ -52,15 +52,10 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
-    try:
-        open_workload = (
-            read_open_workload(arguments.open_workload, company)
-            if arguments.open_workload
-            else None
-        )
-        leads = read_leads(arguments.leads)
-    except LeadFileError as error:
-        raise CommandError(str(error)) from None
+    open_workload = (
+        read_open_workload(arguments.open_workload, company) if arguments.open_workload else None
+    )
+    leads = read_leads(arguments.leads)
     dispatcher = Dispatcher(company, open_workload=open_workload, seed=arguments.seed)
     writer = csv.writer(streams.out, lineterminator="\n")
     writer.writerow(OUTPUT_COLUMNS)

@@ -31,9 +31,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html
+from orgkb.errors import InputError
 from orgkb.model import Company
 from orgkb.plan import Governance
-from orgkb.profile import ProfileError, load_company, load_company_text
+from orgkb.profile import load_company, load_company_text
 
 CSS_FILE = "orgkb-chart.css"
 """The style sheet's name in the built site's ``_static`` folder."""
@@ -105,15 +106,10 @@ class OrgChartDirective(SphinxDirective):
             return load_company_text(
                 "\n".join(self.content), page, company=self.options.get("company")
             )
-        except ProfileError as error:
+        except InputError as error:
             if error.line is not None and not self.arguments:
                 # MyST counts the body's offset from the directive's first line.
-                error = ProfileError(
-                    error.path,
-                    error.message,
-                    line=self.lineno + self.content_offset + error.line,
-                    field=error.field,
-                )
+                error = error.located(page, self.lineno + self.content_offset + error.line)
             raise self.error(f"orgchart: {error}") from None
 
 
