@@ -52,6 +52,7 @@ UNCLOSED_QUOTE = "malformed CSV: a quoted value starts on this line and never en
 LONGEST_ROW = 1 << 20
 """The most characters one row may have: a quoted value that runs on longer has not closed."""
 
+_SEPARATORS = " \t\r\n,;"
 _CHUNK = 1 << 16
 _SPOOL_IN_MEMORY = 1 << 24
 _UNDECODABLE = "orgkb.undecodable"
@@ -240,7 +241,7 @@ def read_table(
     source = _Lines(lines)
     first = source.first_with_text()
     if first is None:
-        raise InputError("the file is empty", path=where)
+        raise InputError("the file has no header row", path=where)
     delimiter = "\t" if "\t" in first and "," not in first else ","
     if ";" in first and "," not in first and "\t" not in first:
         # Some spreadsheets separate columns with ';', which separates a branch's projects.
@@ -341,9 +342,9 @@ class _Lines:
         self.row = self.row[:1]
 
     def first_with_text(self) -> str | None:
-        """The first line that is not blank, left to be read again; None if there is none."""
+        """The first line with a value, left to be read again; None if there is none."""
         for text in self:
-            if text.strip():
+            if text.strip(_SEPARATORS):
                 self._again.append(text)
                 self.line -= 1
                 return text

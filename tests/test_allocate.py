@@ -151,7 +151,10 @@ def test_bad_profile_exits_2(tmp_path: Path) -> None:
     [
         ("branch,open\nNowhere,1\n", ":2: unknown branch 'Nowhere' (expected one of"),
         ("branch,open\nHankou,1\nHankou,2\n", ":3: 'Hankou' is already on line 2"),
-        ("branch,open\nHankou,-1\n", ":2: open: expected a whole number of 0 or more, got text ('-1')"),
+        (
+            "branch,open\nHankou,-1\n",
+            ":2: open: expected a whole number of 0 or more, got text ('-1')",
+        ),
         ("branch,open\nHankou,1.5\n", ":2: open: expected a whole number of 0 or more"),
         ("branch,open\nHankou,1,2\n", ":2: 3 values for 2 columns"),
         ("branch\nHankou\n", ":1: the header has no 'open' column"),

@@ -344,7 +344,11 @@ def test_csv_profile_gives_volumes(tmp_path: Path) -> None:
             ":8: branches[0].inquiries_per_month: give inquiries_per_hour or",
         ),
         (9, "  - {name: B, city: Changsha, inquiries_per_hour: lots}", "inquiries_per_hour:"),
-        (9, "  - {name: B, city: Changsha, inquiries_per_hour: -4}", "expected a number of 0 or more"),
+        (
+            9,
+            "  - {name: B, city: Changsha, inquiries_per_hour: -4}",
+            "expected a number of 0 or more",
+        ),
     ],
 )
 def test_bad_profile_fields_name_line_and_field(

@@ -209,9 +209,7 @@ def test_binary_file(tmp_path: Path) -> None:
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert error_of(tmp_path / "nowhere.yaml").endswith("nowhere.yaml: no such file")
-    assert error_of(tmp_path).endswith(
-        "is a directory, not a YAML, JSON or CSV company profile"
-    )
+    assert error_of(tmp_path).endswith("is a directory, not a YAML, JSON or CSV company profile")
 
 
 def test_utf16_from_a_windows_editor(tmp_path: Path) -> None:
