@@ -191,7 +191,8 @@ def test_reader_bom_gb18030_quotes_and_line_numbers(tmp_path: Path) -> None:
 
 
 def test_reader_columns_in_any_order_and_undecodable_rows(tmp_path: Path) -> None:
-    # The encoding is chosen from the first 64 KiB; a bad byte after them spoils only its row.
+    # The encoding is chosen on the whole file; a byte that neither encoding reads spoils only
+    # its row.
     good = b"".join(b"Wuhan,L%d,flats\n" % n for n in range(2, 8002))
     path = write_file(tmp_path, "l.csv", b"City,ID,Project\n" + good + b"Wuhan,L,fl\xffts\n")
     rows = list(read_leads(path))
