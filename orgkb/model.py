@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from orgkb.staffing import ServiceTarget
+from orgkb.values import Limits
 
 
 class Level(StrEnum):
@@ -100,6 +101,10 @@ class Option(StrEnum):
     """A company without branches: one head over the three departments."""
 
 
+SALARY = Limits(at_least=0)
+"""The monthly pay :class:`Salaries` allow for each role."""
+
+
 @dataclass(frozen=True)
 class Salaries:
     """Monthly pay per person, in any one currency, by role."""
@@ -112,6 +117,12 @@ class Salaries:
     """A member of the group's support or coordination team."""
     manager: float
     """A team leader or department head."""
+
+
+CAPACITY = Limits(above=0)
+"""The *capacity* a :class:`Branch` may have: its share of the workload, so above 0."""
+INQUIRIES = Limits(at_least=0)
+"""The inquiry volumes a :class:`Branch` may give, an hour or a month."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,12 @@ class Branch:
         True
         """
         return not self.projects or project in self.projects
+
+
+SPAN_OF_CONTROL = Limits(at_least=2, whole=True)
+"""The *span_of_control* a :class:`Company` may give: a manager leads two people or more."""
+BUSY_HOUR_FACTOR = Limits(above=0, at_most=1)
+"""The *busy_hour_factor* a :class:`Company` may give: a share of a day, above 0, at most 1."""
 
 
 @dataclass(frozen=True)

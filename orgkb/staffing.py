@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from orgkb.errors import OrgkbError
+from orgkb.errors import InputError
 
 SECONDS_PER_HOUR = 3600
 _Rounding = Callable[[float | Fraction], int]
@@ -39,7 +39,7 @@ comes near it, so a larger load is almost certainly a mistyped unit.
 """
 
 
-class StaffingError(ValueError, OrgkbError):
+class StaffingError(InputError):
     """A queue or target that cannot be staffed; its text is one line naming the value."""
 
 

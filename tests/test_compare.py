@@ -18,9 +18,10 @@ from orgkb.compare import (
     inquiries_per_hour,
     management,
 )
+from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Option, Salaries
 from orgkb.plan import Scenario, recommend, separate_teams
-from orgkb.profile import ProfileError, load_company
+from orgkb.profile import load_company
 from orgkb.staffing import ServiceTarget, staff
 from tests.helpers import run_orgkb, write_file
 
@@ -335,7 +336,7 @@ def test_csv_profile_gives_volumes(tmp_path: Path) -> None:
         (3, "salaries: {agent: 6000, promoter: 9000, manager: 14000}", ":3: salaries.support:"),
         (4, "span_of_control: 1", ":4: span_of_control: expected a whole number of 2 or more"),
         (4, "span_of_control: 7.5", ":4: span_of_control: expected a whole number"),
-        (5, "busy_hour_factor: 2", ":5: busy_hour_factor: expected a share"),
+        (5, "busy_hour_factor: 2", ":5: busy_hour_factor: expected a number above 0 and at most 1"),
         (6, "as_is: sideways", ":6: as_is: expected one of separate, unified"),
         (
             8,
@@ -343,7 +344,11 @@ def test_csv_profile_gives_volumes(tmp_path: Path) -> None:
             ":8: branches[0].inquiries_per_month: give inquiries_per_hour or",
         ),
         (9, "  - {name: B, city: Changsha, inquiries_per_hour: lots}", "inquiries_per_hour:"),
-        (9, "  - {name: B, city: Changsha, inquiries_per_hour: -4}", "expected 0 or more"),
+        (
+            9,
+            "  - {name: B, city: Changsha, inquiries_per_hour: -4}",
+            "expected a number of 0 or more",
+        ),
     ],
 )
 def test_bad_profile_fields_name_line_and_field(
@@ -352,7 +357,7 @@ def test_bad_profile_fields_name_line_and_field(
     lines = PROFILE.splitlines()
     lines[line - 1] = replacement
     path = write_file(tmp_path, "metro.yaml", "\n".join(lines) + "\n")
-    with pytest.raises(ProfileError) as raised:
+    with pytest.raises(InputError) as raised:
         load_company(path)
     assert message in str(raised.value)
     assert "\n" not in str(raised.value)

@@ -35,7 +35,7 @@ from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html
 from orgkb.errors import InputError, OrgkbError
 from orgkb.model import Company
 from orgkb.plan import Governance
-from orgkb.profile import ProfileError, load_company, load_company_text
+from orgkb.profile import load_company, load_company_text
 from orgkb.sphinxext.shared import builds_web_pages, warn
 
 CSS_FILE = f"orgkb-chart.{hashlib.sha256(CHART_CSS.encode()).hexdigest()[:8]}.css"
@@ -113,11 +113,7 @@ class OrgChartDirective(SphinxDirective):
 
     def _warn(self, error: OrgkbError) -> None:
         """Warn of *error* at the directive, or at the line of the body it names."""
-        if (
-            not self.arguments
-            and isinstance(error, InputError | ProfileError)
-            and error.line is not None
-        ):
+        if not self.arguments and isinstance(error, InputError) and error.line is not None:
             # The error names the page and the line in the body; MyST counts the body's
             # offset from the directive's first line.
             line = self.lineno + self.content_offset + error.line
