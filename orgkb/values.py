@@ -121,10 +121,11 @@ class Limits:
 
     def allows(self, number: float) -> bool:
         """Whether *number* keeps these limits."""
+        # The magnitude first: it is false for NaN and the infinities, and safe for an int of
+        # any size, which float() below could not convert; int has is_integer from 3.12 only.
         return (
-            math.isfinite(number)
-            and abs(number) <= LARGEST
-            and (not self.whole or number.is_integer())
+            abs(number) <= LARGEST
+            and (not self.whole or float(number).is_integer())
             and (self.at_least is None or number >= self.at_least)
             and (self.above is None or number > self.above)
             and (self.at_most is None or number <= self.at_most)
@@ -134,7 +135,10 @@ class Limits:
     def check(self, number: float, field: str = "") -> float:
         """*number* if it keeps these limits, else an :class:`~orgkb.errors.InputError`."""
         if not self.allows(number):
-            raise InputError(f"expected {self.describe()}, got {number:g}", field=field)
+            # An int too large for a float cannot be formatted as one.
+            huge = isinstance(number, int) and abs(number) > LARGEST
+            shown = describe_value(number) if huge else f"{number:g}"
+            raise InputError(f"expected {self.describe()}, got {shown}", field=field)
         return number
 
     def read(self, value: object, field: str = "") -> float:
