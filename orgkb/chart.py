@@ -2,8 +2,9 @@
 
 A :class:`Chart` is a plan ready to draw together with the view it shows: the recommended
 organisation; the company *as is* (the option its profile's ``as_is`` names, or, without one,
-only the structure the profile describes, nobody's functions known); or the separate-teams
-option the article weighs. It is drawn as text for a terminal, as HTML for a web page, or as
+only the structure the profile describes, nobody's functions known); or another option the
+article weighs, such as separate teams in every branch. The plans come from
+:mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
 Mermaid or Graphviz DOT for a reader's own diagram tools.
 
 The HTML is a nested list (``<ul>``/``<li>``), so it can be selected, searched and read by a
@@ -21,10 +22,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
 
-from orgkb.compare import option_plans
 from orgkb.model import Company, Level, Option
-from orgkb.plan import GROUP_ID, Governance, Plan, Scenario, Unit, classify, recommend
-from orgkb.plan import separate_teams as separate_teams_plan
+from orgkb.plan import (
+    Governance,
+    Plan,
+    Scenario,
+    Unit,
+    as_is_option,
+    plan_for,
+    recommend,
+    structure,
+)
 from orgkb.render import plan_as_text, plan_tree
 
 TREE_WIDTHS = (20, 30, 40, 50, 60, 80, 100)
@@ -72,7 +80,8 @@ class View(StrEnum):
     AS_IS = "as-is"
     """The company today: the option its profile's ``as_is`` names, else only its structure."""
     SEPARATE = "separate"
-    """Several branches in one region, each with its own promotion, service and sales."""
+    """Every branch with its own promotion, service and sales, under regions if there are
+    several (:data:`Option.SEPARATE <orgkb.model.Option.SEPARATE>`)."""
 
 
 @dataclass(frozen=True)
@@ -120,59 +129,40 @@ def chart(
 ) -> Chart:
     """The chart of *company* in *view*; *governance* applies to the recommended view.
 
-    :class:`ValueError` for the separate view of a company that is not in one region with
-    several branches (see :func:`orgkb.plan.separate_teams`), and for an *as is* view whose
-    profile names an ``as_is`` the article does not weigh for the company's scenario.
+    The separate view is :func:`option_chart` of :data:`Option.SEPARATE
+    <orgkb.model.Option.SEPARATE>`, refused for a company without branches; the *as is* view
+    refuses a profile's ``as_is`` the article does not weigh for the company's scenario. Both
+    refusals are :class:`~orgkb.errors.InputError`, from :func:`orgkb.plan.plan_for` and
+    :func:`orgkb.plan.as_is_option`.
 
     >>> from orgkb.model import Branch
     >>> duo = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")), as_is=Option.UNIFIED)
     >>> chart(duo, View.AS_IS).title
     'Duo: as is (one region, several branches; unified, as the profile says)'
     """
-    if view is View.AS_IS and company.as_is is not None:
-        plans = option_plans(company)
-        if company.as_is not in plans:
-            expected = ", ".join(str(option) for option in plans)
-            raise ValueError(
-                f"as_is: {str(company.as_is)!r} is not an option for a company that is "
-                f"{classify(company)}; expected one of {expected}"
-            )
-        return Chart(plans[company.as_is], view, company.as_is)
     if view is View.AS_IS:
-        return Chart(as_is(company), view)
+        option = as_is_option(company)
+        if option is None:
+            return Chart(structure(company), view)
+        return Chart(plan_for(company, option), view, option)
     if view is View.SEPARATE:
-        return Chart(separate_teams_plan(company), view)
+        return option_chart(company, Option.SEPARATE)
     return Chart(recommend(company, governance), view)
 
 
-def as_is(company: Company) -> Plan:
-    """The structure *company*'s profile describes, as a plan whose units run nothing known.
+def option_chart(company: Company, option: Option) -> Chart:
+    """The chart of one option the article weighs for *company* (:func:`orgkb.plan.plan_for`).
 
-    Group, then each region, each city and each branch. A region the profile does not name
-    (its branches' region is their city) is drawn as that city directly under the group.
+    Separate teams are the separate view; every other option is a plan the article
+    recommends, and is drawn as the recommended view.
 
     >>> from orgkb.model import Branch
-    >>> plan = as_is(Company("Trio", (Branch("A", "Wuhan", "Centre"), Branch("B", "Xi'an"))))
-    >>> [unit.id for unit in plan.units]
-    ['group', 'region:Centre', 'city:Centre/Wuhan', 'branch:A', "city:Xi'an/Xi'an", 'branch:B']
+    >>> trio = Company("Trio", (Branch("A", "Wuhan"), Branch("B", "Changsha")))
+    >>> option_chart(trio, Option.DECENTRALIZED).title
+    'Trio: recommended (several regions, decentralized)'
     """
-    units = [Unit(GROUP_ID, company.name, Level.GROUP, None, ())]
-    for region in company.regions:
-        branches = company.branches_in(region)
-        cities = tuple(dict.fromkeys(branch.city for branch in branches))
-        region_parent = GROUP_ID
-        if cities != (region,):
-            region_parent = f"region:{region}"
-            units.append(Unit(region_parent, region, Level.REGION, GROUP_ID, ()))
-        for city in cities:
-            city_id = f"city:{region}/{city}"
-            units.append(Unit(city_id, city, Level.CITY, region_parent, ()))
-            units.extend(
-                Unit(f"branch:{branch.name}", branch.name, Level.BRANCH, city_id, ())
-                for branch in branches
-                if branch.city == city
-            )
-    return Plan(company.name, classify(company), None, tuple(units), ())
+    view = View.SEPARATE if option is Option.SEPARATE else View.RECOMMENDED
+    return Chart(plan_for(company, option), view)
 
 
 def _functions(chart: Chart, unit: Unit) -> str:

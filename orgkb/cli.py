@@ -13,6 +13,7 @@ from typing import TextIO
 
 from orgkb import __version__
 from orgkb.commands import COMMANDS, CommandError, Streams
+from orgkb.errors import OrgkbError
 from orgkb.profile import ProfileError
 
 EXIT_BAD_INPUT = 2
@@ -58,7 +59,7 @@ def main(
         status: int = arguments.run(arguments, streams)
     except SystemExit as leaving:
         return leaving.code if isinstance(leaving.code, int) else EXIT_BAD_INPUT
-    except (ProfileError, CommandError) as error:
+    except (OrgkbError, ProfileError, CommandError) as error:
         streams.err.write(f"orgkb: {error}\n")
         return EXIT_BAD_INPUT
     return status

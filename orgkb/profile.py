@@ -19,8 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Option, Salaries
-from orgkb.staffing import ServiceTarget, StaffingError
+from orgkb.staffing import ServiceTarget
 
 COMPANY_FIELDS = (
     "company",
@@ -383,8 +384,8 @@ class _Validator:
             name = "handle_time" if key == "aht" else key
             try:
                 ServiceTarget(**{name: number})
-            except StaffingError as error:
-                raise self.fail((*at, key), str(error)) from None
+            except InputError as error:
+                raise self.fail((*at, key), error.message) from None
             given[name] = number
         return ServiceTarget(**given)
 

@@ -100,4 +100,4 @@ def test_html_and_text_have_the_table(tmp_path: Path, html: str) -> None:
 def test_bad_option_is_a_build_error(tmp_path: Path) -> None:
     page = PAGE.replace(":service-level: 0.8", ":service-level: 1.5")
     _, warnings = build(tmp_path, "html", page)
-    assert "pooling: service level must be above 0 and below 1, got 1.5" in warnings
+    assert "pooling: service_level: expected a number above 0 and below 1, got 1.5" in warnings

@@ -13,12 +13,8 @@ from orgkb.chart import (
     chart_as_mermaid,
     chart_as_text,
 )
-from orgkb.commands import (
-    CommandError,
-    Streams,
-    add_governance_argument,
-    add_profile_arguments,
-)
+from orgkb.commands import Streams, add_governance_argument, add_profile_arguments
+from orgkb.errors import InputError
 from orgkb.plan import Governance, Scenario
 from orgkb.profile import load_company
 
@@ -64,8 +60,8 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     view = View.AS_IS if arguments.as_is else View.RECOMMENDED
     try:
         drawn = chart(company, view, governance)
-    except ValueError as error:
-        raise CommandError(f"{arguments.profile}: {error}") from None
+    except InputError as error:
+        raise error.located(arguments.profile) from None
     if governance is not None and (
         view is View.AS_IS or drawn.plan.scenario is not Scenario.MULTI_REGION
     ):

@@ -7,10 +7,11 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams, add_profile_arguments, write_json
-from orgkb.compare import Assumptions, CompareError, Comparison, Outcome, compare
+from orgkb.commands import Streams, add_profile_arguments, write_json
+from orgkb.compare import Assumptions, Comparison, Outcome, compare
+from orgkb.errors import InputError
 from orgkb.profile import load_company
-from orgkb.staffing import StaffingError
+from orgkb.values import read_number
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -18,11 +19,11 @@ if TYPE_CHECKING:
 _WIDTH = 88
 """Where the notes under the table wrap, to fit a terminal and a page's code block."""
 _ASSUMPTION_OPTIONS = (
-    ("days_per_month", float, "days a month on which inquiries arrive (30)"),
-    ("leads_per_promoter", float, "inquiries a month per promotion specialist (1500)"),
-    ("promotion_minimum", int, "smallest promotion team (2)"),
-    ("support_team", int, "people in the group's support unit (2)"),
-    ("coordination_team", int, "people in the group's coordination team, decentralized (2)"),
+    ("days_per_month", "days a month on which inquiries arrive (30)"),
+    ("leads_per_promoter", "inquiries a month per promotion specialist (1500)"),
+    ("promotion_minimum", "smallest promotion team (2)"),
+    ("support_team", "people in the group's support unit (2)"),
+    ("coordination_team", "people in the group's coordination team, decentralized (2)"),
 )
 
 
@@ -39,7 +40,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
-    for name, _, help_text in _ASSUMPTION_OPTIONS:
+    for name, help_text in _ASSUMPTION_OPTIONS:
         parser.add_argument("--" + name.replace("_", "-"), metavar="N", help=help_text)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
@@ -50,18 +51,18 @@ def register(commands: Subcommands, streams: Streams) -> None:
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
     overrides: dict[str, float | int] = {}
-    for name, kind, _ in _ASSUMPTION_OPTIONS:
+    for name, _ in _ASSUMPTION_OPTIONS:
         given = getattr(arguments, name)
         if given is not None:
-            overrides[name] = _read(name, given, kind)
+            option = "--" + name.replace("_", "-")
+            limits = Assumptions.LIMITS[name]
+            number = limits.check(read_number(given, option), option)
+            overrides[name] = int(number) if limits.whole else number
     try:
-        assumptions = Assumptions.for_company(company, **overrides)
-    except CompareError as error:
-        raise CommandError(f"--{error.field.replace('_', '-')}: {error.message}") from None
-    try:
-        comparison = compare(company, assumptions)
-    except (CompareError, StaffingError) as error:
-        raise CommandError(f"{arguments.profile}: {error}") from None
+        comparison = compare(company, Assumptions.for_company(company, **overrides))
+    except InputError as error:
+        # The options are checked above: what is left is the profile's.
+        raise error.located(arguments.profile) from None
     if arguments.format == "json":
         write_json(streams, comparison.to_json())
     else:
@@ -149,12 +150,3 @@ _ROWS: tuple[tuple[str, Figure], ...] = (
     ),
     ("same-city friction pairs", lambda c, o: _show(len(o.friction_pairs))),
 )
-
-
-def _read(name: str, text: str, kind: type[float] | type[int]) -> float | int:
-    option = "--" + name.replace("_", "-")
-    try:
-        return kind(text)
-    except ValueError:
-        expected = "a whole number" if kind is int else "a number"
-        raise CommandError(f"{option}: expected {expected}, got {text!r}") from None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import math
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from orgkb.commands import CommandError, Streams, write_json
-from orgkb.staffing import ServiceTarget, Staffing, StaffingError, staff
+from orgkb.commands import Streams, write_json
+from orgkb.errors import InputError
+from orgkb.staffing import ARRIVALS_PER_HOUR, ServiceTarget, Staffing, staff
+from orgkb.values import Limits, read_number
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -75,17 +77,13 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     # checked one at a time so that the error names the option.
     given: dict[str, float] = {}
     for option, name in _TARGET_OPTIONS:
-        given[name] = _number(option, getattr(arguments, _attribute(option)))
-        try:
-            ServiceTarget(**{name: given[name]})
-        except StaffingError as error:
-            raise CommandError(f"{option}: {error}") from None
+        given[name] = _number(arguments, option, ServiceTarget.LIMITS[name])
+    arrivals = _number(arguments, "--arrivals-per-hour", ARRIVALS_PER_HOUR)
     try:
-        staffing = staff(
-            _number("--arrivals-per-hour", arguments.arrivals_per_hour), ServiceTarget(**given)
-        )
-    except StaffingError as error:
-        raise CommandError(f"--arrivals-per-hour: {error}") from None
+        staffing = staff(arrivals, ServiceTarget(**given))
+    except InputError as error:
+        # The load is too large, or the occupancy cap asks for too many agents.
+        raise replace(error, field="--" + error.field.replace("_", "-")) from None
     if arguments.format == "json":
         write_json(streams, staffing.to_json())
     else:
@@ -129,11 +127,6 @@ def staffing_as_text(staffing: Staffing) -> str:
     )
 
 
-def _number(option: str, text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise CommandError(f"{option}: expected a number, got {text!r}") from None
-    if not math.isfinite(value):
-        raise CommandError(f"{option}: expected a finite number, got {text!r}")
-    return value
+def _number(arguments: argparse.Namespace, option: str, limits: Limits) -> float:
+    """The number given for *option*, which must keep *limits*."""
+    return limits.check(read_number(getattr(arguments, _attribute(option)), option), option)

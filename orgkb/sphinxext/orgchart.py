@@ -9,7 +9,8 @@ source folder when it starts with ``/``) or YAML in the directive's body::
 
 Options: ``:governance:`` (centralized or decentralized, for several regions), ``:view:``
 (what the main chart shows: recommended, as-is or separate), ``:compare:`` (a second chart
-drawn beside the main one: as-is, separate, centralized or decentralized), ``:company:`` (the
+drawn beside the main one: as-is, or separate, centralized or decentralized where the
+article weighs that option for the company's scenario), ``:company:`` (the
 company's name, which a CSV profile does not hold) and ``:caption:``.
 
 Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; HTML
@@ -30,8 +31,9 @@ from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html
-from orgkb.model import Company
+from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html, option_chart
+from orgkb.errors import InputError
+from orgkb.model import Company, Option
 from orgkb.plan import Governance
 from orgkb.profile import ProfileError, load_company, load_company_text
 
@@ -40,12 +42,8 @@ CSS_FILE = "orgkb-chart.css"
 HTML_ATTRIBUTE = "orgkb_chart_html"
 """The attribute of a chart container that holds its HTML markup."""
 
-_COMPARED = {
-    "as-is": (View.AS_IS, None),
-    "separate": (View.SEPARATE, None),
-    "centralized": (View.RECOMMENDED, Governance.CENTRALIZED),
-    "decentralized": (View.RECOMMENDED, Governance.DECENTRALIZED),
-}
+# What ``:compare:`` may draw: the company as it is, or one of these options.
+_COMPARED = ("as-is", Option.SEPARATE, Option.CENTRALIZED, Option.DECENTRALIZED)
 
 
 def _choice(values: Sequence[str]) -> Any:
@@ -64,7 +62,7 @@ class OrgChartDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         "governance": _choice([str(choice) for choice in Governance]),
         "view": _choice([str(choice) for choice in View]),
-        "compare": _choice(list(_COMPARED)),
+        "compare": _choice([str(choice) for choice in _COMPARED]),
         "caption": directives.unchanged_required,
         "company": directives.unchanged_required,
     }
@@ -75,10 +73,12 @@ class OrgChartDirective(SphinxDirective):
         main = View(self.options.get("view", View.RECOMMENDED))
         try:
             charts = [chart(company, main, Governance(governance) if governance else None)]
-            if "compare" in self.options:
-                view, compared_governance = _COMPARED[self.options["compare"]]
-                charts.insert(0, chart(company, view, compared_governance))
-        except ValueError as error:
+            compared = self.options.get("compare")
+            if compared == "as-is":
+                charts.insert(0, chart(company, View.AS_IS))
+            elif compared is not None:
+                charts.insert(0, option_chart(company, Option(compared)))
+        except InputError as error:
             raise self.error(f"orgchart: {error}") from None
         box = nodes.container(classes=["orgkb-orgchart"])
         self.set_source_info(box)

@@ -29,7 +29,8 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.staffing import ServiceTarget, StaffingError, staff
+from orgkb.errors import InputError
+from orgkb.staffing import ServiceTarget, staff
 
 WIDTH, HEIGHT = 640, 340
 LEFT, RIGHT, TOP, BOTTOM = 56, 150, 20, 48
@@ -202,7 +203,7 @@ class PoolingDirective(SphinxDirective):
             if branches > 50:
                 raise ValueError("branches: at most 50 fit on a chart")
             points = pooling_points(arrivals, branches, target)
-        except (StaffingError, ValueError) as error:
+        except (InputError, ValueError) as error:
             raise self.error(f"pooling: {error}") from None
         erlangs = arrivals * target.handle_time / 3600
         chart_id = f"orgkb-pooling-{self.env.new_serialno('orgkb-pooling')}"
