@@ -10,6 +10,12 @@ Mermaid or Graphviz DOT for a reader's own diagram tools.
 The HTML is a nested list (``<ul>``/``<li>``), so it can be selected, searched and read by a
 screen reader; the style sheet :data:`CHART_CSS` lays it out as a tree on a wide screen and as
 an indented list on a phone and on paper. Level and function show as colour *and* as a label.
+
+The HTML and the diagram formats escape names for themselves, and let no name reach their
+syntax: the diagrams give their boxes generated ids (``u0``, ``u1``…), never names; a name
+cannot spell Mermaid's directives (``%%{…}%%``) or entity codes; and a control character in
+a name shows as its code (``\x1b``), a line break or tab as a space, so that no name breaks
+a line of the output.
 """
 
 from __future__ import annotations
@@ -206,7 +212,7 @@ def chart_as_html_page(charts: Chart | Sequence[Chart]) -> str:
     """A whole HTML page with the charts and their style sheet inline, loading nothing else."""
     group = [charts] if isinstance(charts, Chart) else list(charts)
     companies = " / ".join(dict.fromkeys(one.plan.company for one in group))
-    heading = html.escape(f"Org chart: {companies}")
+    heading = _html(f"Org chart: {companies}")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -237,7 +243,7 @@ _PAGE_CSS = (
 
 def _figure(chart: Chart) -> str:
     view = html.escape(str(chart.view))
-    title = html.escape(chart.title)
+    title = _html(chart.title)
     body = "\n".join(_html_units(chart, None, "    "))
     width = tree_width(chart)
     fits = "" if width is None else f" orgkb-fits-{width}"
@@ -255,7 +261,7 @@ def _html_units(chart: Chart, parent: str | None, indent: str) -> Iterator[str]:
         level = html.escape(str(unit.level))
         yield f'{indent}<li class="orgkb-unit orgkb-level-{level}">'
         yield f'{indent}  <div class="orgkb-box">'
-        yield f'{indent}    <span class="orgkb-name">{html.escape(unit.name)}</span>'
+        yield f'{indent}    <span class="orgkb-name">{_html(unit.name)}</span>'
         yield f'{indent}    <span class="orgkb-level">{html.escape(unit.level.label)}</span>'
         if chart.functions_known:
             yield f'{indent}    <span class="orgkb-functions">'
@@ -291,13 +297,47 @@ def _label_lines(chart: Chart, unit: Unit) -> list[str]:
     return lines
 
 
+# Line breaks and tabs read as spaces; any other control character, a lone surrogate or a
+# noncharacter shows as its code, so that nothing a name holds reaches a parser or a screen raw.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_SPACES = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+
+
+def _shown(text: str) -> str:
+    r"""*text* with every character that is not shown as itself replaced, as a name is drawn.
+
+    >>> _shown("A\tB\x1b[31m\ud800")
+    'A B\\x1b[31m\\ud800'
+    """
+    return _UNSHOWABLE.sub(_shown_character, text)
+
+
+def _shown_character(match: re.Match[str]) -> str:
+    character = match.group()
+    if character in _SPACES:
+        return " "
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _html(text: str) -> str:
+    return html.escape(_shown(text))
+
+
 def _mermaid_text(text: str) -> str:
     # Mermaid reads "#…;" as an entity code and its labels as HTML, so those characters and the
-    # quote that would end the label are written as numeric entity codes.
-    escaped = " ".join(text.split())
-    for character in '#"&<>`':
+    # quote that would end the label are written as numeric entity codes; so is "%", which
+    # would let a name spell a directive ("%%{init: …}%%") that reconfigures the diagram.
+    escaped = " ".join(_shown(text).split())
+    for character in '#"&<>`%':
         escaped = escaped.replace(character, f"#{ord(character)};")
     return escaped
+
+
+def _mermaid_title(text: str) -> str:
+    # The title is a YAML string in the front matter: JSON's quoting is YAML's, and "%" is
+    # written as a Unicode escape, so that no reader of the whole text sees a directive.
+    return json.dumps(_shown(text), ensure_ascii=False).replace("%", "\\u0025")
 
 
 def chart_as_mermaid(chart: Chart) -> str:
@@ -320,7 +360,7 @@ def chart_as_mermaid(chart: Chart) -> str:
     what = "name and level" if not chart.functions_known else "name, level and functions"
     lines = [
         "---",
-        f"title: {json.dumps(chart.title, ensure_ascii=False)}",
+        f"title: {_mermaid_title(chart.title)}",
         "---",
         "flowchart TD",
         f"  accTitle: {_mermaid_text(chart.title)}",
@@ -341,11 +381,16 @@ def chart_as_mermaid(chart: Chart) -> str:
     return "\n".join(lines)
 
 
-def _dot_string(text: str) -> str:
-    # In a quoted DOT string a backslash starts an escape (\n, \N, \l…), a quote ends it, and
-    # Graphviz reads "&…;" as an HTML entity, so an ampersand is written as one.
-    escaped = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + escaped.replace("\n", "\\n") + '"'
+def _dot_string(lines: Sequence[str]) -> str:
+    # In a quoted DOT string a quote ends it, a backslash starts an escape (\n, \N, \l…) and,
+    # before a line break, continues the line; Graphviz reads "&…;" as an HTML entity. So the
+    # ampersand is written as an entity, backslash and quote are escaped, and only the breaks
+    # between *lines* are written as line breaks (\n); a name's own are spaces (_shown).
+    escaped = (
+        _shown(line).replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+        for line in lines
+    )
+    return '"' + "\\n".join(escaped) + '"'
 
 
 def chart_as_dot(chart: Chart) -> str:
@@ -359,25 +404,24 @@ def chart_as_dot(chart: Chart) -> str:
       labelloc=t;
       rankdir=TB;
       node [shape=box, style="rounded,filled", fontname="sans-serif", fontcolor="#1a1a1a"];
-      "group" [label="Back\\slash \"Co\"\ngroup 集团\npromotion 推广, ...", ...];
+      u0 [label="Back\\slash \"Co\"\ngroup 集团\npromotion 推广, ...", ...];
     }
     """
+    ids = {unit.id: f"u{index}" for index, unit in enumerate(chart.plan.units)}
     lines = [
         "digraph orgchart {",
         '  charset="UTF-8";',
-        f"  label={_dot_string(chart.title)};",
+        f"  label={_dot_string([chart.title])};",
         "  labelloc=t;",
         "  rankdir=TB;",
         '  node [shape=box, style="rounded,filled", fontname="sans-serif", fontcolor="#1a1a1a"];',
     ]
     for unit in chart.plan.units:
         fill, stroke = _LEVEL_COLOURS[unit.level]
-        label = _dot_string("\n".join(_label_lines(chart, unit)))
-        lines.append(
-            f'  {_dot_string(unit.id)} [label={label}, fillcolor="{fill}", color="{stroke}"];'
-        )
+        label = _dot_string(_label_lines(chart, unit))
+        lines.append(f'  {ids[unit.id]} [label={label}, fillcolor="{fill}", color="{stroke}"];')
     for unit in chart.plan.units:
         if unit.parent is not None:
-            lines.append(f"  {_dot_string(unit.parent)} -> {_dot_string(unit.id)};")
+            lines.append(f"  {ids[unit.parent]} -> {ids[unit.id]};")
     lines.append("}")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -67,7 +68,29 @@ SLASHES = Company(
         Branch("6", "D", "A"),
     ),
 )
-COMPANIES = (SOLO, DUO, GROUP, HOSTILE, SLASHES)
+CONTROLS = Company(
+    "Esc\x1b[2J%%{init: {'theme': 'dark'}}%% Co",
+    (
+        Branch("Bell\x07 tab\t line\nfeed\r", "Wuhan"),
+        Branch("Nul\x00 del\x7f c1\x9b sep\u2028 lone\ud800", "Wuhan"),
+        Branch("%%{init: {'securityLevel': 'loose'}}%%", "Wuhan"),
+    ),
+)
+COMPANIES = (SOLO, DUO, GROUP, HOSTILE, SLASHES, CONTROLS)
+
+
+def shown(name: str) -> str:
+    """*name* as the HTML and diagrams show it: breaks and tabs as spaces, controls as codes."""
+    characters = []
+    for character in name:
+        code = ord(character)
+        if character in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029":
+            characters.append(" ")
+        elif unicodedata.category(character) in ("Cc", "Cs") or character in "\ufffe\uffff":
+            characters.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            characters.append(character)
+    return "".join(characters)
 
 
 def all_charts() -> list[Chart]:
@@ -229,7 +252,7 @@ def _expected(drawn: Chart) -> list[dict[str, object]]:
             functions = [function.label for function in unit.functions] or ["manages only"]
         expected.append(
             {
-                "name": unit.name,
+                "name": shown(unit.name),
                 "level": unit.level.label,
                 "functions": functions,
                 "parent": None if unit.parent is None else index[unit.parent],
@@ -342,7 +365,31 @@ def test_mermaid_draws_every_unit_and_edge_with_safe_labels() -> None:
             assert re.sub(r"#\d+;", "", label).count("#") == 0
             assert not set("<>&") & set(re.sub(r"<br/>", "", label))
         names = [_mermaid_unescape(label.split("<br/>")[0]) for label in labels.values()]
-        assert names == [" ".join(unit.name.split()) for unit in drawn.plan.units]
+        assert names == [" ".join(shown(unit.name).split()) for unit in drawn.plan.units]
+
+
+def test_no_name_spells_a_mermaid_directive() -> None:
+    # Mermaid reads "%%{init: …}%%" anywhere in the text as configuration, and "%%" at the
+    # start of a line as a comment; no name may write either.
+    for drawn in all_charts():
+        text = chart_as_mermaid(drawn)
+        if drawn.plan.company == CONTROLS.name:
+            assert "%" not in text
+            assert "#37;#37;{init" in text
+        assert "%%" not in text
+
+
+def test_no_control_character_reaches_the_html_or_a_diagram() -> None:
+    raw = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+    for drawn in (chart(CONTROLS), chart(CONTROLS, View.AS_IS), chart(CONTROLS, View.SEPARATE)):
+        for draw in (chart_as_html, chart_as_html_page, chart_as_mermaid, chart_as_dot):
+            text = draw(drawn)
+            assert not raw.search(text), (draw.__name__, raw.findall(text))
+            text.encode("utf-8")
+        assert "Esc\\x1b[2J" in chart_as_html(drawn)
+        dot = chart_as_dot(drawn)
+        assert len(re.findall(r"^  u\d+ \[label=", dot, re.MULTILINE)) == len(drawn.plan.units)
+        assert 'label="Bell\\\\x07 tab  line feed \\nbranch' in dot
 
 
 def test_names_with_slashes_get_one_id_each_in_every_output() -> None:
@@ -405,10 +452,11 @@ def _dot_texts(source: str) -> list[str]:
 @needs_dot
 def test_graphviz_reads_every_chart_and_shows_every_name() -> None:
     for drawn in all_charts():
-        texts = _dot_texts(chart_as_dot(drawn))
+        # Graphviz writes runs of spaces in SVG as no-break spaces; compare the words.
+        texts = [" ".join(text.split()) for text in _dot_texts(chart_as_dot(drawn))]
         for unit in drawn.plan.units:
-            assert unit.name.strip() in [text.strip() for text in texts], (unit.name, texts)
-        assert drawn.title in texts
+            assert " ".join(shown(unit.name).split()) in texts, (unit.name, texts)
+        assert " ".join(shown(drawn.title).split()) in texts
 
 
 @needs_dot
