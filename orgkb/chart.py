@@ -26,9 +26,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from importlib import resources
 
-from orgkb.model import Company, Level, Option
+from orgkb.model import Company, Function, Level, Option
 from orgkb.plan import (
     Governance,
     Plan,
@@ -257,27 +258,42 @@ def _figure(chart: Chart) -> str:
 
 
 def _html_units(chart: Chart, parent: str | None, indent: str) -> Iterator[str]:
+    # One string of lines a unit, not one a line: a national chain has tens of thousands.
     for unit in chart.plan.children(parent):
-        level = html.escape(str(unit.level))
-        yield f'{indent}<li class="orgkb-unit orgkb-level-{level}">'
-        yield f'{indent}  <div class="orgkb-box">'
-        yield f'{indent}    <span class="orgkb-name">{_html(unit.name)}</span>'
-        yield f'{indent}    <span class="orgkb-level">{html.escape(unit.level.label)}</span>'
-        if chart.functions_known:
-            yield f'{indent}    <span class="orgkb-functions">'
-            for function in unit.functions:
-                css = f"orgkb-function orgkb-function-{html.escape(str(function))}"
-                yield f'{indent}      <span class="{css}">{html.escape(function.label)}</span>'
-            if not unit.functions:
-                css = "orgkb-function orgkb-manages"
-                yield f'{indent}      <span class="{css}">manages only</span>'
-            yield f"{indent}    </span>"
-        yield f"{indent}  </div>"
-        if chart.plan.children(unit.id):
-            yield f"{indent}  <ul>"
-            yield from _html_units(chart, unit.id, indent + "    ")
-            yield f"{indent}  </ul>"
-        yield f"{indent}</li>"
+        name = f'{indent}    <span class="orgkb-name">{_html(unit.name)}</span>\n'
+        details = _html_details(unit.level, unit.functions, chart.functions_known, indent)
+        children = chart.plan.children(unit.id)
+        if not children:
+            yield f"{_html_opening(unit.level, indent)}{name}{details}\n{indent}</li>"
+            continue
+        yield f"{_html_opening(unit.level, indent)}{name}{details}\n{indent}  <ul>"
+        yield from _html_units(chart, unit.id, indent + "    ")
+        yield f"{indent}  </ul>\n{indent}</li>"
+
+
+@cache
+def _html_opening(level: Level, indent: str) -> str:
+    return (
+        f'{indent}<li class="orgkb-unit orgkb-level-{html.escape(str(level))}">\n'
+        f'{indent}  <div class="orgkb-box">\n'
+    )
+
+
+@cache
+def _html_details(level: Level, functions: tuple[Function, ...], known: bool, indent: str) -> str:
+    # The level and functions of a unit, the same for every branch of a chart: made once.
+    lines = [f'{indent}    <span class="orgkb-level">{html.escape(level.label)}</span>']
+    if known:
+        lines.append(f'{indent}    <span class="orgkb-functions">')
+        for function in functions:
+            css = f"orgkb-function orgkb-function-{html.escape(str(function))}"
+            lines.append(f'{indent}      <span class="{css}">{html.escape(function.label)}</span>')
+        if not functions:
+            css = "orgkb-function orgkb-manages"
+            lines.append(f'{indent}      <span class="{css}">manages only</span>')
+        lines.append(f"{indent}    </span>")
+    lines.append(f"{indent}  </div>")
+    return "\n".join(lines)
 
 
 # Fill and outline per level, for the diagram formats; the text labels carry the meaning.

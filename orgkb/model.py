@@ -134,7 +134,7 @@ BUSY_HOUR_FACTOR = Limits(above=0, at_most=1)
 """The share of a day's inquiries that arrive in its busiest hour."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Branch:
     """A branch (分公司) as a company profile describes it.
 

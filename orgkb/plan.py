@@ -105,7 +105,7 @@ def _id_part(name: str) -> str:
     return name.replace("%", "%25").replace("/", "%2F")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """One unit of the organisation: where it sits and what it runs.
 
