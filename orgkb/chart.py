@@ -202,11 +202,7 @@ def chart_as_html(charts: Chart | Sequence[Chart]) -> str:
     Each chart is a ``<figure>`` whose caption is the chart's title, holding the units as a
     nested list; every unit shows its name, its level and its functions, as text.
     """
-    group = [charts] if isinstance(charts, Chart) else list(charts)
-    figures = "\n".join(_figure(one) for one in group)
-    if len(group) == 1:
-        return figures
-    return f'<div class="orgkb-charts">\n{figures}\n</div>'
+    return "\n".join(_html_lines([charts] if isinstance(charts, Chart) else list(charts)))
 
 
 def chart_as_html_page(charts: Chart | Sequence[Chart]) -> str:
@@ -214,13 +210,25 @@ def chart_as_html_page(charts: Chart | Sequence[Chart]) -> str:
     group = [charts] if isinstance(charts, Chart) else list(charts)
     companies = " / ".join(dict.fromkeys(one.plan.company for one in group))
     heading = _html(f"Org chart: {companies}")
-    return (
+    head = (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{heading}</title>\n<style>\n{_PAGE_CSS}{CHART_CSS}</style>\n</head>\n"
-        f"<body>\n<main>\n<h1>{heading}</h1>\n{chart_as_html(group)}\n</main>\n</body>\n</html>"
+        f"<body>\n<main>\n<h1>{heading}</h1>"
     )
+    return "\n".join([head, *_html_lines(group), "</main>\n</body>\n</html>"])
+
+
+def _html_lines(group: Sequence[Chart]) -> Iterator[str]:
+    # The markup is joined once, at the end: a chart of a national chain is megabytes long,
+    # and each copy of it into a larger string would cost as much as writing it.
+    if len(group) > 1:
+        yield '<div class="orgkb-charts">'
+    for one in group:
+        yield from _figure(one)
+    if len(group) > 1:
+        yield "</div>"
 
 
 def tree_width(chart: Chart) -> int | None:
@@ -242,19 +250,17 @@ _PAGE_CSS = (
 )
 
 
-def _figure(chart: Chart) -> str:
+def _figure(chart: Chart) -> Iterator[str]:
     view = html.escape(str(chart.view))
     title = _html(chart.title)
-    body = "\n".join(_html_units(chart, None, "    "))
     width = tree_width(chart)
     fits = "" if width is None else f" orgkb-fits-{width}"
-    return (
-        f'<figure class="orgkb-chart orgkb-view-{view}{fits}">\n'
-        f"  <figcaption>{title}</figcaption>\n"
-        f'  <div class="orgkb-chart-scroll" tabindex="0" role="group" aria-label="{title}">\n'
-        f'  <ul class="orgkb-tree">\n{body}\n  </ul>\n'
-        "  </div>\n</figure>"
-    )
+    yield f'<figure class="orgkb-chart orgkb-view-{view}{fits}">'
+    yield f"  <figcaption>{title}</figcaption>"
+    yield f'  <div class="orgkb-chart-scroll" tabindex="0" role="group" aria-label="{title}">'
+    yield '  <ul class="orgkb-tree">'
+    yield from _html_units(chart, None, "    ")
+    yield "  </ul>\n  </div>\n</figure>"
 
 
 def _html_units(chart: Chart, parent: str | None, indent: str) -> Iterator[str]:
