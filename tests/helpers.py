@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from orgkb.cli import main
+
+T = TypeVar("T")
 
 
 def run_orgkb(*argv: str) -> tuple[int, str, str]:
@@ -35,3 +39,13 @@ def write_file(folder: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+class Walked(tuple[T, ...]):
+    """A tuple that counts the walks through it, to show work that does not grow with size."""
+
+    walks = 0
+
+    def __iter__(self) -> Iterator[T]:
+        self.walks += 1
+        return super().__iter__()
