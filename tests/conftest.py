@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import DOCS, run_sphinx
 
 
 class BuiltSite:
@@ -28,10 +26,5 @@ class BuiltSite:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     out = tmp_path_factory.mktemp("site")
     html = out / "html"
-    command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q",
-        "-c", str(ROOT / "conf"), "-b", "html", "-d", str(out / "doctrees"),
-        str(ROOT / "docs"), str(html),
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-    return BuiltSite(html, result.returncode, result.stdout + result.stderr)
+    returncode, log = run_sphinx(DOCS, html, doctrees=out / "doctrees")
+    return BuiltSite(html, returncode, log)

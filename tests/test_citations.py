@@ -15,12 +15,11 @@ from orgkb import citation
 from orgkb.rules import RULES
 from orgkb.sphinxext.redirects import anchors_in, read_url_list
 from orgkb.sphinxext.rules import rule_anchor
-from tests.conftest import ROOT, BuiltSite
-from tests.helpers import run_orgkb
+from tests.conftest import BuiltSite
+from tests.helpers import CONF, DOCS, ROOT, run_orgkb
 from tests.sphinxproject import build
 
-DOCS = ROOT / "docs"
-PUBLISHED = ROOT / "conf" / "published-urls.txt"
+PUBLISHED = CONF / "published-urls.txt"
 # ```{rule} ID``` or :::{rule} ID — a statement; {rule}`ID` — a citation.
 STATED = re.compile(r"^(?:```+|:::+)\{rule\}\s+(\S+)\s*$", re.MULTILINE)
 CITED = re.compile(r"\{rule\}`([^`]+)`")
@@ -108,7 +107,7 @@ def test_bibtex_escapes_what_latex_would_read() -> None:
 
 
 def test_the_configuration_names_the_work_as_citations_do() -> None:
-    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    conf = runpy.run_path(str(CONF / "conf.py"))
     assert conf["author"] == citation.AUTHORS
     assert conf["html_title"] == citation.SITE_TITLE
     assert str(citation.PUBLICATION_YEAR) in conf["copyright"]
@@ -194,7 +193,7 @@ def _published(site: BuiltSite) -> set[str]:
 
 
 def test_every_published_address_still_resolves(built_site: BuiltSite) -> None:
-    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    conf = runpy.run_path(str(CONF / "conf.py"))
     redirects: dict[str, str] = conf["orgkb_redirects"]
     gone = []
     for address in read_url_list(PUBLISHED):

@@ -11,7 +11,8 @@ import orgkb
 from orgkb import citation
 from orgkb.rules import RULES
 from orgkb.sphinxext.redirects import anchors_in
-from tests.conftest import ROOT, BuiltSite
+from tests.conftest import BuiltSite
+from tests.helpers import DOCS
 from tests.test_citations import STATED, _content_pages
 
 
@@ -60,9 +61,9 @@ def _rules(section: dict[str, object]) -> list[str]:
 
 def test_sections_name_the_rules_they_state(sections: list[dict[str, object]]) -> None:
     stated_in: dict[str, str] = {}
-    for page in (ROOT / "docs").rglob("*.md"):
+    for page in DOCS.rglob("*.md"):
         for rule_id in STATED.findall(page.read_text(encoding="utf-8")):
-            stated_in[rule_id] = page.relative_to(ROOT / "docs").with_suffix("").as_posix()
+            stated_in[rule_id] = page.relative_to(DOCS).with_suffix("").as_posix()
     for rule_id, docname in stated_in.items():
         holders = [
             section

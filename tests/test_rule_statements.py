@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 from orgkb.rules import RULES
+from tests.helpers import DOCS
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 STATEMENT = re.compile(r"^(?:```|:::)\{rule\}\s+(\S+)", re.MULTILINE)
 
 
