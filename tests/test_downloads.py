@@ -11,6 +11,9 @@ import pytest
 from orgkb.downloads import EPUB, PDF, build_downloads, find_chromium
 from tests.helpers import DOCS, run_sphinx
 
+# The downloads take a while to build; the module's tests share one build, so one worker.
+pytestmark = pytest.mark.xdist_group("downloads")
+
 
 @pytest.fixture(scope="module")
 def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
