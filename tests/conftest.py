@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import HealthCheck, settings
 
 from tests.helpers import DOCS, run_sphinx
+
+# A busy machine makes every example slow; only a wrong answer fails a property test.
+settings.register_profile("orgkb", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("orgkb")
 
 
 class BuiltSite:
