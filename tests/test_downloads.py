@@ -9,17 +9,15 @@ from pathlib import Path
 import pytest
 
 from orgkb.downloads import EPUB, PDF, build_downloads, find_chromium
+from tests.conftest import built_once
 from tests.helpers import DOCS, run_sphinx
 
-# The downloads take a while to build; the module's tests share one build, so one worker.
-pytestmark = pytest.mark.xdist_group("downloads")
 
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("downloads")
-    build_downloads(folder, find_chromium())
-    return folder
+    return built_once(
+        tmp_path_factory, "downloads", lambda folder: build_downloads(folder, find_chromium())
+    )
 
 
 def test_the_epub_holds_every_page(downloads: Path) -> None:
