@@ -72,7 +72,7 @@ class View(StrEnum):
     AS_IS = "as-is"
     """The company today: the option its profile's ``as_is`` names, else only its structure."""
     SEPARATE = "separate"
-    """Several branches in one region, each with its own promotion, service and sales."""
+    """Each branch with its own promotion, service and sales (:func:`orgkb.plan.separate_teams`)."""
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,8 @@ def chart(
 ) -> Chart:
     """The chart of *company* in *view*; *governance* applies to the recommended view.
 
-    :class:`ValueError` for the separate view of a company that is not in one region with
-    several branches (see :func:`orgkb.plan.separate_teams`), and for an *as is* view whose
+    :class:`ValueError` for the separate view of a company without branches (see
+    :func:`orgkb.plan.separate_teams`), and for an *as is* view whose
     profile names an ``as_is`` the article does not weigh for the company's scenario.
 
     >>> from orgkb.model import Branch
