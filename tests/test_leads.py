@@ -107,7 +107,8 @@ def test_open_workload_counts_are_read_as_numbers(tmp_path: Path, count: str, me
     with pytest.raises(InputError) as caught:
         read_open_workload(path, COMPANY)
     assert str(caught.value).startswith(f"{path}:2: {message}")
-    assert len(str(caught.value)) < 200
+    # A 5,000-digit count is shown cut short: the line stays readable.
+    assert len(caught.value.message) < 120
 
 
 def test_open_workload_forgives_spreadsheet_habits(tmp_path: Path) -> None:
