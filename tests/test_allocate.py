@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from orgkb.commands import Streams
-from orgkb.leads import Lead, LeadFileError, MalformedRow, read_leads, read_open_workload
+from orgkb.errors import InputError
+from orgkb.leads import Lead, MalformedRow, read_leads, read_open_workload
 from orgkb.model import Branch, Company
 from tests.helpers import run_orgkb, write_file
 
@@ -111,8 +112,8 @@ def test_summary_goes_to_stderr(profile: Path, tmp_path: Path) -> None:
     [
         (b"", "the file is empty"),
         (b"\n\n  \n", "the file is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not CSV text"),
-        (b"\xff\xfe\xfa\xfb", "is not text in UTF-8 or GB18030"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not a CSV file"),
+        (b"\xff\xff\xfa\xfb", ":1: is not text in UTF-8, GB18030 or UTF-16"),
         (
             b"id,project\nL1,flats\n",
             ":1: the header has no 'city' column (expected id,project,city)",
@@ -151,7 +152,10 @@ def test_bad_profile_exits_2(tmp_path: Path) -> None:
     [
         ("branch,open\nNowhere,1\n", ":2: unknown branch 'Nowhere' (expected one of"),
         ("branch,open\nHankou,1\nHankou,2\n", ":3: 'Hankou' is already on line 2"),
-        ("branch,open\nHankou,-1\n", ":2: open: expected a whole number of 0 or more, got '-1'"),
+        (
+            "branch,open\nHankou,-1\n",
+            ":2: open: expected a whole number of 0 or more, got text ('-1')",
+        ),
         ("branch,open\nHankou,1.5\n", ":2: open: expected a whole number of 0 or more"),
         ("branch,open\nHankou,1,2\n", ":2: 3 values for 2 columns"),
         ("branch\nHankou\n", ":1: the header has no 'open' column"),
@@ -219,7 +223,8 @@ def test_reader_bom_gb18030_quotes_and_line_numbers(tmp_path: Path) -> None:
 
 
 def test_reader_columns_in_any_order_and_undecodable_rows(tmp_path: Path) -> None:
-    # The encoding is chosen from the first 64 KiB; a bad byte after them spoils only its row.
+    # The encoding is chosen on the whole file; a byte that neither encoding reads spoils only
+    # its row.
     good = b"".join(b"Wuhan,L%d,flats\n" % n for n in range(2, 8002))
     path = write_file(tmp_path, "l.csv", b"City,ID,Project\n" + good + b"Wuhan,L,fl\xffts\n")
     rows = list(read_leads(path))
@@ -231,7 +236,7 @@ def test_reader_columns_in_any_order_and_undecodable_rows(tmp_path: Path) -> Non
 
 
 def test_reader_refuses_a_bad_file_before_the_first_row(tmp_path: Path) -> None:
-    with pytest.raises(LeadFileError, match="has no 'id' column"):
+    with pytest.raises(InputError, match="has no 'id' column"):
         read_leads(write_file(tmp_path, "l.csv", "project,city\n"))
 
 

@@ -17,12 +17,11 @@ from orgkb.rules import RULES
 from orgkb.sphinxext.rules import rule_anchor
 from orgkb.sphinxext.site.citations import CITE_ID
 from orgkb.sphinxext.site.redirects import anchors_in, read_url_list
-from tests.conftest import ROOT, BuiltSite
-from tests.helpers import run_orgkb
+from tests.conftest import BuiltSite
+from tests.helpers import CONF, DOCS, ROOT, run_orgkb
 from tests.sphinxproject import build
 
-DOCS = ROOT / "docs"
-PUBLISHED = ROOT / "conf" / "published-urls.txt"
+PUBLISHED = CONF / "published-urls.txt"
 # {rule}`ID` cites a rule; that each rule is stated once, the build checks
 # (tests/test_rule_statements.py).
 CITED = re.compile(r"\{rule\}`([^`]+)`")
@@ -117,7 +116,7 @@ def test_bibtex_escapes_what_latex_would_read() -> None:
 
 
 def test_the_configuration_names_the_work_as_citations_do() -> None:
-    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    conf = runpy.run_path(str(CONF / "conf.py"))
     assert conf["author"] == citation.AUTHORS
     assert conf["html_title"] == citation.SITE_TITLE
     assert str(citation.PUBLICATION_YEAR) in conf["copyright"]
@@ -203,7 +202,7 @@ def _published(site: BuiltSite) -> set[str]:
 
 
 def test_every_published_address_still_resolves(built_site: BuiltSite) -> None:
-    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    conf = runpy.run_path(str(CONF / "conf.py"))
     redirects: dict[str, str] = conf["orgkb_redirects"]
     gone = []
     for address in read_url_list(PUBLISHED):

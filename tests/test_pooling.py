@@ -110,7 +110,11 @@ def test_without_options_the_chart_shows_eight_branches(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "bad", "message"),
     [
-        (":service-level: 0.8", ":service-level: 1.5", "service level must be above 0 and below 1"),
+        (
+            ":service-level: 0.8",
+            ":service-level: 1.5",
+            "service_level: expected a number above 0 and below 1",
+        ),
         (":aht: 180", ":aht: three minutes", "aht: expected a number, got text ('three minutes')"),
         (":aht: 180", ":aht: 1e400", "aht: expected a number of at most 1e+12"),
         (":branches: 4", ":branches: 60", "branches: expected a whole number of 1 or more and at"),
