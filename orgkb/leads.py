@@ -69,7 +69,7 @@ def read_leads(path: str | Path) -> Iterator[Lead | MalformedRow]:
     path = Path(path)
     text = open_text(path, CSV_FILE)
     try:
-        table = read_table(path, text, LEAD_COLUMNS, LEAD_COLUMNS)
+        table = read_table(path, text, LEAD_COLUMNS, LEAD_COLUMNS, row_a_line=True)
     except BaseException:
         text.close()
         raise
@@ -115,7 +115,7 @@ def read_open_workload(path: str | Path, company: Company) -> dict[str, int]:
     first_line: dict[str, int] = {}
     with open_text(path, CSV_FILE) as text:
         try:
-            for row in read_table(path, text, WORKLOAD_COLUMNS, WORKLOAD_COLUMNS):
+            for row in read_table(path, text, WORKLOAD_COLUMNS, WORKLOAD_COLUMNS, row_a_line=True):
                 if row.problem:
                     raise InputError(row.problem, path=where, line=row.line)
                 if row.empty:
