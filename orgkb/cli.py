@@ -107,7 +107,12 @@ def main(
     # Known before the arguments are parsed, so that an error in them is in that language too.
     language = language_of(_asked_language(words), os.environ)
     try:
-        status = _run(words, streams)
+        parsed = _parsed(words, streams)
+        if isinstance(parsed, int):  # after --help or --version
+            status = parsed
+        else:
+            language = parsed.language
+            status = parsed.run(parsed, streams)
         streams.finish()
     except OrgkbError as error:
         streams.remark(error_line(error, language))
@@ -115,17 +120,17 @@ def main(
     return status
 
 
-def _run(argv: Sequence[str], streams: Streams) -> int:
+def _parsed(argv: Sequence[str], streams: Streams) -> argparse.Namespace | int:
+    """The parsed arguments, their ``language`` set; or the exit status after help or version."""
     parser = build_parser(streams)
     try:
         arguments = parser.parse_args(argv)
-    except SystemExit as leaving:  # after --help or --version
+    except SystemExit as leaving:
         return leaving.code if isinstance(leaving.code, int) else 0
     if arguments.lang is not None and spoken(arguments.lang) is None:
         raise InputError(unknown_language(arguments.lang), field=LANGUAGE_FLAG)
     arguments.language = language_of(arguments.lang, os.environ)
-    status: int = arguments.run(arguments, streams)
-    return status
+    return arguments
 
 
 def spoken(code: str) -> str | None:
@@ -145,8 +150,8 @@ def language_of(asked: str | None, environ: Mapping[str, str]) -> str:
     """The language to write in: *asked* (``--lang``), else the one *environ* names.
 
     Of :data:`LOCALE_VARIABLES`, the first that is set and not empty decides: Chinese if its
-    value starts with ``zh``, English otherwise. A *asked* orgkb does not speak falls back to
-    the environment's, so that the error saying so can be read.
+    value starts with ``zh``, English otherwise. An *asked* that orgkb does not speak falls back
+    to the environment's, so that the error saying so can be read.
 
     >>> language_of(None, {"LANG": "zh_CN.UTF-8"}), language_of("en", {"LANG": "zh_CN.UTF-8"})
     ('zh_CN', 'en')

@@ -217,6 +217,11 @@ def _renamed(
         if own != key:
             parsed.spelled[(*at, own)] = key
         renamed[own] = value
+    if any((*at, own) in parsed.spelled for own in aliases.values()):
+        # A mapping written in Chinese: a field it leaves out is named in Chinese too.
+        for alias, own in aliases.items():
+            if own not in renamed:
+                parsed.spelled[(*at, own)] = alias
     return renamed
 
 

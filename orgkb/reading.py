@@ -315,13 +315,15 @@ def _check_header(
         if column not in columns:
             message = unknown(name, columns, Text("column"), aliases=tuple(aliases))
             raise InputError(message, path=path, line=line)
+    # A header written with aliases is told of a missing column by its alias.
+    written = {column: alias for alias, column in aliases.items()} if names != own else {}
     for name in required:
         if name not in counts:
             raise InputError(
                 Text(
                     "the header has no {name!r} column (expected {expected})",
-                    name=name,
-                    expected=",".join(required),
+                    name=written.get(name, name),
+                    expected=",".join(written.get(column, column) for column in required),
                 ),
                 path=path,
                 line=line,

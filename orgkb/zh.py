@@ -1,7 +1,7 @@
 """The Chinese of everything orgkb says to a person, in one place (see :mod:`orgkb.text`).
 
-:data:`CATALOGUE` gives the Chinese template of each English template of a
-:class:`~orgkb.text.Text`, keyed by the English; :data:`WORDS` gives the Chinese word of each
+``CATALOGUE`` gives the Chinese template of each English template of a
+:class:`~orgkb.text.Text`, keyed by the English; ``WORDS`` gives the Chinese word of each
 member of the enumerations that text names as values — scenarios, governance, options,
 levels and functions — whose English is the member's own value, an id. A test finds every
 template in the code and fails on one this catalogue does not translate, or on an entry no
