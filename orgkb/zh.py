@@ -65,7 +65,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "text ({shown!r})": "文本{shown!r}",
         "a list": "列表",
         "a mapping": "映射",
-        "expected a number, got {got}": "应为数，实际为{got}",
+        "expected a number, got {got}": "应为数字，实际为{got}",
         "expected a number of at most {largest:g}, got {got}": (
             "应为不大于{largest:g}的数，实际为{got}"
         ),
@@ -179,7 +179,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         ),
         "expected one of {options}, got {got}": "应为{options}之一，实际为{got}",
         "missing": "缺少这一项",
-        "is empty": "为空",
+        "is empty": "不能为空",
         "expected text, got {got}": "应为文本，实际为{got}",
         "expected text, got half a character (U+{code:04X})": (
             "应为文本，实际为半个字符（U+{code:04X}）"
@@ -187,9 +187,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "expected a list of projects, got {got}": "应为项目列表，实际为{got}",
         "the branch on line {line}": "第{line}行的分公司",
         "{name} is already the name of {earlier}": "{name}与{earlier}重名",
-        "{name!r} is already the name of branches[{index}]": (
-            "{name!r}已经是 branches[{index}] 的名称"
-        ),
+        "{name!r} is already the name of branches[{index}]": ("{name!r}与 branches[{index}] 重名"),
         # Leads and their dispatch (orgkb.leads, orgkb.dispatch)
         "a CSV file": "CSV 文件",
         "the row has no values": "这一行没有任何值",
