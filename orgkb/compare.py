@@ -53,6 +53,7 @@ from orgkb.plan import (
     plan_for,
 )
 from orgkb.staffing import ServiceTarget, Staffing, staff
+from orgkb.text import Text
 from orgkb.values import LARGEST, Limits
 
 
@@ -128,18 +129,24 @@ class Assumptions:
         known = {each.name for each in fields(cls)}
         for name in given:
             if name not in known:
-                raise InputError("not an assumption of the comparison", field=name)
+                raise InputError(Text("not an assumption of the comparison"), field=name)
         return replace(cls(), **{name: value for name, value in given.items() if value is not None})
 
-    def describe(self) -> str:
-        """The assumptions in one paragraph of words."""
-        return (
-            f"service target {self.target.describe()}; span of control {self.span_of_control}; "
-            f"busy hour {self.busy_hour_factor * 100:g}% of a day's inquiries, "
-            f"{self.days_per_month:g} days a month; one promoter per "
-            f"{self.leads_per_promoter:,.0f} inquiries a month, at least "
-            f"{self.promotion_minimum} a team; support team {self.support_team}, coordination "
-            f"team {self.coordination_team}"
+    def describe(self) -> Text:
+        """The assumptions in one paragraph of words, which
+        :meth:`~orgkb.text.Text.translated` gives in Chinese."""
+        return Text(
+            "service target {target}; span of control {span}; busy hour {busy:g}% of a day's "
+            "inquiries, {days:g} days a month; one promoter per {leads:,.0f} inquiries a month, "
+            "at least {minimum} a team; support team {support}, coordination team {coordination}",
+            target=self.target.describe(),
+            span=self.span_of_control,
+            busy=self.busy_hour_factor * 100,
+            days=self.days_per_month,
+            leads=self.leads_per_promoter,
+            minimum=self.promotion_minimum,
+            support=self.support_team,
+            coordination=self.coordination_team,
         )
 
 
@@ -354,8 +361,14 @@ def inquiries_per_month(branch: Branch, assumptions: Assumptions) -> float:
     monthly = hourly / assumptions.busy_hour_factor * assumptions.days_per_month
     if not monthly <= LARGEST:
         raise InputError(
-            f"{branch.name!r} gives {hourly:g} inquiries an hour, which with a busy hour of "
-            f"{assumptions.busy_hour_factor:g} of the day's make more than {LARGEST:g} a month"
+            Text(
+                "{name!r} gives {hourly:g} inquiries an hour, which with a busy hour of {busy:g} "
+                "of the day's make more than {largest:g} a month",
+                name=branch.name,
+                hourly=hourly,
+                busy=assumptions.busy_hour_factor,
+                largest=LARGEST,
+            )
         )
     return monthly
 
@@ -430,8 +443,11 @@ def _sized(company: Company) -> bool:
     if any(given) and not all(given):
         index = given.index(False)
         raise InputError(
-            f"{company.branches[index].name!r} gives no inquiry volume; give "
-            f"inquiries_per_hour or inquiries_per_month for every branch or for none",
+            Text(
+                "{name!r} gives no inquiry volume; give inquiries_per_hour or "
+                "inquiries_per_month for every branch or for none",
+                name=company.branches[index].name,
+            ),
             field=f"branches[{index}]",
         )
     return any(given)
@@ -553,7 +569,10 @@ def _queue(unit: str, arrivals: float, target: ServiceTarget) -> Staffing:
     except InputError as error:
         # The load comes from the branches' volumes; only the occupancy cap is the target's.
         at = "service_target.max_occupancy" if error.field == "max_occupancy" else "branches"
-        raise InputError(f"customer service of {unit!r}: {error.message}", field=at) from None
+        raise InputError(
+            Text("customer service of {unit!r}: {problem}", unit=unit, problem=error.message),
+            field=at,
+        ) from None
 
 
 def _serving(company: Company, plan: Plan, function: Function) -> list[str | None]:

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from orgkb.errors import InputError
 from orgkb.staffing import ServiceTarget
+from orgkb.text import Text, is_chinese, translated
 from orgkb.values import Limits
 
 
@@ -36,6 +37,14 @@ class Level(StrEnum):
         'region 片区'
         """
         return _LEVEL_LABELS[self]
+
+    def label_in(self, language: str) -> str:
+        """The label in *language*: in English with its Chinese original, in Chinese alone.
+
+        >>> Level.REGION.label_in("zh_CN")
+        '片区'
+        """
+        return str(translated(self, language)) if is_chinese(language) else self.label
 
 
 class Function(StrEnum):
@@ -66,6 +75,14 @@ class Function(StrEnum):
         'customer service 客服'
         """
         return _FUNCTION_LABELS[self]
+
+    def label_in(self, language: str) -> str:
+        """The label in *language*: in English with its Chinese original, in Chinese alone.
+
+        >>> Function.BRAND_ZONE_ADS.label_in("zh_CN")
+        '品牌专区'
+        """
+        return str(translated(self, language)) if is_chinese(language) else self.label
 
 
 _LEVEL_LABELS = {
@@ -204,7 +221,11 @@ class Company:
         for index, branch in enumerate(self.branches):
             if first.setdefault(branch.name, index) != index:
                 raise InputError(
-                    f"{branch.name!r} is already the name of branches[{first[branch.name]}]",
+                    Text(
+                        "{name!r} is already the name of branches[{index}]",
+                        name=branch.name,
+                        index=first[branch.name],
+                    ),
                     field=f"branches[{index}].name",
                 )
 

@@ -61,13 +61,16 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     governance = Governance(arguments.governance) if arguments.governance else None
     view = View.AS_IS if arguments.as_is else View.RECOMMENDED
     try:
-        drawn = chart(company, view, governance)
+        drawn = chart(company, view, governance, language=arguments.language)
     except InputError as error:
         raise error.located(arguments.profile) from None
     if governance is not None and (
         view is View.AS_IS or drawn.plan.scenario is not Scenario.MULTI_REGION
     ):
-        streams.remark(governance_not_used_in_chart(drawn.plan, as_is=view is View.AS_IS))
+        note = governance_not_used_in_chart(
+            drawn.plan, as_is=view is View.AS_IS, language=arguments.language
+        )
+        streams.remark(note)
     drawing = FORMATS[arguments.format](drawn)
     if arguments.format == "text":
         streams.show(drawing)

@@ -62,7 +62,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     if arguments.format == "json":
         streams.json(comparison.to_json())
     else:
-        streams.show(comparison_as_text(comparison))
+        streams.show(comparison_as_text(comparison, arguments.language))
     return 0
 
 

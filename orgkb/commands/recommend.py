@@ -34,9 +34,9 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     governance = Governance(arguments.governance) if arguments.governance else None
     plan = recommend(company, governance)
     if governance is not None and plan.scenario is not Scenario.MULTI_REGION:
-        streams.remark(governance_not_used(plan))
+        streams.remark(governance_not_used(plan, arguments.language))
     if arguments.format == "json":
         streams.json(plan.to_json())
     else:
-        streams.show(plan_as_text(plan))
+        streams.show(plan_as_text(plan, arguments.language))
     return 0
