@@ -2,9 +2,11 @@
 
 A :class:`Chart` is a plan ready to draw together with the view it shows: the recommended
 organisation; the company *as is* (the option its profile's ``as_is`` names, or, without one,
-only the structure the profile describes, nobody's functions known); or another option the
-article weighs, such as separate teams in every branch. The plans come from
-:mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
+only the structure the profile describes, nobody's functions known); another option the
+article weighs, such as separate teams in every branch; or, beyond the article, the move from
+today's organisation to the recommended one (:mod:`orgkb.transition`), every unit of before
+and after with each function marked where it arrives or leaves, and in which phase. The plans
+come from :mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
 Mermaid or Graphviz DOT for a reader's own diagram tools.
 
 The HTML is a nested list (``<ul>``/``<li>``), so it can be selected, searched and read by a
@@ -24,7 +26,7 @@ import html
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -36,11 +38,13 @@ from orgkb.plan import (
     Scenario,
     Unit,
     as_is_option,
+    classify,
     plan_for,
     recommend,
     structure,
 )
 from orgkb.render import plan_as_text, plan_tree
+from orgkb.transition import Transition, transition
 
 TREE_WIDTHS = (20, 30, 40, 50, 60, 80, 100)
 """The widths, in rem, at which a chart may be drawn as a tree; a wider one stays a list."""
@@ -89,6 +93,9 @@ class View(StrEnum):
     SEPARATE = "separate"
     """Every branch with its own promotion, service and sales, under regions if there are
     several (:data:`Option.SEPARATE <orgkb.model.Option.SEPARATE>`)."""
+    TRANSITION = "transition"
+    """Before and after the move to the recommended organisation, or another
+    (:func:`orgkb.transition.transition`): each function marked where it arrives or leaves."""
 
 
 @dataclass(frozen=True)
@@ -96,12 +103,14 @@ class Chart:
     """A plan ready to draw, and which view of the company it is.
 
     *option* is the organisation an *as is* chart shows, from the profile's ``as_is``; without
-    it the chart shows the structure alone, and *functions_known* is false.
+    it the chart shows the structure alone, and *functions_known* is false. *move* is the
+    move a transition chart shows; its plan holds every function any unit runs on the way.
     """
 
     plan: Plan
     view: View
     option: Option | None = None
+    move: Transition | None = None
 
     @property
     def functions_known(self) -> bool:
@@ -126,15 +135,24 @@ class Chart:
             return f"{self.plan.company}: as is ({scenario}; functions not shown)"
         if self.view is View.SEPARATE:
             return f"{self.plan.company}: separate teams in every branch ({scenario})"
+        if self.move is not None:
+            today = "today" if self.move.source is None else str(self.move.source)
+            return f"{self.plan.company}: the move from {today} to {self.move.target} ({scenario})"
         if self.plan.governance is not None:
             scenario += f", {self.plan.governance}"
         return f"{self.plan.company}: recommended ({scenario})"
 
 
 def chart(
-    company: Company, view: View = View.RECOMMENDED, governance: Governance | None = None
+    company: Company,
+    view: View = View.RECOMMENDED,
+    governance: Governance | None = None,
+    to: Option | None = None,
 ) -> Chart:
     """The chart of *company* in *view*; *governance* applies to the recommended view.
+
+    The transition view draws the move to the option *to*, else to the recommended
+    organisation with *governance*.
 
     The separate view is :func:`option_chart` of :data:`Option.SEPARATE
     <orgkb.model.Option.SEPARATE>`, refused for a company without branches; the *as is* view
@@ -154,7 +172,79 @@ def chart(
         return Chart(plan_for(company, option), view, option)
     if view is View.SEPARATE:
         return option_chart(company, Option.SEPARATE)
+    if view is View.TRANSITION:
+        return transition_chart(company, to or _governed(company, governance))
     return Chart(recommend(company, governance), view)
+
+
+def _governed(company: Company, governance: Governance | None) -> Option | None:
+    if governance is None or classify(company) is not Scenario.MULTI_REGION:
+        return None
+    return Option(str(governance))
+
+
+def transition_chart(company: Company, to: Option | None = None) -> Chart:
+    """The chart of the move of *company* to *to* (:func:`orgkb.transition.transition`).
+
+    Every unit of the move is drawn with every function it runs before, after or on the way;
+    each function that arrives or leaves says so, with its phase.
+
+    >>> from orgkb.model import Branch
+    >>> duo = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
+    >>> print(chart_as_text(transition_chart(duo)))
+    Duo: the move from separate to unified (one region, several branches)
+    Duo [group] promotion 推广 (from phase 2), customer service 客服 (from phase 1)
+    ├── A [branch] promotion 推广 (until phase 2), customer service 客服 (until phase 1), sales 销售
+    └── B [branch] promotion 推广 (until phase 2), customer service 客服 (until phase 1), sales 销售
+    """
+    move = transition(company, to)
+    states = [move.before, *(phase.after for phase in move.phases)]
+    units = tuple(
+        replace(
+            unit,
+            functions=tuple(
+                function
+                for function in Function
+                if any(state.runs(unit.id, function) for state in states)
+            ),
+        )
+        for unit in move.after.plan.units
+    )
+    plan = move.after.plan
+    return Chart(
+        Plan(plan.company, plan.scenario, None, units, ()), View.TRANSITION, move.source, move
+    )
+
+
+def move_labels(chart: Chart, unit: Unit) -> list[str]:
+    """Each function of *unit* in a transition chart, with where and when it moves.
+
+    A function that stays is its label; one that arrives says from which phase the unit runs
+    it, one that leaves until which phase; one that a unit runs only on the way says between
+    which phases.
+    """
+    move = chart.move
+    assert move is not None, "only a transition chart has a move"
+    arrivals: dict[Function, list[int]] = {}
+    departures: dict[Function, list[int]] = {}
+    for number, phase in enumerate(move.phases, start=1):
+        for unit_id, function, arrives in phase.changed():
+            if unit_id == unit.id:
+                (arrivals if arrives else departures).setdefault(function, []).append(number)
+    labels = []
+    for function in unit.functions:
+        before = move.before.runs(unit.id, function)
+        after = move.after.runs(unit.id, function)
+        if before and not after:
+            labels.append(f"{function.label} (until phase {departures[function][-1]})")
+        elif after and not before:
+            labels.append(f"{function.label} (from phase {arrivals[function][-1]})")
+        elif not before:
+            first, last = arrivals[function][0], departures[function][-1]
+            labels.append(f"{function.label} (phases {first} to {last} only)")
+        else:
+            labels.append(function.label)
+    return labels
 
 
 def option_chart(company: Company, option: Option) -> Chart:
@@ -175,6 +265,8 @@ def option_chart(company: Company, option: Option) -> Chart:
 def _functions(chart: Chart, unit: Unit) -> str:
     if not chart.functions_known:
         return ""
+    if chart.move is not None:
+        return ", ".join(move_labels(chart, unit)) or "manages only"
     return ", ".join(function.label for function in unit.functions) or "manages only"
 
 
@@ -190,6 +282,11 @@ def chart_as_text(chart: Chart) -> str:
     """
     if chart.view is View.RECOMMENDED:
         return plan_as_text(chart.plan)
+    if chart.move is not None:
+        lines = plan_tree(
+            chart.plan, lambda unit: f"{unit.name} [{unit.level}] {_functions(chart, unit)}"
+        )
+        return "\n".join([chart.title, *lines])
     if chart.functions_known:
         return "\n".join([chart.title, *plan_tree(chart.plan)])
     lines = plan_tree(chart.plan, lambda unit: f"{unit.name} [{unit.level}]")
@@ -267,7 +364,10 @@ def _html_units(chart: Chart, parent: str | None, indent: str) -> Iterator[str]:
     # One string of lines a unit, not one a line: a national chain has tens of thousands.
     for unit in chart.plan.children(parent):
         name = f'{indent}    <span class="orgkb-name">{_html(unit.name)}</span>\n'
-        details = _html_details(unit.level, unit.functions, chart.functions_known, indent)
+        if chart.move is not None:
+            details = _html_move_details(chart, unit, indent)
+        else:
+            details = _html_details(unit.level, unit.functions, chart.functions_known, indent)
         children = chart.plan.children(unit.id)
         if not children:
             yield f"{_html_opening(unit.level, indent)}{name}{details}\n{indent}</li>"
@@ -298,6 +398,24 @@ def _html_details(level: Level, functions: tuple[Function, ...], known: bool, in
             css = "orgkb-function orgkb-manages"
             lines.append(f'{indent}      <span class="{css}">manages only</span>')
         lines.append(f"{indent}    </span>")
+    lines.append(f"{indent}  </div>")
+    return "\n".join(lines)
+
+
+def _html_move_details(chart: Chart, unit: Unit, indent: str) -> str:
+    # As _html_details, each function's words saying where and when it moves; a class names
+    # the move for a style sheet of one's own, the words carry it.
+    lines = [f'{indent}    <span class="orgkb-level">{html.escape(unit.level.label)}</span>']
+    lines.append(f'{indent}    <span class="orgkb-functions">')
+    for function, label in zip(unit.functions, move_labels(chart, unit), strict=True):
+        moves = " orgkb-moves" if label != function.label else ""
+        css = f"orgkb-function orgkb-function-{html.escape(str(function))}{moves}"
+        lines.append(f'{indent}      <span class="{css}">{html.escape(label)}</span>')
+    if not unit.functions:
+        lines.append(
+            f'{indent}      <span class="orgkb-function orgkb-manages">manages only</span>'
+        )
+    lines.append(f"{indent}    </span>")
     lines.append(f"{indent}  </div>")
     return "\n".join(lines)
 
