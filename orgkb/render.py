@@ -510,9 +510,7 @@ def transition_as_text(transition: Transition, assumptions: str) -> str:
     """
     company = _value(transition.company)
     today = (
-        "today (as the profile gives it)"
-        if transition.source is None
-        else str(transition.source)
+        "today (as the profile gives it)" if transition.source is None else str(transition.source)
     )
     count = transition.branches
     branches = "1 branch" if count == 1 else f"{count} branches"

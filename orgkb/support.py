@@ -269,15 +269,33 @@ def _assess_branch(
     rest_leads, rest_deals = pool_leads - branch.leads, pool_deals - branch.deals
     if rest_leads == 0:
         return BranchSupport(branch, months_open, new, 0, 0, None, Finding.NO_POOL)
-    significance = 1 - criteria.confidence
-    p_value = lag_p_value(branch.deals, branch.leads, rest_deals, rest_leads)
-    if lag_p_value(0, branch.leads, rest_deals, rest_leads) > significance:
-        test = Finding.TOO_FEW
-    elif p_value <= significance:
-        test = Finding.LAGGING
-    else:
-        test = Finding.NOT_SHOWN
-    return BranchSupport(branch, months_open, new, rest_leads, rest_deals, p_value, test)
+    found, p_value = lag_finding(
+        branch.deals, branch.leads, rest_deals, rest_leads, criteria.confidence
+    )
+    return BranchSupport(branch, months_open, new, rest_leads, rest_deals, p_value, found)
+
+
+def lag_finding(
+    deals: int, leads: int, rest_deals: int, rest_leads: int, confidence: float
+) -> tuple[Finding, float]:
+    """What the test finds of a branch's *deals* of *leads* against the rest of its pool's.
+
+    Lagging when the p-value (:func:`lag_p_value`) is at most one minus *confidence*; too few
+    leads to tell when not even no deal at all would be; the p-value with the finding.
+
+    >>> lag_finding(0, 3, 115, 980, 0.95)
+    (<Finding.TOO_FEW: 'too few leads to tell'>, 0.688...)
+    >>> finding, p = lag_finding(12, 200, 115, 780, 0.95)
+    >>> str(finding), round(p, 4)
+    ('lagging', 0.0004)
+    """
+    significance = 1 - confidence
+    p_value = lag_p_value(deals, leads, rest_deals, rest_leads)
+    if lag_p_value(0, leads, rest_deals, rest_leads) > significance:
+        return Finding.TOO_FEW, p_value
+    if p_value <= significance:
+        return Finding.LAGGING, p_value
+    return Finding.NOT_SHOWN, p_value
 
 
 def months_between(start: date, end: date) -> int:
