@@ -248,7 +248,7 @@ def test_profile_fields_are_read_with_their_lines(tmp_path: Path) -> None:
             load_company(path)
         assert str(raised.value) == f"{path.parent}/{message}"
     path = write_file(tmp_path, "p.yaml", "company: C\nas_of: 2025-06-30 10:00:00\n")
-    with pytest.raises(InputError, match="p.yaml:2: as_of: expected a date"):
+    with pytest.raises(InputError, match=r"p\.yaml:2: as_of: expected a date"):
         load_company(path)
 
 

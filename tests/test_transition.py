@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def check_move(company: Company, move: Transition) -> None:
     # No phase leaves a function without an owner: what a branch was served with it still is,
     # and what the target keeps stays run somewhere.
     kept = {f for unit in plan_for(company, move.target).units for f in unit.functions}
-    for earlier, later in zip(states, states[1:], strict=False):
+    for earlier, later in itertools.pairwise(states):
         for branch in company.branches:
             for function in SERVED:
                 if serves(earlier, branch.name, function):
