@@ -121,7 +121,8 @@ def test_hours_come_from_the_profile_and_the_options(tmp_path: Path) -> None:
     assert document["options"][1]["queues"][0]["people"] == 28
     bad = write_file(tmp_path, "bad.yaml", "company: C\nopen_hours_per_day: 25\n")
     with pytest.raises(
-        InputError, match=r"bad\.yaml:2: open_hours_per_day: expected a number above 0 and at most 24"
+        InputError,
+        match=r"bad\.yaml:2: open_hours_per_day: expected a number above 0 and at most 24",
     ):
         load_company(bad)
     status, out, err = run_orgkb("compare", str(FOUR), "--open-days-per-week", "8")
