@@ -415,9 +415,9 @@ _PHASE_REASONS = {
     ),
     PhaseName.PROMOTION: (
         "One set of ad accounts and campaigns stops branches bidding against each other for "
-        "the same searches and runs the accounts once. It comes after the service pools, "
-        "because the leads merged campaigns bring need the pools' dispatch to reach the "
-        "branches."
+        "the same searches and runs the accounts once. It needs the service pools in place, "
+        "from the first phase or from today, because the leads merged campaigns bring need "
+        "the pools' dispatch to reach the branches."
     ),
     PhaseName.SUPPORT: (
         "With the pools running, each branch's conversion can be measured against its pool's, "
@@ -431,9 +431,9 @@ _PHASE_REASONS = {
     ),
     PhaseName.COORDINATION_ENDS: (
         "With no regional team left to coordinate and audit, the coordination team is not "
-        "needed, and the brand-zone ads and channel tests are the group's promotion team's "
-        "work since phase 2. Their people are counted as released, though a company may "
-        "offer them places in the group's teams."
+        "needed, and the brand-zone ads and channel tests are now the work of the group's "
+        "promotion team. Their people are counted as released, though a company may offer "
+        "them places in the group's teams."
     ),
 }
 

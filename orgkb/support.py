@@ -182,7 +182,7 @@ class Support:
             "new_months": self.criteria.new_months,
             "confidence": self.criteria.confidence,
             "branches_per_person": self.criteria.branches_per_person,
-            "test": "one-sided Fisher exact test of each branch against the rest of its pool",
+            "test": "fisher-exact-one-sided",
             "branches": [branch.to_json() for branch in self.branches],
             "needing_support": self.needing,
             "support_staff": self.support_staff,
