@@ -225,23 +225,17 @@ def move_labels(chart: Chart, unit: Unit) -> list[str]:
     """
     move = chart.move
     assert move is not None, "only a transition chart has a move"
-    arrivals: dict[Function, list[int]] = {}
-    departures: dict[Function, list[int]] = {}
-    for number, phase in enumerate(move.phases, start=1):
-        for unit_id, function, arrives in phase.changed():
-            if unit_id == unit.id:
-                (arrivals if arrives else departures).setdefault(function, []).append(number)
     labels = []
     for function in unit.functions:
         before = move.before.runs(unit.id, function)
         after = move.after.runs(unit.id, function)
+        arrivals, departures = move.timeline.get((unit.id, function), ((), ()))
         if before and not after:
-            labels.append(f"{function.label} (until phase {departures[function][-1]})")
+            labels.append(f"{function.label} (until phase {departures[-1]})")
         elif after and not before:
-            labels.append(f"{function.label} (from phase {arrivals[function][-1]})")
+            labels.append(f"{function.label} (from phase {arrivals[-1]})")
         elif not before:
-            first, last = arrivals[function][0], departures[function][-1]
-            labels.append(f"{function.label} (phases {first} to {last} only)")
+            labels.append(f"{function.label} (phases {arrivals[0]} to {departures[-1]} only)")
         else:
             labels.append(function.label)
     return labels

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from functools import cached_property
 from types import MappingProxyType
 from typing import ClassVar
 
@@ -340,14 +341,28 @@ class Transition:
                 before = self.before.headcount.get((unit.id, function), 0)
                 after = self.after.headcount.get((unit.id, function), 0)
                 moved_in, moved_out, hired, released = moves.get((unit.id, function), [0] * 4)
-                runs = self.before.runs(unit.id, function) or self.after.runs(unit.id, function)
-                if before != after or moved_in or moved_out or (runs and hired + released):
+                if before != after or moved_in or moved_out or hired or released:
                     found.append(
                         Change(
                             unit.id, function, before, after, moved_in, moved_out, hired, released
                         )
                     )
         return tuple(found)
+
+    @cached_property
+    def timeline(self) -> Mapping[tuple[str, Function], tuple[tuple[int, ...], tuple[int, ...]]]:
+        """For each unit and function that moves, the phases it arrives in and leaves in.
+
+        Phases are numbered from 1, as the text and the chart number them.
+        """
+        found: dict[tuple[str, Function], tuple[list[int], list[int]]] = {}
+        for number, phase in enumerate(self.phases, start=1):
+            for unit, function, arrives in phase.changed():
+                arrivals, departures = found.setdefault((unit, function), ([], []))
+                (arrivals if arrives else departures).append(number)
+        return MappingProxyType(
+            {at: (tuple(arrived), tuple(left)) for at, (arrived, left) in found.items()}
+        )
 
     def to_json(self) -> dict[str, object]:
         """The move as the ``orgkb transition --format json`` contract describes it, without
@@ -484,14 +499,12 @@ def transition(
             for entry in company.today
             if entry.headcount is not None and entry.function in COUNTED
         }
-        named = set(today)
     else:
         source = as_is_option(company) or OPTIONS[classify(company)][0]
         today = _placement_of_plan(plan_for(company, source))
         given = {}
-        named = set(today)
     goal = _placement_of_plan(target_plan)
-    mover = _Mover(company, assumptions, named | set(goal))
+    mover = _Mover(company, assumptions, set(today) | set(goal))
     phases = tuple(mover.phases(today, given, goal, target))
     before = phases[0].before if phases else mover.state(today, given)
     after = phases[-1].after if phases else before
