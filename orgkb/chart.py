@@ -2,9 +2,11 @@
 
 A :class:`Chart` is a plan ready to draw together with the view it shows: the recommended
 organisation; the company *as is* (the option its profile's ``as_is`` names, or, without one,
-only the structure the profile describes, nobody's functions known); or another option the
-article weighs, such as separate teams in every branch. The plans come from
-:mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
+only the structure the profile describes, nobody's functions known); another option the
+article weighs, such as separate teams in every branch; or, beyond the article, the move from
+today's organisation to the recommended one (:mod:`orgkb.transition`), every unit of before
+and after with each function marked where it arrives or leaves, and in which phase. The plans
+come from :mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
 Mermaid or Graphviz DOT for a reader's own diagram tools.
 
 The HTML is a nested list (``<ul>``/``<li>``), so it can be selected, searched and read by a
@@ -28,7 +30,7 @@ import html
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -40,12 +42,14 @@ from orgkb.plan import (
     Scenario,
     Unit,
     as_is_option,
+    classify,
     plan_for,
     recommend,
     structure,
 )
-from orgkb.render import functions_label, plan_as_text, plan_tree, unit_line
+from orgkb.render import functions_label, listed, plan_as_text, plan_tree, unit_line
 from orgkb.text import ENGLISH, Text, is_chinese
+from orgkb.transition import Transition, transition
 
 TREE_WIDTHS = (20, 30, 40, 50, 60, 80, 100)
 """The widths, in rem, at which a chart may be drawn as a tree; a wider one stays a list."""
@@ -94,6 +98,9 @@ class View(StrEnum):
     SEPARATE = "separate"
     """Every branch with its own promotion, service and sales, under regions if there are
     several (:data:`Option.SEPARATE <orgkb.model.Option.SEPARATE>`)."""
+    TRANSITION = "transition"
+    """Before and after the move to the recommended organisation, or another
+    (:func:`orgkb.transition.transition`): each function marked where it arrives or leaves."""
 
 
 @dataclass(frozen=True)
@@ -102,13 +109,15 @@ class Chart:
 
     *option* is the organisation an *as is* chart shows, from the profile's ``as_is``; without
     it the chart shows the structure alone, and *functions_known* is false. *language* is the
-    language its words are drawn in.
+    language its words are drawn in. *move* is the move a transition chart shows; its plan holds
+    every function any unit runs on the way.
     """
 
     plan: Plan
     view: View
     option: Option | None = None
     language: str = ENGLISH
+    move: Transition | None = None
 
     @property
     def functions_known(self) -> bool:
@@ -149,6 +158,14 @@ class Chart:
                 company=company,
                 scenario=scenario,
             )
+        elif self.move is not None:
+            title = Text(
+                "{company}: the move from {today} to {target} ({scenario})",
+                company=company,
+                today=Text("today") if self.move.source is None else self.move.source,
+                target=self.move.target,
+                scenario=scenario,
+            )
         elif self.plan.governance is not None:
             title = Text(
                 "{company}: recommended ({scenario}, {governance})",
@@ -165,11 +182,15 @@ def chart(
     company: Company,
     view: View = View.RECOMMENDED,
     governance: Governance | None = None,
+    to: Option | None = None,
     *,
     language: str = ENGLISH,
 ) -> Chart:
     """The chart of *company* in *view*, drawn in *language*; *governance* applies to the
     recommended view.
+
+    The transition view draws the move to the option *to*, else to the recommended
+    organisation with *governance*.
 
     The separate view is :func:`option_chart` of :data:`Option.SEPARATE
     <orgkb.model.Option.SEPARATE>`, refused for a company without branches; the *as is* view
@@ -189,7 +210,87 @@ def chart(
         return Chart(plan_for(company, option), view, option, language)
     if view is View.SEPARATE:
         return option_chart(company, Option.SEPARATE, language=language)
+    if view is View.TRANSITION:
+        return transition_chart(company, to or _governed(company, governance), language=language)
     return Chart(recommend(company, governance), view, language=language)
+
+
+def _governed(company: Company, governance: Governance | None) -> Option | None:
+    if governance is None or classify(company) is not Scenario.MULTI_REGION:
+        return None
+    return Option(str(governance))
+
+
+def transition_chart(
+    company: Company, to: Option | None = None, *, language: str = ENGLISH
+) -> Chart:
+    """The chart of the move of *company* to *to* (:func:`orgkb.transition.transition`), drawn
+    in *language*.
+
+    Every unit of the move is drawn with every function it runs before, after or on the way;
+    each function that arrives or leaves says so, with its phase.
+
+    >>> from orgkb.model import Branch
+    >>> duo = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
+    >>> print(chart_as_text(transition_chart(duo)))
+    Duo: the move from separate to unified (one region, several branches)
+    Duo [group] promotion 推广 (from phase 2), customer service 客服 (from phase 1)
+    ├── A [branch] promotion 推广 (until phase 2), customer service 客服 (until phase 1), sales 销售
+    └── B [branch] promotion 推广 (until phase 2), customer service 客服 (until phase 1), sales 销售
+    """
+    move = transition(company, to)
+    states = [move.before, *(phase.after for phase in move.phases)]
+    units = tuple(
+        replace(
+            unit,
+            functions=tuple(
+                function
+                for function in Function
+                if any(state.runs(unit.id, function) for state in states)
+            ),
+        )
+        for unit in move.after.plan.units
+    )
+    plan = move.after.plan
+    return Chart(
+        Plan(plan.company, plan.scenario, None, units, ()),
+        View.TRANSITION,
+        move.source,
+        language=language,
+        move=move,
+    )
+
+
+def move_labels(chart: Chart, unit: Unit) -> list[str]:
+    """Each function of *unit* in a transition chart, with where and when it moves.
+
+    A function that stays is its label; one that arrives says from which phase the unit runs
+    it, one that leaves until which phase; one that a unit runs only on the way says between
+    which phases.
+    """
+    move = chart.move
+    assert move is not None, "only a transition chart has a move"
+    labels = []
+    for function in unit.functions:
+        before = move.before.runs(unit.id, function)
+        after = move.after.runs(unit.id, function)
+        arrivals, departures = move.timeline.get((unit.id, function), ((), ()))
+        label = function.label_in(chart.language)
+        if before and not after:
+            moved = Text("{function} (until phase {phase})", function=label, phase=departures[-1])
+        elif after and not before:
+            moved = Text("{function} (from phase {phase})", function=label, phase=arrivals[-1])
+        elif not before:
+            moved = Text(
+                "{function} (phases {first} to {last} only)",
+                function=label,
+                first=arrivals[0],
+                last=departures[-1],
+            )
+        else:
+            moved = Text("{function}", function=label)
+        labels.append(moved.translated(chart.language))
+    return labels
 
 
 def option_chart(company: Company, option: Option, *, language: str = ENGLISH) -> Chart:
@@ -211,6 +312,9 @@ def option_chart(company: Company, option: Option, *, language: str = ENGLISH) -
 def _functions(chart: Chart, unit: Unit) -> str:
     if not chart.functions_known:
         return ""
+    if chart.move is not None:
+        moved = listed(move_labels(chart, unit), chart.language)
+        return moved or _MANAGES_ONLY.translated(chart.language)
     return functions_label(unit.functions, chart.language) or _MANAGES_ONLY.translated(
         chart.language
     )
@@ -232,6 +336,17 @@ def chart_as_text(chart: Chart) -> str:
     language = chart.language
     if chart.view is View.RECOMMENDED:
         return plan_as_text(chart.plan, language)
+    if chart.move is not None:
+        lines = plan_tree(
+            chart.plan,
+            lambda unit: Text(
+                "{name} [{level}] {functions}",
+                name=unit.name,
+                level=unit.level,
+                functions=_functions(chart, unit),
+            ).translated(chart.language),
+        )
+        return "\n".join([chart.title, *lines])
     if chart.functions_known:
         return "\n".join([chart.title, *plan_tree(chart.plan, language=language)])
     lines = plan_tree(chart.plan, lambda unit: unit_line(unit, language, functions_known=False))
@@ -311,9 +426,12 @@ def _html_units(chart: Chart, parent: str | None, indent: str) -> Iterator[str]:
     # One string of lines a unit, not one a line: a national chain has tens of thousands.
     for unit in chart.plan.children(parent):
         name = f'{indent}    <span class="orgkb-name">{_html(unit.name)}</span>\n'
-        details = _html_details(
-            unit.level, unit.functions, chart.functions_known, indent, chart.language
-        )
+        if chart.move is not None:
+            details = _html_move_details(chart, unit, indent)
+        else:
+            details = _html_details(
+                unit.level, unit.functions, chart.functions_known, indent, chart.language
+            )
         children = chart.plan.children(unit.id)
         if not children:
             yield f"{_html_opening(unit.level, indent)}{name}{details}\n{indent}</li>"
@@ -349,6 +467,26 @@ def _html_details(
             label = html.escape(_MANAGES_ONLY.translated(language))
             lines.append(f'{indent}      <span class="{css}">{label}</span>')
         lines.append(f"{indent}    </span>")
+    lines.append(f"{indent}  </div>")
+    return "\n".join(lines)
+
+
+def _html_move_details(chart: Chart, unit: Unit, indent: str) -> str:
+    # As _html_details, each function's words saying where and when it moves; a class names
+    # the move for a style sheet of one's own, the words carry it.
+    level = unit.level.label_in(chart.language)
+    lines = [f'{indent}    <span class="orgkb-level">{html.escape(level)}</span>']
+    lines.append(f'{indent}    <span class="orgkb-functions">')
+    for function, label in zip(unit.functions, move_labels(chart, unit), strict=True):
+        moves = " orgkb-moves" if label != function.label_in(chart.language) else ""
+        css = f"orgkb-function orgkb-function-{html.escape(str(function))}{moves}"
+        lines.append(f'{indent}      <span class="{css}">{html.escape(label)}</span>')
+    if not unit.functions:
+        lines.append(
+            f'{indent}      <span class="orgkb-function orgkb-manages">'
+            f"{html.escape(_MANAGES_ONLY.translated(chart.language))}</span>"
+        )
+    lines.append(f"{indent}    </span>")
     lines.append(f"{indent}  </div>")
     return "\n".join(lines)
 

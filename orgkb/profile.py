@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -40,17 +41,25 @@ from orgkb.errors import InputError
 from orgkb.model import (
     BUSY_HOUR_FACTOR,
     CAPACITY,
+    COUNT,
+    HEADCOUNT,
     INQUIRIES,
+    OPEN_DAYS_PER_WEEK,
+    OPEN_HOURS_PER_DAY,
     SALARY,
     SPAN_OF_CONTROL,
+    WORK_HOURS_PER_WEEK,
     Branch,
     Company,
+    Function,
     Option,
     Salaries,
+    Staffed,
 )
 from orgkb.reading import line_at, quoted, read_table, read_text, unknown
 from orgkb.staffing import ServiceTarget
 from orgkb.text import Text
+from orgkb.transition import known_units, unknown_unit
 from orgkb.values import Limits, describe_value, read_number
 
 COMPANY_FIELDS = (
@@ -62,6 +71,11 @@ COMPANY_FIELDS = (
     "span_of_control",
     "busy_hour_factor",
     "as_is",
+    "as_of",
+    "today",
+    "open_hours_per_day",
+    "open_days_per_week",
+    "work_hours_per_week",
 )
 """The keys a YAML or JSON profile may have at its top level."""
 BRANCH_FIELDS = (
@@ -72,6 +86,10 @@ BRANCH_FIELDS = (
     "capacity",
     "inquiries_per_hour",
     "inquiries_per_month",
+    "opened",
+    "leads",
+    "deals",
+    "visits",
 )
 """The keys a branch may have; in CSV, the column names."""
 COMPANY_ALIASES = {"公司": "company", "总部": "headquarters", "分公司": "branches"}
@@ -86,6 +104,8 @@ BRANCH_ALIASES = {
     "高峰小时咨询量": "inquiries_per_hour",
 }
 """The Chinese names of a branch's keys and CSV columns, each with the key it is another name of."""
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""How a date is written in a profile: ISO 8601, ``2025-06-30``."""
 SERVICE_TARGET_FIELDS = (
     "aht",
     "answer_within",
@@ -684,7 +704,15 @@ class _Validator:
             self.branch(("branches", index), item) for index, item in enumerate(listed)
         )
         self.unique_names(branches)
-        return Company(
+        hours = {
+            key: self.optional((key,), document.get(key), limits)
+            for key, limits in (
+                ("open_hours_per_day", OPEN_HOURS_PER_DAY),
+                ("open_days_per_week", OPEN_DAYS_PER_WEEK),
+                ("work_hours_per_week", WORK_HOURS_PER_WEEK),
+            )
+        }
+        company = Company(
             name or "",
             branches,
             headquarters or None,
@@ -695,7 +723,15 @@ class _Validator:
                 ("busy_hour_factor",), document.get("busy_hour_factor"), BUSY_HOUR_FACTOR
             ),
             as_is=self.as_is(document.get("as_is")),
+            as_of=self.date(("as_of",), document.get("as_of")),
+            today=self.today(document.get("today")),
+            **hours,
         )
+        known = known_units(company)
+        for entry in company.today:
+            if entry.unit not in known:
+                raise self.fail(("today", entry.unit), unknown_unit(entry.unit, known))
+        return company
 
     def branch(self, at: FieldPath, item: object) -> Branch:
         if not isinstance(item, Mapping):
@@ -706,14 +742,83 @@ class _Validator:
                 ),
             )
         self.known_keys(at, item, BRANCH_FIELDS)
-        return Branch(
-            name=self.text((*at, "name"), item.get("name"), required=True) or "",
-            city=self.text((*at, "city"), item.get("city"), required=True) or "",
-            region=self.text((*at, "region"), item.get("region")) or "",
-            projects=self.projects((*at, "projects"), item.get("projects")),
-            capacity=self.optional((*at, "capacity"), item.get("capacity"), CAPACITY) or 1.0,
-            **self.inquiries(at, item),
-        )
+        try:
+            return Branch(
+                name=self.text((*at, "name"), item.get("name"), required=True) or "",
+                city=self.text((*at, "city"), item.get("city"), required=True) or "",
+                region=self.text((*at, "region"), item.get("region")) or "",
+                projects=self.projects((*at, "projects"), item.get("projects")),
+                capacity=self.optional((*at, "capacity"), item.get("capacity"), CAPACITY) or 1.0,
+                **self.inquiries(at, item),
+                opened=self.date((*at, "opened"), item.get("opened")),
+                leads=self.count((*at, "leads"), item.get("leads")),
+                deals=self.count((*at, "deals"), item.get("deals")),
+                visits=self.count((*at, "visits"), item.get("visits")),
+            )
+        except InputError as error:
+            # What one field cannot show: deals without leads, more deals than leads.
+            if error.path is not None:
+                raise
+            raise self.fail((*at, error.field), error.message) from None
+
+    def count(self, at: FieldPath, value: object) -> int | None:
+        number = self.optional(at, value, COUNT)
+        return None if number is None else int(number)
+
+    def date(self, at: FieldPath, value: object) -> date | None:
+        if value is None:
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        if isinstance(value, str) and DATE.fullmatch(value.strip()):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass  # the 13th month, the 30th of February: said below
+        raise self.fail(at, f"expected a date such as 2025-06-30, got {describe_value(value)}")
+
+    def today(self, value: object) -> tuple[Staffed, ...]:
+        """The organisation as it is: unit ids, each with its functions and their headcount."""
+        at: FieldPath = ("today",)
+        if value is None:
+            return ()
+        if not isinstance(value, Mapping):
+            raise self.fail(
+                at,
+                f"expected a mapping of unit ids to their functions, got {describe_value(value)}",
+            )
+        entries: list[Staffed] = []
+        for unit, functions in value.items():
+            unit_at = (*at, str(unit))
+            if isinstance(functions, list):
+                named = [
+                    self.function((*unit_at, index), item) for index, item in enumerate(functions)
+                ]
+                for index, function in enumerate(named):
+                    if function in named[:index]:
+                        raise self.fail((*unit_at, index), f"{function} is listed twice")
+                entries.extend(Staffed(str(unit), function) for function in named)
+            elif isinstance(functions, Mapping):
+                for key, count in functions.items():
+                    function = self.function((*unit_at, str(key)), key)
+                    number = self.optional((*unit_at, str(key)), count, HEADCOUNT)
+                    headcount = None if number is None else int(number)
+                    entries.append(Staffed(str(unit), function, headcount))
+            else:
+                raise self.fail(
+                    unit_at,
+                    "expected a list of functions or a mapping of functions to headcounts, "
+                    f"got {describe_value(functions)}",
+                )
+        return tuple(entries)
+
+    def function(self, at: FieldPath, value: object) -> Function:
+        text = self.text(at, value, required=True) or ""
+        try:
+            return Function(text)
+        except ValueError:
+            names = tuple(str(function) for function in Function)
+            raise self.fail(at, unknown(text, names, "function")) from None
 
     def inquiries(self, at: FieldPath, item: Mapping[object, object]) -> dict[str, float]:
         given = {}

@@ -33,7 +33,9 @@ from orgkb.model import Function, Level
 from orgkb.plan import Plan, Unit
 from orgkb.rules import Rule, wording
 from orgkb.staffing import Staffing
+from orgkb.support import Support
 from orgkb.text import ENGLISH, Text, in_language, is_chinese, translated
+from orgkb.transition import Phase, PhaseName, Step, Transition
 
 UNPRINTABLE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # control characters, but the line break
@@ -171,18 +173,25 @@ def _branches_of(
 # Tables
 
 
-def text_table(rows: Sequence[Sequence[str]]) -> list[str]:
+def text_table(rows: Sequence[Sequence[str]], *, numbers_from: int | None = None) -> list[str]:
     """*rows* as lines of left-aligned columns, two spaces apart, Chinese counted double wide.
+
+    The columns from *numbers_from* on, when given, are aligned to the right, as figures are.
 
     >>> print("\\n".join(text_table([("branch", "leads"), ("汉口", "12")])))
     branch  leads
     汉口    12
+    >>> print("\\n".join(text_table([("branch", "leads"), ("汉口", "12")], numbers_from=1)))
+    branch  leads
+    汉口       12
     """
     cells = [[_value(cell) for cell in row] for row in rows]
     widths = [max(_width(row[column]) for row in cells) for column in range(len(cells[0]))]
+    right = len(widths) if numbers_from is None else numbers_from
     return [
         "  ".join(
-            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+            _padded(cell, width, right=column >= right)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
         ).rstrip()
         for row in cells
     ]
@@ -344,11 +353,11 @@ def comparison_as_text(comparison: Comparison, language: str = ENGLISH) -> str:
     ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
     >>> print(comparison_as_text(compare(duo)))
     Duo: one-region, 2 branches; as is: separate
-                              separate*  unified
-    customer-service queues           2        1
-    agents answering                 10        8
+                                      separate*  unified
+    customer-service queues                   2        1
+    busy-hour agents answering               10        8
     ...
-    same-city friction pairs          1        0
+    same-city friction pairs                  1        0
     * as is: the company today (set it with the profile's as_is field)
     ...
     """
@@ -396,7 +405,14 @@ def comparison_as_text(comparison: Comparison, language: str = ENGLISH) -> str:
             )
         )
     notes.append(Text("Assumptions: {assumptions}.", assumptions=comparison.assumptions.describe()))
-    notes.append(Text("Sales (one department per branch in every option) is not counted."))
+    notes.append(
+        Text(
+            "Seats are the busy hour's agents over one minus shrinkage; customer-service people "
+            "are those on the payroll who fill the seats every hour the desk is open, and "
+            "headcount counts people. Sales (one department per branch in every option) is not "
+            "counted."
+        )
+    )
     lines.extend(_wrapped(note.translated(language), language) for note in notes)
     return "\n".join(lines)
 
@@ -438,8 +454,9 @@ _Figure = Callable[[Comparison, Outcome], str]
 
 _ROWS: tuple[tuple[Text, _Figure], ...] = (
     (Text("customer-service queues"), lambda c, o: _figure(o.customer_service_teams)),
-    (Text("agents answering"), lambda c, o: _figure(o.agents)),
-    (Text("agents rostered"), lambda c, o: _figure(o.rostered_agents)),
+    (Text("busy-hour agents answering"), lambda c, o: _figure(o.agents)),
+    (Text("busy-hour seats (with shrinkage)"), lambda c, o: _figure(o.rostered_agents)),
+    (Text("customer-service people"), lambda c, o: _figure(o.customer_service_people)),
     (Text("promotion teams"), lambda c, o: _figure(o.promotion_teams)),
     (Text("promoters"), lambda c, o: _figure(o.promoters)),
     (Text("support and coordination"), lambda c, o: _figure(o.support_staff)),
@@ -449,7 +466,7 @@ _ROWS: tuple[tuple[Text, _Figure], ...] = (
         Text("average span of control"),
         lambda c, o: _figure(o.average_span_of_control, decimals=2),
     ),
-    (Text("headcount"), lambda c, o: _figure(o.headcount)),
+    (Text("headcount (people)"), lambda c, o: _figure(o.headcount)),
     (
         Text("  change from as is"),
         lambda c, o: _figure(c.difference(o.option)["headcount"], signed=True),
@@ -501,6 +518,336 @@ def staffing_as_text(staffing: Staffing, language: str = ENGLISH) -> str:
         Text("occupancy: {share:.2%}", share=staffing.occupancy),
     )
     return "\n".join(line.translated(language) for line in lines)
+
+
+# The move from today's organisation (beyond the article)
+
+_PHASE_TITLES = {
+    PhaseName.SERVICE_POOLS: "one customer-service queue for each dispatch pool",
+    PhaseName.PROMOTION: "promotion's accounts and campaigns where the target runs them",
+    PhaseName.SUPPORT: "the group's support unit for new and lagging branches",
+    PhaseName.SERVICE_TO_GROUP: "the regions' customer-service queues become the group's",
+    PhaseName.COORDINATION_ENDS: "the group's coordination of regional teams ends",
+}
+
+_PHASE_REASONS = {
+    PhaseName.SERVICE_POOLS: (
+        "Pooled queues need fewer people for the same service level — the largest saving of "
+        "the move — and nothing else has to change first. Each pool dispatches the leads to "
+        "its branches by project and workload, so every branch still gets its customers and "
+        "the organisation works at the end of the phase."
+    ),
+    PhaseName.PROMOTION: (
+        "One set of ad accounts and campaigns stops branches bidding against each other for "
+        "the same searches and runs the accounts once. It needs the service pools in place, "
+        "from the first phase or from today, because the leads merged campaigns bring need "
+        "the pools' dispatch to reach the branches."
+    ),
+    PhaseName.SUPPORT: (
+        "With the pools running, each branch's conversion can be measured against its pool's, "
+        "and the support unit trains the new and lagging branches (orgkb support lists them) "
+        "in the new way of working."
+    ),
+    PhaseName.SERVICE_TO_GROUP: (
+        "One queue for the whole company saves less than the first pooling did, and takes "
+        "each region's knowledge of its branches to the group: it comes last, once dispatch, "
+        "promotion and support run."
+    ),
+    PhaseName.COORDINATION_ENDS: (
+        "With no regional team left to coordinate and audit, the coordination team is not "
+        "needed, and the brand-zone ads and channel tests are now the work of the group's "
+        "promotion team. Their people are counted as released, though a company may offer "
+        "them places in the group's teams."
+    ),
+}
+
+_TO_GROUP_FIRST = (
+    " The group is to answer every region, but the pools are the regions first, so that "
+    "each queue still knows its region's branches while the rest of the move is under way."
+)
+
+
+def phase_title(phase: Phase) -> str:
+    """What *phase* does, in a few words.
+
+    >>> from orgkb.model import Branch, Company
+    >>> from orgkb.transition import transition
+    >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
+    ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
+    >>> phase_title(transition(duo).phases[0])
+    'Service pools: one customer-service queue for each dispatch pool'
+    """
+    name = str(phase.name).replace("-", " ").capitalize()
+    return f"{name}: {_PHASE_TITLES[phase.name]}"
+
+
+def phase_reason(transition: Transition, phase: Phase) -> str:
+    """Why *phase* of *transition* comes where it does, in a paragraph."""
+    reason = _PHASE_REASONS[phase.name]
+    # Queues that the regions take now and hand to the group later are the first step of two.
+    passing = any(
+        arrives
+        and function is Function.CUSTOMER_SERVICE
+        and not transition.after.runs(unit, function)
+        for unit, function, arrives in phase.changed()
+    )
+    return reason + _TO_GROUP_FIRST if passing else reason
+
+
+def unit_label(transition: Transition, unit_id: str | None) -> str:
+    """A unit of the move as its name and level, ``Xuhui [branch]``."""
+    if unit_id is None:
+        return ""
+    unit = transition.after.plan.unit(unit_id)
+    return f"{unit.name} [{unit.level}]"
+
+
+def step_line(transition: Transition, step: Step) -> str:
+    """One step of a phase, in words.
+
+    >>> from orgkb.model import Branch, Company
+    >>> from orgkb.transition import transition
+    >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
+    ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
+    >>> move = transition(duo)
+    >>> [step_line(move, step) for step in move.phases[0].steps]
+    ['customer service 客服: 11 from A [branch] to Duo [group]', \
+'customer service 客服: 10 from B [branch] to Duo [group]', \
+'customer service 客服: 3 released from A [branch]', \
+'customer service 客服: 4 released from B [branch]']
+    """
+    what = step.function.label
+    people = f"{step.people:,}"
+    if step.source is None:
+        return f"{what}: {people} hired for {unit_label(transition, step.target)}"
+    if step.target is None:
+        return f"{what}: {people} released from {unit_label(transition, step.source)}"
+    source = unit_label(transition, step.source)
+    return f"{what}: {people} from {source} to {unit_label(transition, step.target)}"
+
+
+def transition_as_text(transition: Transition, assumptions: str) -> str:
+    """The move as text: the totals, what changes unit by unit, the phases, the costs.
+
+    *assumptions* is the comparison's assumptions in words
+    (:meth:`orgkb.compare.Assumptions.describe`), which the figures rest on.
+    """
+    company = _value(transition.company)
+    today = (
+        "today (as the profile gives it)" if transition.source is None else str(transition.source)
+    )
+    count = transition.branches
+    branches = "1 branch" if count == 1 else f"{count} branches"
+    lines = [
+        f"{company}: from {today} to {transition.target} ({transition.scenario}, {branches})",
+        f"people: {transition.before.total:,} before, {transition.after.total:,} after "
+        f"(compare's {transition.target}); {transition.moved:,} moved, "
+        f"{transition.hired:,} hired, {transition.released:,} released",
+    ]
+    if not transition.phases:
+        lines.append("Nothing changes: today is already the target.")
+    changes = transition.changes()
+    if changes:
+        lines += ["", "What changes, unit by unit"]
+        rows: list[tuple[str, ...]] = [
+            ("unit", "function", "before", "after", "moved in", "moved out", "hired", "released")
+        ]
+        for change in changes:
+            rows.append(
+                (
+                    unit_label(transition, change.unit),
+                    change.function.label,
+                    *(
+                        f"{number:,}"
+                        for number in (
+                            change.before,
+                            change.after,
+                            change.moved_in,
+                            change.moved_out,
+                            change.hired,
+                            change.released,
+                        )
+                    ),
+                )
+            )
+        lines += text_table(rows, numbers_from=2)
+    for number, phase in enumerate(transition.phases, start=1):
+        lines += ["", f"Phase {number}. {phase_title(phase)}"]
+        why = f"Why: {phase_reason(transition, phase)}"
+        lines.append(textwrap.fill(why, _WIDTH, initial_indent="  ", subsequent_indent="  "))
+        rules = ", ".join(phase.rules) or "none: the article recommends no such move"
+        lines.append(f"  Rules: {rules}")
+        lines += [f"  {step_line(transition, step)}" for step in phase.steps]
+        if not phase.steps:
+            lines.append("  No one moves: the functions change units without people of their own.")
+        lines.append(f"  people: {phase.before.total:,} → {phase.after.total:,}")
+    lines += ["", *_costs_lines(transition)]
+    notes = [
+        f"Assumptions: {assumptions}.",
+        "Beyond the article: the article says where to end up, not how to get there; the "
+        "phases, their order and the costs are ours. Sales is not counted, as in orgkb compare.",
+    ]
+    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
+    return "\n".join(lines)
+
+
+def _costs_lines(transition: Transition) -> list[str]:
+    one_time = transition.one_time
+    saving = transition.monthly_saving
+    if one_time is None or saving is None:
+        return ["Costs: the profile gives no salaries, so the move is not priced."]
+    costs = transition.costs
+    severance = costs.severance()
+    rows = [
+        (
+            "severance",
+            f"{one_time.severance:,.0f}",
+            f"{transition.released:,} released × {_pay(severance)} "
+            f"({_months(costs.severance_months)} a year of service, "
+            f"{costs.years_of_service:g} years)",
+        ),
+        (
+            "recruitment",
+            f"{one_time.recruitment:,.0f}",
+            f"{transition.hired:,} hired × {_pay(costs.recruitment_months)}",
+        ),
+        (
+            "training",
+            f"{one_time.training:,.0f}",
+            f"{transition.hired:,} hired × {_weeks(costs.training_weeks)}, "
+            f"{transition.moved:,} moved × {_weeks(costs.retraining_weeks)}, on full pay",
+        ),
+        (
+            "side by side",
+            f"{one_time.side_by_side:,.0f}",
+            f"{transition.released:,} released stay {_months(costs.overlap_months)} "
+            "while the new teams start",
+        ),
+        ("total", f"{one_time.total:,.0f}", ""),
+    ]
+    lines = ["One-time cost", *_cost_table(rows)]
+    before = transition.monthly_cost_before or 0.0
+    after = transition.monthly_cost_after or 0.0
+    lines.append(
+        f"Labour cost a month: {before:,.0f} before, {after:,.0f} after; "
+        f"saving {saving:,.0f} a month"
+    )
+    payback = transition.payback_months
+    if payback is None:
+        lines.append("Payback: never — the target costs no less a month than today.")
+    else:
+        lines.append(f"Payback: {payback:.1f} months")
+    return lines
+
+
+# The branches that need support (beyond the article)
+
+
+def support_as_text(support: Support) -> str:
+    """The branches with the figures behind each finding, then the support unit.
+
+    >>> from datetime import date
+    >>> from orgkb.model import Branch, Company
+    >>> from orgkb.support import assess
+    >>> duo = Company("Duo", (Branch("A", "Wuhan", leads=400, deals=60),
+    ...                       Branch("B", "Wuhan", leads=3, deals=0, opened=date(2025, 5, 1))),
+    ...               as_of=date(2025, 6, 30))
+    >>> print(support_as_text(assess(duo)))
+    Duo: 2 branches, figures as of 2025-06-30
+    branch  pool   months  leads  deals  rate   pool's  p      finding                support
+    A       Wuhan  -       400    60     15.0%  0.0%    1.000  too few leads to tell  -
+    B       Wuhan  1       3      0      0.0%   15.0%   0.616  too few leads to tell  new
+    1 of 2 branches need support (1 new, 0 lagging): a support unit of 1 person, 3 branches
+      a person.
+    ...
+    """
+    company = _value(support.company)
+    count = len(support.branches)
+    as_of = "" if support.as_of is None else f", figures as of {support.as_of.isoformat()}"
+    lines = [f"{company}: {count} {'branch' if count == 1 else 'branches'}{as_of}"]
+    rows = [
+        ("branch", "pool", "months", "leads", "deals", "rate", "pool's", "p", "finding", "support")
+    ]
+    for assessed in support.branches:
+        branch = assessed.branch
+        needs = [
+            word for word, why in (("new", assessed.new), ("lagging", assessed.lagging)) if why
+        ]
+        rows.append(
+            (
+                branch.name,
+                branch.region,
+                "-" if assessed.months_open is None else str(assessed.months_open),
+                "-" if branch.leads is None else f"{branch.leads:,}",
+                "-" if branch.deals is None else f"{branch.deals:,}",
+                _percent(assessed.conversion),
+                _percent(assessed.pool_conversion),
+                _p_value(assessed.p_value),
+                str(assessed.test),
+                ", ".join(needs) or "-",
+            )
+        )
+    lines += text_table(rows)
+    new = sum(1 for assessed in support.branches if assessed.new)
+    lagging = sum(1 for assessed in support.branches if assessed.lagging)
+    staff = support.support_staff
+    criteria = support.criteria
+    notes = [
+        f"{support.needing} of {count} branches need support ({new} new, {lagging} lagging): "
+        f"a support unit of {staff} {'person' if staff == 1 else 'people'}, "
+        f"{criteria.branches_per_person:g} branches a person.",
+        f"Months: full months open. Rate: deals over leads; pool's: the rate of the rest of "
+        f"its pool, the other branches of its region, which share its dispatch. New: open "
+        f"less than {criteria.new_months} months. Lagging: a rate below the pool's by a "
+        f"one-sided Fisher exact test, p at most {1 - criteria.confidence:.2g} "
+        f"({criteria.confidence:.0%} confidence); too few leads to tell: not even a period "
+        f"without a deal would show it.",
+        "Beyond the article: it asks for a support unit for new and weak branches and says "
+        "no more; these tests and the unit's size are ours.",
+    ]
+    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
+    return "\n".join(lines)
+
+
+def support_unit_line(support: Support, language: str = ENGLISH) -> str:
+    """The line under a recommendation that sizes its support unit from the branches' figures,
+    in *language*."""
+    return Text(
+        "Support unit: {staff} {people} for the branches that need support: {count} "
+        "(new or lagging; orgkb support shows why)",
+        staff=support.support_staff,
+        people=Text("person") if support.support_staff == 1 else Text("people"),
+        count=support.needing,
+    ).translated(language)
+
+
+def _cost_table(rows: Sequence[tuple[str, str, str]]) -> list[str]:
+    # Text after a right-aligned figure: text_table would align it too.
+    label = max(len(row[0]) for row in rows)
+    figure = max(len(row[1]) for row in rows)
+    return [f"{name:<{label}}  {amount:>{figure}}  {how}".rstrip() for name, amount, how in rows]
+
+
+def _pay(months: float) -> str:
+    return f"{months:g} month's pay" if months == 1 else f"{months:g} months' pay"
+
+
+def _months(count: float) -> str:
+    return f"{count:g} month" if count == 1 else f"{count:g} months"
+
+
+def _weeks(count: float) -> str:
+    return f"{count:g} week" if count == 1 else f"{count:g} weeks"
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
+def _p_value(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return "<0.001" if value < 0.001 else f"{value:.3f}"
 
 
 # What the command line says on standard error, each line starting with the program's name

@@ -235,13 +235,18 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "每月超过{largest:g}条"
         ),
         "customer service of {unit!r}: {problem}": "{unit!r}的客服：{problem}",
-        "service target {target}; span of control {span}; busy hour {busy:g}% of a day's "
-        "inquiries, {days:g} days a month; one promoter per {leads:,.0f} inquiries a month, at "
-        "least {minimum} a team; support team {support}, coordination team {coordination}": (
-            "服务目标为{target}；管理幅度{span}；高峰小时的咨询量占全天的{busy:g}%，"
-            "每月{days:g}天；每月每{leads:,.0f}条咨询配一名推广专员，每个团队至少{minimum}人；"
+        "service target {target}; customer service open {hours:g} h a day, {days_open:g} "
+        "days a week, {work:g} h a week a person; span of control {span}; busy hour "
+        "{busy:g}% of a day's inquiries, {days:g} days a month; promotion {overhead} a team "
+        "for its accounts and campaigns and one per {leads:,.0f} inquiries a month, at least "
+        "{minimum} a team; support team {support}, coordination team {coordination}": (
+            "服务目标为{target}；客服部每天开放{hours:g}小时、每周{days_open:g}天，"
+            "每人每周工作{work:g}小时；管理幅度{span}；高峰小时的咨询量占全天的{busy:g}%，"
+            "每月{days:g}天；推广部每个团队为广告账户和推广活动配{overhead}人，"
+            "另按每月每{leads:,.0f}条咨询配一名推广专员，每个团队至少{minimum}人；"
             "支持部门{support}人，统筹团队{coordination}人"
         ),
+        "{size} for the {count} branches that need it": "{size}（服务需要扶持的{count}家分公司）",
         # Customer-service queues (orgkb.staffing)
         "{level} answered within {within} s, handle time {handle} s, shrinkage {shrinkage}, "
         "{cap}": "{level}在{within}秒内接起，处理时长{handle}秒，缩减率{shrinkage}，{cap}",
@@ -277,6 +282,32 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         ),
         "{company}: recommended ({scenario})": "{company}：推荐方案（{scenario}）",
         "manages only": "只做管理",
+        "{company}: the move from {today} to {target} ({scenario})": (
+            "{company}：从{today}调整为{target}（{scenario}）"
+        ),
+        "today": "现状",
+        "Support unit: {staff} {people} for the branches that need support: {count} "
+        "(new or lagging; orgkb support shows why)": (
+            "支持部门：{staff}{people}，需要扶持的分公司：{count}家"
+            "（新开或落后的；orgkb support 会说明原因）"
+        ),
+        "person": "人",
+        "people": "人",
+        "busy-hour agents answering": "高峰小时在线坐席",
+        "busy-hour seats (with shrinkage)": "高峰小时坐席（含缩减）",
+        "customer-service people": "客服人员",
+        "headcount (people)": "人数（按人计）",
+        "Seats are the busy hour's agents over one minus shrinkage; customer-service people "
+        "are those on the payroll who fill the seats every hour the desk is open, and "
+        "headcount counts people. Sales (one department per branch in every option) is not "
+        "counted.": (
+            "坐席数是高峰小时的在线坐席除以（1 − 缩减率）；客服人员是在客服部开放的每个小时都把坐席"
+            "坐满所需的在编人数，人数按人计算。销售部（每个方案里每家分公司都有一个）不计在内。"
+        ),
+        "{function} (until phase {phase})": "{function}（至第{phase}阶段）",
+        "{function} (from phase {phase})": "{function}（自第{phase}阶段起）",
+        "{function} (phases {first} to {last} only)": "{function}（仅第{first}至第{last}阶段）",
+        "{function}": "{function}",
         "Org chart: {companies}": "组织架构图：{companies}",
         "name, level and functions": "名称、层级和职能",
         "name and level": "名称和层级",
@@ -318,15 +349,12 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         ),
         "{option}*": "{option}*",
         "customer-service queues": "客服队列",
-        "agents answering": "在线坐席",
-        "agents rostered": "排班坐席",
         "promotion teams": "推广团队",
         "promoters": "推广专员",
         "support and coordination": "支持与统筹",
         "managers": "管理者",
         "management layers": "管理层级",
         "average span of control": "平均管理幅度",
-        "headcount": "人数",
         "  change from as is": "  与现状相比",
         "labour cost a month": "每月人工成本",
         "same-city friction pairs": "同城内耗对数",
@@ -339,9 +367,6 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "inquiries_per_hour 或 inquiries_per_month。"
         ),
         "Assumptions: {assumptions}.": "假设：{assumptions}。",
-        "Sales (one department per branch in every option) is not counted.": (
-            "销售部不计在内：每种方案都是每家分公司设一个销售部。"
-        ),
         "load: {erlangs:.4g} Erlangs ({arrivals:g} arrivals an hour, {handle:g} s each)": (
             "话务量：{erlangs:.4g}爱尔兰（每小时{arrivals:g}条咨询，每条{handle:g}秒）"
         ),

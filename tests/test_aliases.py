@@ -155,7 +155,7 @@ def test_a_column_named_both_ways_is_an_error_naming_both(tmp_path: Path) -> Non
          "a.yaml:3: 分公司[0].月咨询数: unknown field '月咨询数' (did you mean '月咨询量'?)"),
         ("a.yaml", "公司: C\n分公司:\n  - {名稱: A, 城市: B}\n",
          "a.yaml:3: 分公司[0].名稱: unknown field '名稱' (expected one of name, city, region, "
-         "projects, capacity, inquiries_per_hour, inquiries_per_month)"),
+         "projects, capacity, inquiries_per_hour, inquiries_per_month, opened and 3 more)"),
     ],
 )  # fmt: skip
 def test_errors_name_the_field_as_the_file_wrote_it(

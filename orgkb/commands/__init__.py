@@ -168,9 +168,19 @@ def add_governance_argument(parser: argparse.ArgumentParser) -> None:
 
 def _load() -> tuple[ModuleType, ...]:
     # Imported here, not at the top, because each command module imports Streams from us.
-    from orgkb.commands import allocate, chart, cite, compare, recommend, rules, staff
+    from orgkb.commands import (
+        allocate,
+        chart,
+        cite,
+        compare,
+        recommend,
+        rules,
+        staff,
+        support,
+        transition,
+    )
 
-    return (recommend, chart, rules, cite, staff, compare, allocate)
+    return (recommend, chart, rules, cite, staff, compare, allocate, transition, support)
 
 
 COMMANDS = _load()
