@@ -20,6 +20,7 @@ from orgkb.sphinxext.pagemeta import setup_pagemeta
 from orgkb.sphinxext.pooling import setup_pooling
 from orgkb.sphinxext.redirects import setup_redirects
 from orgkb.sphinxext.rules import setup_rules
+from orgkb.sphinxext.runner import setup_runner
 from orgkb.sphinxext.search import setup_search
 
 
@@ -36,4 +37,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_search(app)
     setup_downloads(app)
+    setup_runner(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,187 @@
+"""Run buttons on the examples of a page: Python in the reader's browser, from the site itself.
+
+The HTML build names the runtime's folder, as :mod:`orgkb.browser_runtime` builds it, in
+``orgkb_runtime`` (``./dev site`` does, with ``-D``; a path relative to the configuration
+folder). Then every code block of ``>>>`` examples and every ``console`` block gets a Run
+button. The page carries its examples as JSON data — its Python blocks, hidden set-up
+blocks (``% invisible-code-block: python``) included, and its console blocks, in order, as
+Sybil runs them — and loads one small deferred script (``buttons.js``); the runtime is
+copied to ``_runtime/`` in the site and loads on the first click (``runner.js``, which
+starts ``worker.js``). Without the setting, before the runtime is built and in any other
+builder (EPUB, the PDF's single page), pages get no button and the site no runtime.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from orgkb.browser_runtime import MANIFEST, wrap, wrapped_name
+from orgkb.page_examples import Kind
+
+ASSETS = Path(__file__).parent / "runner"
+SITE_FOLDER = "_runtime"
+# In _static, as every page's other scripts; the rest of the runner is in SITE_FOLDER.
+BUTTONS = "orgkb-run.js"
+DATA_ID = "orgkb-examples"
+# The class of a block that gets a Run button.
+RUNNABLE = "orgkb-run"
+HIDDEN_BLOCK = "invisible-code-block: python"
+# The words of the buttons and their messages, by the edition's language.
+LABELS = {
+    "en": {
+        "run": "Run",
+        "reset": "Reset",
+        "starting": "Starting Python…",
+        "running": "Running…",
+        "same": "Output as printed",
+        "differ": "Output differs from the page",
+        "differs": "Differs from the printed output:",
+        "failed": "Python could not start:",
+        "edit": "Example code, editable",
+        "output": "Output",
+    },
+    "zh_CN": {
+        "run": "运行",
+        "reset": "重置",
+        "starting": "正在启动 Python…",
+        "running": "正在运行…",
+        "same": "输出与页面一致",
+        "differ": "输出与页面不同",
+        "differs": "与页面所示不同：",
+        "failed": "Python 无法启动：",
+        "edit": "示例代码，可编辑",
+        "output": "输出",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of a page that runs, as the runner gets it: *button* if the reader sees it run."""
+
+    kind: Kind
+    source: str
+    button: bool
+
+
+def _block(node: nodes.Element) -> Block | None:
+    if isinstance(node, nodes.comment):
+        first, _, code = node.astext().partition("\n")
+        if first.strip() != HIDDEN_BLOCK:
+            return None
+        return Block("code", textwrap.dedent(code).strip("\n") + "\n", button=False)
+    # A block with a source of its own was included from a file; Sybil does not run those.
+    if not isinstance(node, nodes.literal_block) or node.hasattr("source"):
+        return None
+    source = node.astext()
+    if node.get("language") == "console":
+        return Block("console", source, button=True)
+    if node.get("language") == "python":
+        if source.lstrip().startswith(">>>"):
+            return Block("doctest", source, button=True)
+        return Block("code", source, button=False)
+    return None
+
+
+def page_blocks(doctree: nodes.document) -> list[tuple[nodes.Element, Block]]:
+    """The blocks of *doctree* that run, in order, each with its node."""
+    found = []
+    for node in doctree.findall(nodes.Element):
+        block = _block(node)
+        if block is not None:
+            found.append((node, block))
+    return found
+
+
+def _runtime_files(folder: Path) -> list[str]:
+    """The runtime's files in *folder*, or none when it is not built (or failed to build)."""
+    try:
+        files = json.loads((folder / MANIFEST).read_text("utf-8")).get("files", [])
+    except (OSError, ValueError):
+        return []
+    return [name for name in files if (folder / wrapped_name(name)).is_file()]
+
+
+def _find_runtime(app: Sphinx, config: Config) -> None:
+    # A config value, so that pages are written again when the runtime comes or goes.
+    setting = config.orgkb_runtime
+    config.orgkb_runtime_files = _runtime_files(Path(app.confdir, setting)) if setting else []
+
+
+def _runs(app: Sphinx) -> bool:
+    return app.builder.name == "html" and bool(app.config.orgkb_runtime_files)
+
+
+def _page_data(app: Sphinx, docname: str, blocks: list[Block]) -> str:
+    labels = LABELS.get(app.config.language or "en", LABELS["en"])
+    data = {
+        "runtime": "../" * docname.count("/") + SITE_FOLDER + "/",
+        "files": app.config.orgkb_runtime_files,
+        "labels": labels,
+        "blocks": [asdict(block) for block in blocks],
+    }
+    # No "</script>" can end the element early.
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{DATA_ID}">{text}</script>\n'
+
+
+def _add_buttons(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not _runs(app):
+        return
+    found = page_blocks(doctree)
+    if not any(block.button for _, block in found):
+        return
+    for node, block in found:
+        if block.button:
+            node["classes"].append(RUNNABLE)
+    data = _page_data(app, docname, [block for _, block in found])
+    doctree.append(nodes.raw("", data, format="html"))
+
+
+def _add_script(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    if doctree is not None and any(
+        RUNNABLE in node["classes"] for node in doctree.findall(nodes.literal_block)
+    ):
+        app.add_js_file(BUTTONS, defer="defer")
+
+
+def _copy_runtime(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not _runs(app):
+        return
+    folder = Path(app.confdir, app.config.orgkb_runtime)
+    out = Path(app.builder.outdir)
+    site = out / SITE_FOLDER
+    site.mkdir(exist_ok=True)
+    for name in app.config.orgkb_runtime_files:
+        shutil.copyfile(folder / wrapped_name(name), site / wrapped_name(name))
+    shutil.copyfile(ASSETS / "runner.js", site / "runner.js")
+    worker = (ASSETS / "worker.js").read_bytes()
+    (site / wrapped_name("worker.js")).write_text(wrap("worker.js", worker), encoding="ascii")
+    (out / "_static").mkdir(exist_ok=True)
+    shutil.copyfile(ASSETS / "buttons.js", out / "_static" / BUTTONS)
+
+
+def setup_runner(app: Sphinx) -> None:
+    """Run buttons on the examples of HTML pages, with the runtime named by ``orgkb_runtime``."""
+    app.add_config_value("orgkb_runtime", "", "html", types=frozenset({str}))
+    app.add_config_value("orgkb_runtime_files", [], "html", types=frozenset({list}))
+    app.connect("config-inited", _find_runtime)
+    app.connect("doctree-resolved", _add_buttons)
+    # Before the assets component replaces the page's list of scripts with its own.
+    app.connect("html-page-context", _add_script, priority=400)
+    app.connect("build-finished", _copy_runtime)
