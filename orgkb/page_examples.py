@@ -142,6 +142,31 @@ class PageSession:
         return []
 
 
+def restore_blank_lines(text: str) -> str:
+    """The doctest block *text* as a page shows it, with its ``<BLANKLINE>`` markers back.
+
+    Sphinx shows a marker as the empty line of output it stands for, and that is what a
+    reader edits. In a block of examples every line after an example is its output, up to
+    the next prompt: an empty line with more output after it is such a line.
+
+    >>> restore_blank_lines(">>> print('a', 'b', sep='\\\\n\\\\n')\\na\\n\\nb\\n\\n>>> 1\\n1\\n")
+    ">>> print('a', 'b', sep='\\\\n\\\\n')\\na\\n<BLANKLINE>\\nb\\n\\n>>> 1\\n1\\n"
+    """
+    lines = text.split("\n")
+    restored = []
+    indent = None
+    for number, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith((">>>", "...")):
+            indent = line[: len(line) - len(stripped)]
+        elif not stripped and indent is not None:
+            following = next((later for later in lines[number + 1 :] if later.strip()), "")
+            if following and not following.lstrip().startswith(">>>"):
+                line = indent + "<BLANKLINE>"
+        restored.append(line)
+    return "\n".join(restored)
+
+
 def _session(text: str) -> list[tuple[str, list[str]]]:
     """The commands of a console block, each with the lines the page prints below it."""
     session: list[tuple[str, list[str]]] = []

@@ -13,6 +13,7 @@ builder (EPUB, the PDF's single page), pages get no button and the site no runti
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import textwrap
@@ -23,15 +24,21 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms.post_transforms.code import TrimDoctestFlagsTransform
 
 from orgkb.browser_runtime import MANIFEST, wrap, wrapped_name
 from orgkb.page_examples import Kind
 
 ASSETS = Path(__file__).parent / "runner"
 SITE_FOLDER = "_runtime"
-# In _static, as every page's other scripts; the rest of the runner is in SITE_FOLDER.
+# In _static, as the page's other scripts; the runner itself is in SITE_FOLDER.
 BUTTONS = "orgkb-run.js"
-DATA_ID = "orgkb-examples"
+# Each page's examples, a script per page, also in the edition's own _static.
+EXAMPLES_FOLDER = "_static/orgkb-examples"
+EXAMPLES_GLOBAL = "__orgkbExamples"
+# Where the post-transform leaves the page's blocks for the page's script.
+EXAMPLES_KEY = "orgkb_examples"
 # The class of a block that gets a Run button.
 RUNNABLE = "orgkb-run"
 HIDDEN_BLOCK = "invisible-code-block: python"
@@ -121,30 +128,37 @@ def _runs(app: Sphinx) -> bool:
     return app.builder.name == "html" and bool(app.config.orgkb_runtime_files)
 
 
-def _page_data(app: Sphinx, docname: str, blocks: list[Block]) -> str:
-    labels = LABELS.get(app.config.language or "en", LABELS["en"])
+class RunButtons(SphinxPostTransform):
+    """Marks the blocks that get a Run button and keeps the page's runnable blocks."""
+
+    builders = ("html",)
+    # Before Sphinx trims ``<BLANKLINE>`` and doctest flags from what the page shows: the
+    # examples run as written.
+    default_priority = TrimDoctestFlagsTransform.default_priority - 1
+
+    def apply(self, **kwargs: Any) -> None:
+        if not self.config.orgkb_runtime_files:
+            return
+        found = page_blocks(self.document)
+        if not any(block.button for _, block in found):
+            return
+        for node, block in found:
+            if block.button:
+                node["classes"].append(RUNNABLE)
+        self.document[EXAMPLES_KEY] = [asdict(block) for _, block in found]
+
+
+def examples_script(app: Sphinx, blocks: list[dict[str, Any]]) -> str:
+    """The page's examples, with the runtime's files and the words of the edition's language.
+
+    A classic script, as everything the runner loads: it runs from a folder too.
+    """
     data = {
-        "runtime": "../" * docname.count("/") + SITE_FOLDER + "/",
         "files": app.config.orgkb_runtime_files,
-        "labels": labels,
-        "blocks": [asdict(block) for block in blocks],
+        "labels": LABELS.get(app.config.language or "en", LABELS["en"]),
+        "blocks": blocks,
     }
-    # No "</script>" can end the element early.
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script type="application/json" id="{DATA_ID}">{text}</script>\n'
-
-
-def _add_buttons(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not _runs(app):
-        return
-    found = page_blocks(doctree)
-    if not any(block.button for _, block in found):
-        return
-    for node, block in found:
-        if block.button:
-            node["classes"].append(RUNNABLE)
-    data = _page_data(app, docname, [block for _, block in found])
-    doctree.append(nodes.raw("", data, format="html"))
+    return f"window.{EXAMPLES_GLOBAL} = {json.dumps(data, ensure_ascii=False, indent=0)};\n"
 
 
 def _add_script(
@@ -154,26 +168,45 @@ def _add_script(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    if doctree is not None and any(
-        RUNNABLE in node["classes"] for node in doctree.findall(nodes.literal_block)
-    ):
-        app.add_js_file(BUTTONS, defer="defer")
+    blocks = doctree.get(EXAMPLES_KEY) if doctree is not None else None
+    if not blocks:
+        return
+    script = examples_script(app, blocks)
+    name = f"{EXAMPLES_FOLDER}/{pagename}.js"
+    path = Path(app.builder.outdir, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script, encoding="utf-8")
+    # A new version of the page's examples gets a new address, as Sphinx gives its scripts.
+    version = hashlib.sha256(script.encode()).hexdigest()[:8]
+    pathto = context["pathto"]
+    attributes = {
+        "defer": "defer",
+        "data-runtime": pathto(f"{SITE_FOLDER}/", 1),
+        "data-examples": f"{pathto(name, 1)}?v={version}",
+        "data-run": LABELS.get(app.config.language or "en", LABELS["en"])["run"],
+    }
+    app.add_js_file(BUTTONS, **attributes)
+
+
+def _copy_buttons(app: Sphinx) -> None:
+    # Before the pages are written, so that Sphinx gives the script's address a version.
+    if _runs(app):
+        static = Path(app.builder.outdir, "_static")
+        static.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ASSETS / "buttons.js", static / BUTTONS)
 
 
 def _copy_runtime(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _runs(app):
         return
     folder = Path(app.confdir, app.config.orgkb_runtime)
-    out = Path(app.builder.outdir)
-    site = out / SITE_FOLDER
+    site = Path(app.builder.outdir, SITE_FOLDER)
     site.mkdir(exist_ok=True)
     for name in app.config.orgkb_runtime_files:
         shutil.copyfile(folder / wrapped_name(name), site / wrapped_name(name))
     shutil.copyfile(ASSETS / "runner.js", site / "runner.js")
     worker = (ASSETS / "worker.js").read_bytes()
     (site / wrapped_name("worker.js")).write_text(wrap("worker.js", worker), encoding="ascii")
-    (out / "_static").mkdir(exist_ok=True)
-    shutil.copyfile(ASSETS / "buttons.js", out / "_static" / BUTTONS)
 
 
 def setup_runner(app: Sphinx) -> None:
@@ -181,7 +214,8 @@ def setup_runner(app: Sphinx) -> None:
     app.add_config_value("orgkb_runtime", "", "html", types=frozenset({str}))
     app.add_config_value("orgkb_runtime_files", [], "html", types=frozenset({list}))
     app.connect("config-inited", _find_runtime)
-    app.connect("doctree-resolved", _add_buttons)
+    app.connect("builder-inited", _copy_buttons)
+    app.add_post_transform(RunButtons)
     # Before the assets component replaces the page's list of scripts with its own.
     app.connect("html-page-context", _add_script, priority=400)
     app.connect("build-finished", _copy_runtime)

@@ -1,30 +1,25 @@
-/* orgkb: a "Run" button under each example of the page (orgkb.sphinxext.runner).
- * The examples come from the page's data, not its HTML. The first click loads the runner
- * from the site's _runtime folder, which starts Python in a web worker; until then the page
- * loads nothing more. A classic script, so that it runs from a folder too. */
+/* orgkb: a "Run" button under each example (orgkb.sphinxext.runner). The first click loads
+ * the runner and the page's examples; until then the page loads nothing more. */
 "use strict";
 (function () {
-  const data = JSON.parse(document.getElementById("orgkb-examples").textContent);
+  const page = document.currentScript.dataset;
   const blocks = Array.from(document.querySelectorAll(".orgkb-run"));
   const style = document.createElement("style");
-  style.textContent =
-    ".orgkb-runbar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:-.6rem 0 1rem}" +
-    ".orgkb-runbar button{font:inherit;font-size:.8rem;padding:.1rem .7rem;cursor:pointer;" +
+  style.textContent = ".orgkb-runbar{display:flex;gap:.5rem;align-items:center;margin:-.5rem 0 1rem}" +
+    ".orgkb-runbar button{font:inherit;font-size:.8rem;padding:.1rem .7rem;" +
     "color:var(--color-foreground-primary);background:var(--color-background-primary);" +
-    "border:1px solid var(--color-foreground-border);border-radius:.25rem}" +
-    ".orgkb-runbar [role=status]{font-size:.8rem}@media print{.orgkb-runbar{display:none}}";
+    "border:1px solid var(--color-foreground-border);border-radius:.25rem}";
   document.head.append(style);
   let runner;
 
-  function start() {
-    runner = runner || new Promise((resolve, reject) => {
+  function load(src) {
+    return new Promise((resolve, reject) => {
       const script = document.createElement("script");
-      script.src = data.runtime + "runner.js";
-      script.onload = () => resolve(window.orgkbRunner(data, blocks));
-      script.onerror = () => reject(new Error(script.src));
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(src));
       document.head.append(script);
     });
-    return runner;
   }
 
   blocks.forEach((block, index) => {
@@ -32,15 +27,16 @@
     bar.className = "orgkb-runbar";
     const button = document.createElement("button");
     button.type = "button";
-    button.textContent = data.labels.run;
+    button.textContent = page.run;
     const status = document.createElement("span");
     status.setAttribute("role", "status");
     button.addEventListener("click", () => {
       bar.dataset.state = "running";
-      if (!runner) status.textContent = data.labels.starting;
-      start().then((run) => run(index), (error) => {
+      runner = runner || Promise.all([load(page.runtime + "runner.js"), load(page.examples)])
+        .then(() => window.orgkbRunner(page.runtime, window.__orgkbExamples, blocks));
+      runner.then((run) => run(index), (error) => {
         bar.dataset.state = "failed";
-        status.textContent = data.labels.failed + " " + error.message;
+        status.textContent = "⚠ " + error.message;
       });
     });
     bar.append(button, status);

@@ -4,12 +4,13 @@
  * the page's blocks up to the clicked one, as edited, in one fresh namespace, and shows each
  * example's output under its block, marked where it differs from what the page prints. */
 "use strict";
-window.orgkbRunner = function (data, elements) {
+window.orgkbRunner = function (runtime, data, elements) {
   const labels = data.labels;
   const style = document.createElement("style");
   style.textContent =
     ".orgkb-output pre{margin:0 0 .5rem;padding:.4rem .6rem;white-space:pre-wrap;" +
-    "background:var(--color-background-secondary);border-left:.25rem solid var(--color-foreground-border)}" +
+    "font-size:var(--code-font-size);background:var(--color-background-secondary);" +
+    "border-left:.25rem solid var(--color-foreground-border)}" +
     ".orgkb-output .orgkb-differs pre{border-left-color:var(--color-problematic,#b00)}" +
     ".orgkb-output p{margin:0;font-size:.8rem;font-weight:bold}" +
     ".orgkb-run pre[contenteditable]:focus{outline:2px solid var(--color-brand-primary)}";
@@ -27,7 +28,7 @@ window.orgkbRunner = function (data, elements) {
   function load(name) {
     return new Promise((resolve, reject) => {
       const script = document.createElement("script");
-      script.src = data.runtime + name + ".js";
+      script.src = runtime + name + ".js";
       script.onload = resolve;
       script.onerror = () => reject(new Error(script.src));
       document.head.append(script);
@@ -40,7 +41,7 @@ window.orgkbRunner = function (data, elements) {
     delete window.__orgkbRuntime;
     const source = Uint8Array.from(atob(files["worker.js"]), (c) => c.charCodeAt(0));
     const python = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
-    python.postMessage({ files, indexURL: new URL(data.runtime, location.href).href });
+    python.postMessage({ files, indexURL: new URL(runtime, location.href).href });
     return python;
   }
 
@@ -84,7 +85,10 @@ window.orgkbRunner = function (data, elements) {
     });
     return {
       bar, status, output,
-      source: () => (edited ? pre.innerText.replace(/\n*$/, "\n") : block.source),
+      // The block as the reader left it: as written, or as edited from what the page shows.
+      read: () => (edited
+        ? { kind: block.kind, source: pre.innerText.replace(/\n*$/, "\n"), edited }
+        : block),
     };
   }
 
@@ -106,12 +110,10 @@ window.orgkbRunner = function (data, elements) {
 
   async function run(index) {
     const target = Array.from(views.keys())[index];
-    const blocks = data.blocks.slice(0, target + 1).map((block, position) => ({
-      kind: block.kind,
-      source: views.has(position) ? views.get(position).source() : block.source,
-    }));
+    const blocks = data.blocks.slice(0, target + 1).map((block, position) => (
+      views.has(position) ? views.get(position).read() : block));
     const clicked = views.get(target);
-    if (started) clicked.status.textContent = labels.running;
+    clicked.status.textContent = started ? labels.running : labels.starting;
     let python;
     try {
       python = await worker;

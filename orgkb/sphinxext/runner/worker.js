@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orgkb
 from orgkb.errors import OrgkbError
-from orgkb.page_examples import Outcome, PageSession, run_in_process
+from orgkb.page_examples import Outcome, PageSession, restore_blank_lines, run_in_process
 
 DOCS = Path(orgkb.__file__).parent.parent / "docs"
 # The browser starts no processes; a page runs "python -m orgkb" as one.
@@ -25,7 +25,9 @@ def new_session():
     return PageSession(DOCS)
 
 
-def run_block(session, kind, source):
+def run_block(session, kind, source, edited):
+    if edited and kind == "doctest":
+        source = restore_blank_lines(source)
     try:
         outcomes = session.run(kind, source)
     except OrgkbError as error:
@@ -70,7 +72,7 @@ async function run(blocks) {
   const runBlock = python.get("run_block");
   try {
     blocks.forEach((block, index) => {
-      const outcomes = JSON.parse(runBlock(session, block.kind, block.source));
+      const outcomes = JSON.parse(runBlock(session, block.kind, block.source, !!block.edited));
       self.postMessage({ block: index, outcomes });
     });
   } finally {
@@ -87,6 +89,7 @@ self.onmessage = ({ data }) => {
     return;
   }
   queue = queue.then(() => run(data.run)).catch((error) => {
-    self.postMessage({ failed: String(error.message || error) });
+    // A Python error's message is its traceback; its last line says what went wrong.
+    self.postMessage({ failed: String(error.message || error).trim().split("\n").pop() });
   });
 };
