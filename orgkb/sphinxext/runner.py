@@ -136,7 +136,7 @@ class RunButtons(SphinxPostTransform):
     # examples run as written.
     default_priority = TrimDoctestFlagsTransform.default_priority - 1
 
-    def apply(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: Any) -> None:
         if not self.config.orgkb_runtime_files:
             return
         found = page_blocks(self.document)
