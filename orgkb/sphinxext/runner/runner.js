@@ -13,6 +13,7 @@ window.orgkbRunner = function (runtime, data, elements) {
     "border-left:.25rem solid var(--color-foreground-border)}" +
     ".orgkb-output .orgkb-differs pre{border-left-color:var(--color-problematic,#b00)}" +
     ".orgkb-output p{margin:0;font-size:.8rem;font-weight:bold}" +
+    ".orgkb-runbar [role=status]{font-size:var(--font-size--small)}" +
     ".orgkb-run pre[contenteditable]:focus{outline:2px solid var(--color-brand-primary)}";
   document.head.append(style);
 
