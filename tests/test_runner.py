@@ -205,15 +205,16 @@ def test_no_button_and_no_runtime_in_the_epub_and_the_pdf(tmp_path: Path, builde
 
 @pytest.mark.parametrize(
     "manifest",
-    [None, {"sources": {"pyodide.js": PYODIDE}}, {"files": ["missing.whl"], "sources": {}}],
+    [None, {"sources": {"pyodide.js": PYODIDE}}, {"files": [*FILES, "missing.whl"]}],
     ids=["no-runtime", "failed-build", "missing-file"],
 )
-def test_without_a_built_runtime_there_are_no_buttons(
+def test_without_a_whole_runtime_there_are_no_buttons(
     tmp_path: Path, manifest: dict[str, Any] | None
 ) -> None:
-    runtime = tmp_path / "runtime"
-    runtime.mkdir()
-    if manifest is not None:
+    runtime = fake_runtime(tmp_path / "runtime")
+    if manifest is None:
+        (runtime / MANIFEST).unlink()
+    else:
         (runtime / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     built = build(tmp_path, PAGES, conf=f"orgkb_runtime = {str(runtime)!r}\n")
     assert built.returncode == 0, built.log

@@ -3,12 +3,15 @@
 The HTML build names the runtime's folder, as :mod:`orgkb.browser_runtime` builds it, in
 ``orgkb_runtime`` (``./dev site`` does, with ``-D``; a path relative to the configuration
 folder). Then every code block of ``>>>`` examples and every ``console`` block gets a Run
-button. The page carries its examples as JSON data — its Python blocks, hidden set-up
-blocks (``% invisible-code-block: python``) included, and its console blocks, in order, as
-Sybil runs them — and loads one small deferred script (``buttons.js``); the runtime is
-copied to ``_runtime/`` in the site and loads on the first click (``runner.js``, which
-starts ``worker.js``). Without the setting, before the runtime is built and in any other
-builder (EPUB, the PDF's single page), pages get no button and the site no runtime.
+button, and the page loads one small deferred script (``buttons.js``, under 1 KB
+compressed) and nothing else until a click. The page's examples — its Python blocks,
+hidden set-up blocks (``% invisible-code-block: python``) included, and its console blocks,
+in order and as written, as Sybil runs them — are data in a script of the page's own under
+``_static/orgkb-examples/``: inline they would take the page with the most examples over its
+weight budget. The first click loads them and the runner (``runner.js``, which starts
+``worker.js``) from ``_runtime/``, where the runtime is copied. Without the setting, before
+the runtime is built and in any other builder (EPUB, the PDF's single page), pages get no
+button and the site no runtime.
 """
 
 from __future__ import annotations
@@ -115,13 +118,18 @@ def _runtime_files(folder: Path) -> list[str]:
         files = json.loads((folder / MANIFEST).read_text("utf-8")).get("files", [])
     except (OSError, ValueError):
         return []
-    return [name for name in files if (folder / wrapped_name(name)).is_file()]
+    # Part of a runtime starts no Python.
+    return files if all((folder / wrapped_name(name)).is_file() for name in files) else []
 
 
 def _find_runtime(app: Sphinx, config: Config) -> None:
     # A config value, so that pages are written again when the runtime comes or goes.
     setting = config.orgkb_runtime
     config.orgkb_runtime_files = _runtime_files(Path(app.confdir, setting)) if setting else []
+
+
+def _labels(app: Sphinx) -> dict[str, str]:
+    return LABELS.get(app.config.language or "en", LABELS["en"])
 
 
 def _runs(app: Sphinx) -> bool:
@@ -155,7 +163,7 @@ def examples_script(app: Sphinx, blocks: list[dict[str, Any]]) -> str:
     """
     data = {
         "files": app.config.orgkb_runtime_files,
-        "labels": LABELS.get(app.config.language or "en", LABELS["en"]),
+        "labels": _labels(app),
         "blocks": blocks,
     }
     return f"window.{EXAMPLES_GLOBAL} = {json.dumps(data, ensure_ascii=False, indent=0)};\n"
@@ -183,7 +191,7 @@ def _add_script(
         "defer": "defer",
         "data-runtime": pathto(f"{SITE_FOLDER}/", 1),
         "data-examples": f"{pathto(name, 1)}?v={version}",
-        "data-run": LABELS.get(app.config.language or "en", LABELS["en"])["run"],
+        "data-run": _labels(app)["run"],
     }
     app.add_js_file(BUTTONS, **attributes)
 
