@@ -25,7 +25,10 @@ extensions = [
     "sphinx_last_updated_by_git",
     "notfound.extension",
     "sphinx.ext.autodoc",
+    # The directives (rule, orgchart, pooling), then this site's policy: citations, licences,
+    # the machine-readable edition, downloads, redirects and the patches to Sphinx's output.
     "orgkb.sphinxext",
+    "orgkb.sphinxext.site",
 ]
 
 root_doc = "index"
@@ -83,5 +86,6 @@ nitpick_ignore_regex = [
     (r"py:class", r"typing\..*"),
     (r"py:class", r"enum\..*"),
     (r"py:class", r"argparse\..*"),
+    (r"py:class", r"datetime\..*"),
     (r"py:class", r"(sphinx|docutils)\..*"),
 ]

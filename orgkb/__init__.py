@@ -9,9 +9,10 @@ organisation the article recommends, with the rules that shaped it::
     <Scenario.ONE_REGION: 'one-region'>
 """
 
+from orgkb.errors import InputError, OrgkbError
 from orgkb.model import Branch, Company, Function, Level
 from orgkb.plan import Governance, Plan, Scenario, Unit, classify, recommend
-from orgkb.profile import ProfileError, load_company
+from orgkb.profile import load_company
 from orgkb.render import plan_as_text
 from orgkb.rules import RULES, Rule, rule
 
@@ -23,9 +24,10 @@ __all__ = [
     "Company",
     "Function",
     "Governance",
+    "InputError",
     "Level",
+    "OrgkbError",
     "Plan",
-    "ProfileError",
     "Rule",
     "Scenario",
     "Unit",

@@ -6,8 +6,8 @@ reads YAML with the pure-Python loader anyway), orgkb's own wheel built from thi
 the pages' example files (``docs/examples``) as one zip. Each file is wrapped as a classic
 script that files its bytes, in base64, under its name (:func:`wrap`): opened from a folder,
 Chromium refuses ``fetch`` and module scripts but runs classic scripts. The pages' Run
-buttons (:mod:`orgkb.sphinxext.runner`) load the scripts on the first click and hand the
-bytes to Pyodide in a web worker; nothing comes from another host.
+buttons (:mod:`orgkb.sphinxext.site.runner`) load the scripts on the first click and hand
+the bytes to Pyodide in a web worker; nothing comes from another host.
 
 ``python -m orgkb.browser_runtime FOLDER`` builds it; ``./dev site`` does, and the HTML
 build copies it into the site. Without npm, or when npm or pip fail, there is no runtime,

@@ -3,7 +3,7 @@
 :func:`build_downloads` makes them: Sphinx's EPUB builder, and a single-page HTML build that
 Debian's chromium prints to PDF, so no TeX installation is needed; without chromium there is
 no PDF. ``python -m orgkb.downloads FOLDER`` builds both into FOLDER; ``./dev site`` does,
-and the site links to them (:mod:`orgkb.sphinxext.downloads`).
+and the site links to them (:mod:`orgkb.sphinxext.site.downloads`).
 """
 
 from __future__ import annotations

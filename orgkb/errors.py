@@ -18,7 +18,9 @@ class OrgkbError(Exception):
     """Something the user gave that orgkb cannot use; ``str()`` is one line."""
 
 
-@dataclass(frozen=True, eq=False)
+# Not frozen: Python itself sets attributes on an exception in flight (contextlib sets its
+# __traceback__, add_note its __notes__), which a frozen dataclass would refuse.
+@dataclass(eq=False)
 class InputError(OrgkbError):
     """A value that cannot be used, with where it came from as far as that is known.
 

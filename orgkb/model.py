@@ -7,11 +7,13 @@ customer service and sales. Everything else in :mod:`orgkb` is built from these 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
+from orgkb.errors import InputError
 from orgkb.staffing import ServiceTarget
+from orgkb.values import Limits
 
 
 class Level(StrEnum):
@@ -100,9 +102,13 @@ class Option(StrEnum):
     """A company without branches: one head over the three departments."""
 
 
+SALARY = Limits(at_least=0)
+"""The monthly pay :class:`Salaries` allow for each role."""
+
+
 @dataclass(frozen=True)
 class Salaries:
-    """Monthly pay per person, in any one currency, by role."""
+    """Monthly pay per person, in any one currency, by role; each keeps :data:`SALARY`."""
 
     agent: float
     """A customer-service agent."""
@@ -113,8 +119,18 @@ class Salaries:
     manager: float
     """A team leader or department head."""
 
+    def __post_init__(self) -> None:
+        for role in ("agent", "promoter", "support", "manager"):
+            SALARY.check(getattr(self, role), role)
 
-@dataclass(frozen=True)
+
+CAPACITY = Limits(above=0)
+"""A branch's share of the workload, relative to the other branches."""
+INQUIRIES = Limits(at_least=0)
+"""A branch's inquiry volume, an hour or a month."""
+
+
+@dataclass(frozen=True, slots=True)
 class Branch:
     """A branch (分公司) as a company profile describes it.
 
@@ -123,6 +139,8 @@ class Branch:
     *capacity* is the branch's share of the workload, relative to the other branches.
     The branch's inquiry volume (咨询线索量), if known, is *inquiries_per_hour* in its busiest
     hour or *inquiries_per_month*, never both; :mod:`orgkb.compare` sizes queues from it.
+    *capacity* keeps :data:`CAPACITY` and the volumes :data:`INQUIRIES`, else
+    :class:`~orgkb.errors.InputError` names the field.
     """
 
     name: str
@@ -136,6 +154,10 @@ class Branch:
     def __post_init__(self) -> None:
         if not self.region:
             object.__setattr__(self, "region", self.city)
+        CAPACITY.check(self.capacity, "capacity")
+        for volume in ("inquiries_per_hour", "inquiries_per_month"):
+            if getattr(self, volume) is not None:
+                INQUIRIES.check(getattr(self, volume), volume)
 
     def serves(self, project: str) -> bool:
         """Whether the branch takes leads for *project*.
@@ -148,6 +170,12 @@ class Branch:
         return not self.projects or project in self.projects
 
 
+SPAN_OF_CONTROL = Limits(at_least=2, whole=True)
+"""The *span_of_control* a :class:`Company` may give: a manager leads two people or more."""
+BUSY_HOUR_FACTOR = Limits(above=0, at_most=1)
+"""The *busy_hour_factor* a :class:`Company` may give: a share of a day, above 0, at most 1."""
+
+
 @dataclass(frozen=True)
 class Company:
     """A company profile: its name, where its head office is, and its branches.
@@ -157,6 +185,9 @@ class Company:
     *salaries*, the *span_of_control* of a manager, the *busy_hour_factor* (the share of a
     day's inquiries that arrive in its busiest hour) and how the company is organised today,
     *as_is*.
+
+    Branch names are unique: a plan knows each branch's unit by its name
+    (:func:`orgkb.plan.branch_id`), so a repeated name is an :class:`~orgkb.errors.InputError`.
     """
 
     name: str
@@ -168,15 +199,28 @@ class Company:
     busy_hour_factor: float | None = None
     as_is: Option | None = None
 
+    def __post_init__(self) -> None:
+        first: dict[str, int] = {}
+        for index, branch in enumerate(self.branches):
+            if first.setdefault(branch.name, index) != index:
+                raise InputError(
+                    f"{branch.name!r} is already the name of branches[{first[branch.name]}]",
+                    field=f"branches[{index}].name",
+                )
+
     @property
     def regions(self) -> tuple[str, ...]:
         """The regions (片区) the branches lie in, in the order they first appear."""
-        return _unique(branch.region for branch in self.branches)
+        return tuple(self._by_region)
 
     def branches_in(self, region: str) -> tuple[Branch, ...]:
         """The branches of *region*, in profile order."""
-        return tuple(branch for branch in self.branches if branch.region == region)
+        return self._by_region.get(region, ())
 
-
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))
+    @cached_property
+    def _by_region(self) -> dict[str, tuple[Branch, ...]]:
+        # Built once, so that plans of thousands of branches visit each branch once.
+        regions: dict[str, list[Branch]] = {}
+        for branch in self.branches:
+            regions.setdefault(branch.region, []).append(branch)
+        return {region: tuple(branches) for region, branches in regions.items()}

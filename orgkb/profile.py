@@ -1,27 +1,52 @@
 """Load a company profile from YAML, JSON or CSV, and say exactly what is wrong with a bad one.
 
-Reading happens in three steps kept apart: decode the bytes to text, parse the text into plain
-values (remembering the line each value came from where the format tells us), and validate
-those values into a :class:`~orgkb.model.Company`. Every problem is a :class:`ProfileError`
-that names the file and, where known, the line and the field.
+Reading happens in three steps kept apart: decode the bytes to text (:mod:`orgkb.reading`),
+parse the text into plain values, remembering the line each value came from where the format
+tells us, and validate those values into a :class:`~orgkb.model.Company`. Every problem is an
+:class:`~orgkb.errors.InputError` that names the file and, where known, the line and the field.
+
+Parsing is bounded, so that no file can exhaust the stack or the memory: YAML and JSON may nest
+at most :data:`DEEPEST` levels, and YAML's aliases (``*name``) may repeat at most as many
+values as the file itself holds, or :data:`ALIAS_ALLOWANCE` if that is more.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import difflib
+import io
 import json
-import math
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, ClassVar, Protocol
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
 
-from orgkb.errors import OrgkbError
-from orgkb.model import Branch, Company, Option, Salaries
-from orgkb.staffing import ServiceTarget, StaffingError
+from orgkb.errors import InputError
+from orgkb.model import (
+    BUSY_HOUR_FACTOR,
+    CAPACITY,
+    INQUIRIES,
+    SALARY,
+    SPAN_OF_CONTROL,
+    Branch,
+    Company,
+    Option,
+    Salaries,
+)
+from orgkb.reading import line_at, quoted, read_table, read_text, unknown
+from orgkb.staffing import ServiceTarget
+from orgkb.values import Limits, describe_value, read_number
 
 COMPANY_FIELDS = (
     "company",
@@ -56,29 +81,12 @@ SALARY_FIELDS = ("agent", "promoter", "support", "manager")
 """The keys of ``salaries``: every one is required when salaries are given."""
 PROJECT_SEPARATORS = (";", "\uff1b")
 """What separates projects in one text value (the second is the full-width semicolon)."""
-
-
-class ProfileError(OrgkbError):
-    """A company profile that cannot be read; its text is one line fit for a terminal.
-
-    >>> str(ProfileError("acme.yaml", "missing", line=7, field="branches[2].city"))
-    'acme.yaml:7: branches[2].city: missing'
-    """
-
-    def __init__(
-        self, path: str | Path, message: str, *, line: int | None = None, field: str = ""
-    ) -> None:
-        self.path = str(path)
-        self.message = message
-        self.line = line
-        self.field = field
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{where}: {what}"
-
+PROFILE = "a YAML, JSON or CSV company profile"
+"""What a profile is, as a message names it."""
+DEEPEST = 100
+"""The most levels YAML or JSON may nest; a profile needs four."""
+ALIAS_ALLOWANCE = 100_000
+"""The values YAML's aliases may repeat in any profile, however small ("billion laughs")."""
 
 FieldPath = tuple[str | int, ...]
 
@@ -99,7 +107,7 @@ class _Parsed:
 
 
 def load_company(path: str | Path, *, company: str | None = None) -> Company:
-    """Read the company profile at *path*; :class:`ProfileError` if it cannot be read.
+    """Read the company profile at *path*; :class:`~orgkb.errors.InputError` if it cannot be.
 
     The format follows the file's suffix (``.yaml``/``.yml``, ``.json``, ``.csv``/``.tsv``)
     and is guessed from the content otherwise. *company* names the company: a CSV file has no
@@ -107,7 +115,7 @@ def load_company(path: str | Path, *, company: str | None = None) -> Company:
     replaces the name the file gives.
     """
     path = Path(path)
-    return load_company_text(_read_text(path), path, company=company)
+    return load_company_text(read_text(path, PROFILE), path, company=company)
 
 
 def load_company_text(text: str, path: str | Path, *, company: str | None = None) -> Company:
@@ -121,7 +129,7 @@ def load_company_text(text: str, path: str | Path, *, company: str | None = None
     """
     path = Path(path)
     if not text.strip():
-        raise ProfileError(path, "the file is empty")
+        raise InputError("the file is empty", path=str(path))
     kind = _format_of(path, text)
     if kind == "csv":
         parsed = _parse_csv(path, text)
@@ -132,31 +140,6 @@ def load_company_text(text: str, path: str | Path, *, company: str | None = None
         if company is not None and isinstance(parsed.value, dict):
             parsed.value["company"] = company
     return _Validator(path, parsed).company()
-
-
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ProfileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ProfileError(path, "is a directory, not a company profile") from None
-    except OSError as error:
-        raise ProfileError(path, f"cannot be read: {error.strerror}") from None
-    # Windows editors save "Unicode" text as UTF-16 with a byte-order mark: text, not binary.
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if b"\0" in data and not utf16:
-        raise ProfileError(path, "is a binary file, not a YAML, JSON or CSV company profile")
-    # Spreadsheets saved on Chinese Windows write GB18030 (GBK); accept it beside UTF-8.
-    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if not text.strip():
-            raise ProfileError(path, "the file is empty")
-        return text
-    raise ProfileError(path, "is not text in UTF-8, GB18030 or UTF-16")
 
 
 def _format_of(path: Path, text: str) -> str:
@@ -170,125 +153,331 @@ def _format_of(path: Path, text: str) -> str:
     start = text.lstrip()
     if start.startswith(("{", "[")):
         return "json"
-    header = start.splitlines()[0]
+    header = re.split("[\r\n]", start, maxsplit=1)[0]
     if ":" not in header and ("," in header or "\t" in header):
         return "csv"
     return "yaml"
 
 
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 def _parse_json(path: Path, text: str) -> _Parsed:
     def refuse_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        keys = [key for key, _ in pairs]
-        for key in keys:
-            if keys.count(key) > 1:
-                raise ProfileError(path, f"the key {key!r} appears twice in one object")
-        return dict(pairs)
+        mapping: dict[str, object] = {}
+        for key, value in pairs:
+            if key in mapping:
+                raise InputError(
+                    f"the key {quoted(key)} appears twice in one object", path=str(path)
+                )
+            mapping[key] = value
+        return mapping
 
+    _check_json_depth(path, text)
     try:
-        return _Parsed(json.loads(text, object_pairs_hook=refuse_duplicates))
+        value = json.loads(text, object_pairs_hook=refuse_duplicates, parse_int=_json_int)
     except json.JSONDecodeError as error:
-        raise ProfileError(path, f"malformed JSON: {error.msg}", line=error.lineno) from None
+        raise InputError(
+            f"malformed JSON: {error.msg}", path=str(path), line=error.lineno
+        ) from None
+    return _Parsed(value)
+
+
+def _json_int(digits: str) -> int | str:
+    try:
+        return int(digits)
+    except ValueError:
+        # Past Python's limit on the digits of an int (4,300): no count or amount is that
+        # long, and as text it is refused as too large wherever a number belongs.
+        return digits
+
+
+def _check_json_depth(path: Path, text: str) -> None:
+    # json's parser recurses once a level, so the depth is measured before it runs: on the
+    # brackets outside strings, in one pass at the speed of the regular-expression engine.
+    if _too_deep(_NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))) is None:
+        return
+    # Only now find where, at the pace of Python rather than of the regular expressions.
+    tokens = list(re.finditer(_JSON_STRING.pattern + r"|[\[\]{}]", text))
+    deepest = _too_deep(token.group() for token in tokens)
+    assert deepest is not None
+    line = line_at(text, tokens[deepest].start())
+    raise InputError(f"the JSON nests deeper than {DEEPEST} levels", path=str(path), line=line)
+
+
+def _too_deep(tokens: Iterable[str]) -> int | None:
+    """The index of the first of *tokens* that opens a level past :data:`DEEPEST`, if any."""
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token in ("[", "{"):
+            depth += 1
+            if depth > DEEPEST:
+                return index
+        elif token in ("]", "}"):
+            depth -= 1
+    return None
 
 
 def _parse_yaml(path: Path, text: str) -> _Parsed:
-    loader = yaml.SafeLoader(text)
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return _YamlReader(path, fast(text)).read()
+        except yaml.YAMLError:
+            pass  # libyaml words its errors its own way: parse again, to say what PyYAML says
     try:
-        node = loader.get_single_node()
-        parsed = _Parsed(None)
-        parsed.value = _yaml_value(path, loader, node, (), parsed.lines)
-        return parsed
+        return _YamlReader(path, yaml.SafeLoader(text)).read()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = None if mark is None else mark.line + 1
         problem = error.problem or error.context or "cannot be parsed"
-        raise ProfileError(path, f"malformed YAML: {problem}", line=line) from None
+        raise InputError(f"malformed YAML: {problem}", path=str(path), line=line) from None
+    except yaml.reader.ReaderError as error:
+        # PyYAML gives the character as a number, having been given text.
+        raise InputError(
+            f"malformed YAML: the character U+{error.character:04X} is not allowed in YAML",
+            path=str(path),
+            line=line_at(text, error.position),
+        ) from None
     except yaml.YAMLError as error:
-        raise ProfileError(path, f"malformed YAML: {error}") from None
-    finally:
-        loader.dispose()
+        raise InputError(
+            f"malformed YAML: {' '.join(str(error).split())}", path=str(path)
+        ) from None
 
 
-def _yaml_value(
-    path: Path,
-    loader: yaml.SafeLoader,
-    node: yaml.Node | None,
-    at: FieldPath,
-    lines: dict[FieldPath, int],
-) -> object:
-    if node is None:
-        return None
-    lines[at] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        mapping: dict[str, object] = {}
-        for key_node, value_node in node.value:
-            key = str(loader.construct_object(key_node))
-            if key in mapping:
-                raise ProfileError(
-                    path,
-                    f"the key {key!r} appears twice in one mapping",
-                    line=key_node.start_mark.line + 1,
-                )
-            mapping[key] = _yaml_value(path, loader, value_node, (*at, key), lines)
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "timestamp")
+)
+
+
+class _Loader(Protocol):
+    """What is used of a PyYAML loader, pure Python or libyaml's: its events and scalars."""
+
+    yaml_constructors: ClassVar[dict[Any, Any]]
+
+    def check_event(self) -> bool: ...
+    def get_event(self) -> Event: ...
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str: ...
+    def dispose(self) -> None: ...
+
+
+@dataclass
+class _Open:
+    """A YAML mapping or list whose end has not come yet."""
+
+    at: FieldPath
+    value: dict[str, object] | list[object]
+    anchor: str | None
+    line: int
+    size: int = 1
+    key: str | None = None
+    key_line: int = 0
+
+
+class _YamlReader:
+    """Builds plain values from a YAML parser's events, with the line of each.
+
+    It builds them from events, not from PyYAML's nodes, so as to bound the nesting and count
+    what aliases repeat as it goes, and to use libyaml's fast parser where it is installed.
+    An alias gives the very value its anchor named, so nothing is copied; *size* counts the
+    values as if it were.
+    """
+
+    def __init__(self, path: Path, loader: _Loader) -> None:
+        self.path = path
+        self.loader = loader
+        self.parsed = _Parsed(None)
+        self.open: list[_Open] = []
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.written = 0  # values as the file writes them out
+        self.size = 0  # values with every alias repeated
+
+    def read(self) -> _Parsed:
+        try:
+            documents = 0
+            while self.loader.check_event():
+                event = self.loader.get_event()
+                if isinstance(event, NodeEvent):
+                    self.node(event)
+                elif isinstance(event, CollectionEndEvent):
+                    self.close()
+                elif isinstance(event, DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        raise self.malformed(
+                            event, "expected a single document, but found another document"
+                        )
+        finally:
+            self.loader.dispose()
+        repeated = self.size - self.written
+        if repeated > max(self.written, ALIAS_ALLOWANCE):
+            raise InputError(
+                f"the aliases (*name) would repeat {repeated:,} values; a profile of this size "
+                f"may repeat {max(self.written, ALIAS_ALLOWANCE):,}",
+                path=str(self.path),
+            )
+        return self.parsed
+
+    def node(self, event: NodeEvent) -> None:
+        top = self.open[-1] if self.open else None
+        if top is not None and top.key is None and isinstance(top.value, dict):
+            self.key(top, event)
+        elif isinstance(event, ScalarEvent):
+            self.written += 1
+            value = self.scalar(event, key=False)
+            self.place(event, value, 1)
+            if event.anchor is not None:
+                self.anchor(event.anchor, _line(event), value, 1)
+        elif isinstance(event, AliasEvent):
+            value, size = self.alias(event)
+            self.place(event, value, size)
+        elif isinstance(event, CollectionStartEvent):
+            self.written += 1
+            self.start(event)
+
+    def key(self, top: _Open, event: NodeEvent) -> None:
+        self.written += not isinstance(event, AliasEvent)
+        self.size += 1
+        top.size += 1
+        if isinstance(event, CollectionStartEvent):
+            kind = "mapping" if isinstance(event, MappingStartEvent) else "list"
+            raise self.malformed(event, f"a key must be text, not a {kind}")
+        if isinstance(event, AliasEvent):
+            value, _ = self.alias(event)
+            if isinstance(value, (dict, list)):
+                raise self.malformed(event, "a key must be text, not an alias of a mapping or list")
+        else:
+            assert isinstance(event, ScalarEvent)
+            value = self.scalar(event, key=True)
+            if event.anchor is not None:
+                self.anchor(event.anchor, _line(event), value, 1)
+        key = str(value)
+        assert isinstance(top.value, dict)
+        if key in top.value:
+            raise InputError(
+                f"the key {quoted(key)} appears twice in one mapping",
+                path=str(self.path),
+                line=_line(event),
+            )
+        top.key, top.key_line = key, _line(event)
+
+    def place(self, event: Event, value: object, size: int) -> FieldPath:
+        """Put *value* where the events have got to; return its path in the profile."""
+        self.size += size
+        if not self.open:
+            self.parsed.value = value
+            self.parsed.lines[()] = _line(event)
+            return ()
+        top = self.open[-1]
+        top.size += size
+        if isinstance(top.value, dict):
+            assert top.key is not None
+            at: FieldPath = (*top.at, top.key)
+            top.value[top.key] = value
             # A block list or mapping opens on the line after its key; point at the key.
-            lines[(*at, key)] = key_node.start_mark.line + 1
-        return mapping
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _yaml_value(path, loader, item, (*at, index), lines)
-            for index, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node)
+            self.parsed.lines[at] = top.key_line
+            top.key = None
+        else:
+            at = (*top.at, len(top.value))
+            top.value.append(value)
+            self.parsed.lines[at] = _line(event)
+        return at
+
+    def start(self, event: CollectionStartEvent) -> None:
+        if len(self.open) >= DEEPEST:
+            raise InputError(
+                f"the YAML nests deeper than {DEEPEST} levels",
+                path=str(self.path),
+                line=_line(event),
+            )
+        mapping = isinstance(event, MappingStartEvent)
+        if event.tag not in (None, "!", _MAP if mapping else _SEQ):
+            raise self.malformed(event, f"the tag {event.tag} has no use in a profile")
+        value: dict[str, object] | list[object] = {} if mapping else []
+        # Counted once it is complete: placed now, so that its path and line are known.
+        at = self.place(event, value, 0)
+        self.open.append(_Open(at, value, event.anchor, _line(event)))
+
+    def close(self) -> None:
+        done = self.open.pop()
+        self.size += 1
+        if self.open:
+            self.open[-1].size += done.size
+        if done.anchor is not None:
+            self.anchor(done.anchor, done.line, done.value, done.size)
+
+    def alias(self, event: AliasEvent) -> tuple[object, int]:
+        name = event.anchor
+        if any(each.anchor == name for each in self.open):
+            raise self.malformed(event, f"the alias *{name} is inside the value it names")
+        if name not in self.anchors:
+            raise self.malformed(event, f"found undefined alias {name!r}")
+        return self.anchors[name]
+
+    def anchor(self, name: str, line: int, value: object, size: int) -> None:
+        if name in self.anchors:
+            raise InputError(
+                f"malformed YAML: found duplicate anchor {name!r}", path=str(self.path), line=line
+            )
+        self.anchors[name] = (value, size)
+
+    def scalar(self, event: ScalarEvent, *, key: bool) -> object:
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return event.value  # quoted, or tagged '!': text, whatever it looks like
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        if tag == _MERGE and key:
+            raise InputError(
+                "a merge key (<<) has no use in a profile: write the keys out in full",
+                path=str(self.path),
+                line=_line(event),
+            )
+        if tag not in _SCALAR_TAGS:
+            if event.tag in (None, "!"):
+                return event.value  # a plain '<<' or '=' as a value is text
+            raise self.malformed(event, f"the tag {tag} has no use in a profile")
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
+        try:
+            return self.loader.yaml_constructors[tag](self.loader, node)
+        except ValueError:
+            # PyYAML makes an int or date of a literal Python cannot hold: more than 4,300
+            # digits, or the 13th month. As text it is still refused wherever it does not fit.
+            return event.value
+
+    def malformed(self, event: Event, problem: str) -> InputError:
+        return InputError(f"malformed YAML: {problem}", path=str(self.path), line=_line(event))
+
+
+def _line(event: Event) -> int:
+    mark = event.start_mark
+    assert mark is not None, "both of PyYAML's parsers mark where each event starts"
+    return int(mark.line) + 1
 
 
 def _parse_csv(path: Path, text: str) -> _Parsed:
-    rows = text.splitlines()
-    delimiter = "\t" if "\t" in rows[0] and "," not in rows[0] else ","
-    if delimiter == "," and ";" in rows[0] and "," not in rows[0]:
-        # Some spreadsheets separate columns with ';', which here separates projects.
-        raise ProfileError(
-            path, "the columns are separated by ';': save the table with commas or tabs", line=1
-        )
-    reader = csv.reader(rows, delimiter=delimiter, strict=True)
+    table = read_table(path, io.StringIO(text, newline=""), BRANCH_FIELDS, ("name", "city"))
     parsed = _Parsed([], tabular=True)
     branches: list[dict[str, object]] = []
-    try:
-        header = [column.strip().lower() for column in next(reader)]
-        _check_columns(path, header)
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) > len(header):
-                raise ProfileError(
-                    path,
-                    f"{len(row)} values for {len(header)} columns",
-                    line=reader.line_num,
-                )
-            index = len(branches)
-            parsed.lines[("branches", index)] = reader.line_num
-            branches.append(
-                {column: cell for column, cell in zip(header, row, strict=False) if cell.strip()}
-            )
-    except csv.Error as error:
-        raise ProfileError(path, f"malformed CSV: {error}", line=reader.line_num) from None
+    for row in table:
+        if row.problem:
+            raise InputError(row.problem, path=str(path), line=row.line)
+        if row.empty:
+            continue
+        parsed.lines[("branches", len(branches))] = row.line
+        branches.append({column: value for column, value in row.values.items() if value})
     parsed.value = branches
     return parsed
 
 
-def _check_columns(path: Path, header: list[str]) -> None:
-    for column in header:
-        if header.count(column) > 1:
-            raise ProfileError(path, f"the column {column!r} appears twice", line=1)
-        if column not in BRANCH_FIELDS:
-            raise ProfileError(path, _unknown(column, BRANCH_FIELDS, "column"), line=1)
-    for column in ("name", "city"):
-        if column not in header:
-            raise ProfileError(path, f"the header has no {column!r} column", line=1)
-
-
-def _unknown(key: str, known: tuple[str, ...], what: str) -> str:
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = f"did you mean {close[0]!r}?" if close else "expected one of " + ", ".join(known)
-    return f"unknown {what} {key!r} ({hint})"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Validator:
@@ -298,11 +487,13 @@ class _Validator:
         self.path = path
         self.parsed = parsed
 
-    def fail(self, at: FieldPath, message: str) -> ProfileError:
-        line = self.parsed.line_of(at)
+    def fail(self, at: FieldPath, message: str) -> InputError:
+        return InputError(message).located(self.path, self.parsed.line_of(at), self.name(at))
+
+    def name(self, at: FieldPath) -> str:
         # In a table the line already says which branch; the column is the rest of the path.
         shown = at[2:] if self.parsed.tabular and at[:1] == ("branches",) else at
-        return ProfileError(self.path, message, line=line, field=_field_name(shown))
+        return _field_name(shown)
 
     def company(self) -> Company:
         document = self.parsed.value
@@ -315,7 +506,9 @@ class _Validator:
         if listed is None:
             listed = []
         if not isinstance(listed, list):
-            raise self.fail(("branches",), f"expected a list of branches, got {_kind(listed)}")
+            raise self.fail(
+                ("branches",), f"expected a list of branches, got {describe_value(listed)}"
+            )
         branches = tuple(
             self.branch(("branches", index), item) for index, item in enumerate(listed)
         )
@@ -327,31 +520,32 @@ class _Validator:
             service_target=self.service_target(document.get("service_target")),
             salaries=self.salaries(document.get("salaries")),
             span_of_control=self.span_of_control(document.get("span_of_control")),
-            busy_hour_factor=self.busy_hour_factor(document.get("busy_hour_factor")),
+            busy_hour_factor=self.optional(
+                ("busy_hour_factor",), document.get("busy_hour_factor"), BUSY_HOUR_FACTOR
+            ),
             as_is=self.as_is(document.get("as_is")),
         )
 
     def branch(self, at: FieldPath, item: object) -> Branch:
         if not isinstance(item, Mapping):
-            raise self.fail(at, f"expected a branch with a name and a city, got {_kind(item)}")
+            raise self.fail(
+                at, f"expected a branch with a name and a city, got {describe_value(item)}"
+            )
         self.known_keys(at, item, BRANCH_FIELDS)
         return Branch(
             name=self.text((*at, "name"), item.get("name"), required=True) or "",
             city=self.text((*at, "city"), item.get("city"), required=True) or "",
             region=self.text((*at, "region"), item.get("region")) or "",
             projects=self.projects((*at, "projects"), item.get("projects")),
-            capacity=self.capacity((*at, "capacity"), item.get("capacity")),
+            capacity=self.optional((*at, "capacity"), item.get("capacity"), CAPACITY) or 1.0,
             **self.inquiries(at, item),
         )
 
     def inquiries(self, at: FieldPath, item: Mapping[object, object]) -> dict[str, float]:
         given = {}
         for key in ("inquiries_per_hour", "inquiries_per_month"):
-            value = item.get(key)
-            if value is not None:
-                number = self.number((*at, key), value)
-                if number < 0:
-                    raise self.fail((*at, key), f"expected 0 or more, got {value!r}")
+            number = self.optional((*at, key), item.get(key), INQUIRIES)
+            if number is not None:
                 given[key] = number
         if len(given) > 1:
             raise self.fail(
@@ -367,7 +561,7 @@ class _Validator:
         if value is None:
             return None
         if not isinstance(value, Mapping):
-            raise self.fail(at, f"expected a mapping, got {_kind(value)}")
+            raise self.fail(at, f"expected a mapping, got {describe_value(value)}")
         self.known_keys(at, value, known)
         return value
 
@@ -382,12 +576,17 @@ class _Validator:
                 continue
             number = self.number((*at, key), value[key])
             name = "handle_time" if key == "aht" else key
-            try:
-                ServiceTarget(**{name: number})
-            except StaffingError as error:
-                raise self.fail((*at, key), str(error)) from None
+            # ServiceTarget states its own limits; tried one field at a time, its error is
+            # said of the field that broke them.
             given[name] = number
-        return ServiceTarget(**given)
+            self.target((*at, key), {name: number})
+        return self.target(at, given)
+
+    def target(self, at: FieldPath, given: dict[str, float]) -> ServiceTarget:
+        try:
+            return ServiceTarget(**given)
+        except InputError as error:
+            raise error.located(self.path, self.parsed.line_of(at), self.name(at)) from None
 
     def salaries(self, given_value: object) -> Salaries | None:
         at: FieldPath = ("salaries",)
@@ -400,28 +599,12 @@ class _Validator:
                 raise self.fail(
                     (*at, key), "missing: salaries need agent, promoter, support and manager"
                 )
-            pay[key] = self.number((*at, key), value[key])
-            if pay[key] < 0:
-                raise self.fail((*at, key), f"expected 0 or more, got {value[key]!r}")
+            pay[key] = self.number((*at, key), value[key], SALARY)
         return Salaries(**pay)
 
     def span_of_control(self, value: object) -> int | None:
-        at: FieldPath = ("span_of_control",)
-        if value is None:
-            return None
-        number = self.number(at, value)
-        if not number.is_integer() or number < 2:
-            raise self.fail(at, f"expected a whole number of 2 or more, got {value!r}")
-        return int(number)
-
-    def busy_hour_factor(self, value: object) -> float | None:
-        at: FieldPath = ("busy_hour_factor",)
-        if value is None:
-            return None
-        number = self.number(at, value)
-        if not 0 < number <= 1:
-            raise self.fail(at, f"expected a share above 0 and at most 1, got {value!r}")
-        return number
+        number = self.optional(("span_of_control",), value, SPAN_OF_CONTROL)
+        return None if number is None else int(number)
 
     def as_is(self, value: object) -> Option | None:
         at: FieldPath = ("as_is",)
@@ -432,27 +615,23 @@ class _Validator:
             return Option(text or "")
         except ValueError:
             options = ", ".join(str(option) for option in Option)
-            raise self.fail(at, f"expected one of {options}, got {value!r}") from None
+            raise self.fail(at, f"expected one of {options}, got {describe_value(value)}") from None
 
-    def number(self, at: FieldPath, value: object) -> float:
-        number: float | None = None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = float(value)
-        elif isinstance(value, str):
-            try:
-                number = float(value.strip())
-            except ValueError:
-                number = None
-        if number is None or not math.isfinite(number):
-            raise self.fail(at, f"expected a number, got {_kind(value)}")
-        return number
+    def number(self, at: FieldPath, value: object, limits: Limits | None = None) -> float:
+        try:
+            return read_number(value) if limits is None else limits.read(value)
+        except InputError as error:
+            raise self.fail(at, error.message) from None
+
+    def optional(self, at: FieldPath, value: object, limits: Limits) -> float | None:
+        return None if value is None else self.number(at, value, limits)
 
     def known_keys(
         self, at: FieldPath, mapping: Mapping[object, object], known: tuple[str, ...]
     ) -> None:
         for key in mapping:
             if key not in known:
-                raise self.fail((*at, str(key)), _unknown(str(key), known, "field"))
+                raise self.fail((*at, str(key)), unknown(str(key), known, "field"))
 
     def text(self, at: FieldPath, value: object, *, required: bool = False) -> str | None:
         if value is None:
@@ -463,7 +642,12 @@ class _Validator:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise self.fail(at, f"expected text, got {_kind(value)}")
+            raise self.fail(at, f"expected text, got {describe_value(value)}")
+        surrogate = _SURROGATE.search(value)
+        if surrogate:
+            # Only an escape (JSON's "\\ud800") writes one: half of a character, not text.
+            code = ord(surrogate.group())
+            raise self.fail(at, f"expected text, got half a character (U+{code:04X})")
         value = value.strip()
         if not value and required:
             raise self.fail(at, "is empty")
@@ -479,24 +663,9 @@ class _Validator:
         elif isinstance(value, list):
             items = value
         else:
-            raise self.fail(at, f"expected a list of projects, got {_kind(value)}")
+            raise self.fail(at, f"expected a list of projects, got {describe_value(value)}")
         names = [self.text((*at, index), item) for index, item in enumerate(items)]
         return tuple(dict.fromkeys(name for name in names if name))
-
-    def capacity(self, at: FieldPath, value: object) -> float:
-        if value is None:
-            return 1.0
-        number: float | None = None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = float(value)
-        elif isinstance(value, str):
-            try:
-                number = float(value.strip())
-            except ValueError:
-                number = None
-        if number is None or not math.isfinite(number) or number <= 0:
-            raise self.fail(at, f"expected a positive number, got {value!r}")
-        return number
 
     def unique_names(self, branches: tuple[Branch, ...]) -> None:
         first: dict[str, int] = {}
@@ -509,7 +678,7 @@ class _Validator:
                     earlier = f"the branch on line {earlier_line}"
                 raise self.fail(
                     ("branches", index, "name"),
-                    f"{branch.name!r} is already the name of {earlier}",
+                    f"{quoted(branch.name)} is already the name of {earlier}",
                 )
             first[branch.name] = index
 
@@ -517,21 +686,8 @@ class _Validator:
 def _field_name(at: FieldPath) -> str:
     name = ""
     for part in at:
+        if isinstance(part, str) and len(part) > 60:
+            # A key a megabyte long must not make the one line of its error a megabyte.
+            part = part[:57] + "..."
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    if isinstance(value, str):
-        return f"text ({value!r})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    return type(value).__name__

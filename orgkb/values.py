@@ -26,6 +26,8 @@ def describe_value(value: object) -> str:
     "text ('ten')"
     >>> describe_value(True)
     'true/false (True)'
+    >>> describe_value(float("-inf"))
+    'an infinity (-inf)'
     """
     if value is None:
         return "nothing"
@@ -34,6 +36,10 @@ def describe_value(value: object) -> str:
     if isinstance(value, int):
         digits = len(str(abs(value))) if abs(value) < 10**100 else 101
         return f"a number ({value})" if digits <= 100 else f"a number of {digits - 1}+ digits"
+    if isinstance(value, float) and math.isnan(value):
+        return "not a number (nan)"
+    if isinstance(value, float) and math.isinf(value):
+        return f"an infinity ({value})"
     if isinstance(value, float):
         return f"a number ({value})"
     if isinstance(value, str):
@@ -46,12 +52,11 @@ def describe_value(value: object) -> str:
     return type(value).__name__
 
 
-def read_number(value: object, field: str = "", expected: str = "a number") -> float:
+def read_number(value: object, field: str = "") -> float:
     """*value* as a finite float of at most :data:`LARGEST` in magnitude.
 
     Numbers and the text of numbers are accepted; true/false, infinities, NaN and numbers too
-    large to be meant are not. *expected* says what the field takes, for the error on a value
-    that is no number at all.
+    large to be meant are not.
 
     >>> read_number(" 12.5 ")
     12.5
@@ -60,10 +65,22 @@ def read_number(value: object, field: str = "", expected: str = "a number") -> f
     ...
     orgkb.errors.InputError: capacity: expected a number of at most 1e+12, got text ('1e400')
     """
+    number = _as_float(value)
+    if number is None:
+        raise InputError(f"expected a number, got {describe_value(value)}", field=field)
+    if not abs(number) <= LARGEST:
+        raise InputError(
+            f"expected a number of at most {LARGEST:g}, got {describe_value(value)}", field=field
+        )
+    return number
+
+
+def _as_float(value: object) -> float | None:
+    """*value* as a float, infinite when too large for one; None if it is not a number."""
     number: float | None = None
     if isinstance(value, int) and not isinstance(value, bool):
-        # A huge int cannot become a float; it is refused below as too large.
-        number = float(value) if abs(value) <= LARGEST else math.inf
+        # A huge int cannot become a float; it is refused as too large, keeping its sign.
+        number = float(value) if abs(value) <= LARGEST else math.inf if value > 0 else -math.inf
     elif isinstance(value, float):
         number = value
     elif isinstance(value, str) and len(value) <= 100:
@@ -72,14 +89,8 @@ def read_number(value: object, field: str = "", expected: str = "a number") -> f
         except ValueError:
             number = None
     elif isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-        number = math.inf
-    if number is None or math.isnan(number):
-        raise InputError(f"expected {expected}, got {describe_value(value)}", field=field)
-    if not abs(number) <= LARGEST:
-        raise InputError(
-            f"expected a number of at most {LARGEST:g}, got {describe_value(value)}", field=field
-        )
-    return number
+        number = -math.inf if value.strip().startswith("-") else math.inf
+    return None if number is None or math.isnan(number) else number
 
 
 @dataclass(frozen=True)
@@ -122,27 +133,44 @@ class Limits:
 
     def allows(self, number: float) -> bool:
         """Whether *number* keeps these limits."""
+        # The magnitude first: false for NaN and the infinities, and safe for an int of any size.
+        return abs(number) <= LARGEST and self._within(number)
+
+    def check(self, number: float, field: str = "") -> float:
+        """*number* if it keeps these limits, else an :class:`~orgkb.errors.InputError`."""
+        if not self.allows(number):
+            # An int too large for a float cannot be formatted as one.
+            huge = isinstance(number, int) and abs(number) > LARGEST
+            shown = describe_value(number) if huge else f"{number:g}"
+            raise InputError(f"expected {self.describe()}, got {shown}", field=field)
+        return number
+
+    def read(self, value: object, field: str = "") -> float:
+        """*value* read as a number (:func:`read_number`) that keeps these limits.
+
+        A value that is no number, or one outside the bounds, is refused in the words of
+        :meth:`describe`; only a number within them but beyond :data:`LARGEST` is refused as
+        too large.
+
+        >>> Limits(at_least=0).read("-Infinity", "agent")
+        Traceback (most recent call last):
+        ...
+        orgkb.errors.InputError: agent: expected a number of 0 or more, got text ('-Infinity')
+        """
+        number = _as_float(value)
+        if number is None or not self._within(number):
+            raise InputError(
+                f"expected {self.describe()}, got {describe_value(value)}", field=field
+            )
+        return read_number(value, field)
+
+    def _within(self, number: float) -> bool:
+        # The field's own bounds, without the one every number keeps (LARGEST); int has
+        # is_integer from 3.12 only, and *number* is at most LARGEST whenever this is asked.
         return (
-            math.isfinite(number)
-            and abs(number) <= LARGEST
-            and (not self.whole or number.is_integer())
+            (not self.whole or float(number).is_integer())
             and (self.at_least is None or number >= self.at_least)
             and (self.above is None or number > self.above)
             and (self.at_most is None or number <= self.at_most)
             and (self.below is None or number < self.below)
         )
-
-    def check(self, number: float, field: str = "") -> float:
-        """*number* if it keeps these limits, else an :class:`~orgkb.errors.InputError`."""
-        if not self.allows(number):
-            raise InputError(f"expected {self.describe()}, got {number:g}", field=field)
-        return number
-
-    def read(self, value: object, field: str = "") -> float:
-        """*value* read as a number (:func:`read_number`) that keeps these limits."""
-        number = read_number(value, field, self.describe())
-        if not self.allows(number):
-            raise InputError(
-                f"expected {self.describe()}, got {describe_value(value)}", field=field
-            )
-        return number

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.helpers import run_sphinx
 
 CONF = """\
 project = "demo"
 author = "The orgkb authors"
 version = release = "9.9"
-extensions = ["myst_parser", "orgkb.sphinxext"]
+extensions = {extensions!r}
 myst_enable_extensions = ["colon_fence"]
 html_theme = "basic"
 """
+DIRECTIVES = ("orgkb.sphinxext",)
+"""The reusable extension alone, as another project would use it."""
+SITE = (*DIRECTIVES, "orgkb.sphinxext.site")
+"""The directives and the policy of orgkb's own site, as ``conf/conf.py`` lists them."""
 
 
 @dataclass(frozen=True)
@@ -31,27 +35,29 @@ class Built:
 
 
 def build(
-    root: Path, pages: dict[str, str], builder: str = "html", conf: str = "", strict: bool = True
+    root: Path,
+    pages: dict[str, str],
+    builder: str = "html",
+    conf: str = "",
+    strict: bool = True,
+    extensions: tuple[str, ...] = SITE,
+    jobs: int = 1,
 ) -> Built:
-    """Write *pages* (path: text) under *root*/src and build them with *builder*."""
+    """Write *pages* (path: text) under *root*/src and build them with *builder*.
+
+    The configuration loads *extensions* after MyST, and ends with *conf*; *strict* makes
+    every warning fail the build, as the site's build does; *jobs* above 1 reads the pages in
+    that many processes.
+    """
     source = root / "src"
     for name, text in pages.items():
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         (source / name).write_text(text, encoding="utf-8")
-    (source / "conf.py").write_text(CONF + conf, encoding="utf-8")
+    (source / "conf.py").write_text(
+        CONF.format(extensions=["myst_parser", *extensions]) + conf, encoding="utf-8"
+    )
     out = root / builder
-    flags = ["-W", "--keep-going", "-n"] if strict else []
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        *flags,
-        "-q",
-        "-E",
-        "-b",
-        builder,
-        str(source),
-        str(out),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return Built(out, result.returncode, result.stdout + result.stderr)
+    returncode, log = run_sphinx(
+        source, out, builder, conf=None, strict=strict, fresh=True, jobs=jobs
+    )
+    return Built(out, returncode, log)

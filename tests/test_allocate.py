@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from orgkb.commands import Streams
-from orgkb.leads import Lead, LeadFileError, MalformedRow, read_leads, read_open_workload
+from orgkb.errors import InputError
+from orgkb.leads import Lead, MalformedRow, read_leads, read_open_workload
 from orgkb.model import Branch, Company
 from tests.helpers import run_orgkb, write_file
 
@@ -111,8 +112,8 @@ def test_summary_goes_to_stderr(profile: Path, tmp_path: Path) -> None:
     [
         (b"", "the file is empty"),
         (b"\n\n  \n", "the file is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not CSV text"),
-        (b"\xff\xfe\xfa\xfb", "is not text in UTF-8 or GB18030"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not a CSV file"),
+        (b"\xff\xff\xfa\xfb", ":1: is not text in UTF-8, GB18030 or UTF-16"),
         (
             b"id,project\nL1,flats\n",
             ":1: the header has no 'city' column (expected id,project,city)",
@@ -151,7 +152,10 @@ def test_bad_profile_exits_2(tmp_path: Path) -> None:
     [
         ("branch,open\nNowhere,1\n", ":2: unknown branch 'Nowhere' (expected one of"),
         ("branch,open\nHankou,1\nHankou,2\n", ":3: 'Hankou' is already on line 2"),
-        ("branch,open\nHankou,-1\n", ":2: open: expected a whole number of 0 or more, got '-1'"),
+        (
+            "branch,open\nHankou,-1\n",
+            ":2: open: expected a whole number of 0 or more, got text ('-1')",
+        ),
         ("branch,open\nHankou,1.5\n", ":2: open: expected a whole number of 0 or more"),
         ("branch,open\nHankou,1,2\n", ":2: 3 values for 2 columns"),
         ("branch\nHankou\n", ":1: the header has no 'open' column"),
@@ -195,16 +199,18 @@ def test_cells_a_spreadsheet_would_run_get_a_leading_quote(tmp_path: Path) -> No
     assert [row[0].removeprefix("'") for row in table[1:]] == ids
 
 
-def test_csv_cells_with_tab_or_return_are_disarmed_and_quoted() -> None:
+def test_csv_cells_with_controls_are_escaped_and_formulas_disarmed() -> None:
     # The leads reader strips spaces around values; a value from the library may keep them.
     out = io.StringIO()
     write_row = Streams(out, None).csv(("lead_id",))
     write_row(("\t=1+1",))
     write_row(("\r=1+1",))
-    write_row(("a\rb",))
+    write_row(("a\rb\x1b[2J",))
+    write_row(("=1+1",))
     write_row(("",))
+    assert "\r" not in out.getvalue() and "\x1b" not in out.getvalue()
     assert list(csv.reader(io.StringIO(out.getvalue(), newline=""))) == [
-        ["lead_id"], ["'\t=1+1"], ["'\r=1+1"], ["a\rb"], [""],
+        ["lead_id"], ["\\t=1+1"], ["\\r=1+1"], ["a\\rb\\x1b[2J"], ["'=1+1"], [""],
     ]  # fmt: skip
 
 
@@ -214,12 +220,14 @@ def test_reader_bom_gb18030_quotes_and_line_numbers(tmp_path: Path) -> None:
         path = write_file(tmp_path, f"{encoding}.csv", text.encode(encoding))
         assert list(read_leads(path)) == [
             Lead("L,1", "flats", "武汉", 2),
-            Lead("L2", "multi\nline", None, 4),
+            MalformedRow(4, "malformed CSV: a quoted value runs past the end of its line", "L2"),
+            MalformedRow(5, "malformed CSV: a quote inside a value that is not quoted"),
         ]
 
 
 def test_reader_columns_in_any_order_and_undecodable_rows(tmp_path: Path) -> None:
-    # The encoding is chosen from the first 64 KiB; a bad byte after them spoils only its row.
+    # The encoding is chosen on the whole file; a byte that neither encoding reads spoils only
+    # its row.
     good = b"".join(b"Wuhan,L%d,flats\n" % n for n in range(2, 8002))
     path = write_file(tmp_path, "l.csv", b"City,ID,Project\n" + good + b"Wuhan,L,fl\xffts\n")
     rows = list(read_leads(path))
@@ -231,7 +239,7 @@ def test_reader_columns_in_any_order_and_undecodable_rows(tmp_path: Path) -> Non
 
 
 def test_reader_refuses_a_bad_file_before_the_first_row(tmp_path: Path) -> None:
-    with pytest.raises(LeadFileError, match="has no 'id' column"):
+    with pytest.raises(InputError, match="has no 'id' column"):
         read_leads(write_file(tmp_path, "l.csv", "project,city\n"))
 
 

@@ -119,20 +119,20 @@ BAD_INPUTS = [
     (
         ("staff", "--arrivals-per-hour", "ten", "--aht", "180", "--answer-within", "20",
          "--service-level", "0.8"),
-        "--arrivals-per-hour: expected a number, got text ('ten')",
+        "--arrivals-per-hour: expected a number of 0 or more, got text ('ten')",
     ),
     (
         ("staff", "--arrivals-per-hour", "10", "--aht", "180", "--answer-within", "20",
          "--service-level", "0.8", "--max-occupancy", "1e400"),
-        "--max-occupancy: expected a number of at most 1e+12, got text ('1e400')",
+        "--max-occupancy: expected a number above 0 and at most 1, got text ('1e400')",
     ),
     (
         ("compare", "{profile}", "--days-per-month", "1e308"),
-        "--days-per-month: expected a number of at most 1e+12",
+        "--days-per-month: expected a number of 1 or more and at most 31, got text ('1e308')",
     ),
     (
         ("compare", "{profile}", "--support-team", "1.5"),
-        "--support-team: expected a whole number, got text ('1.5')",
+        "--support-team: expected a whole number of 0 or more, got text ('1.5')",
     ),
     (("compare", "{broken}"), "{broken}:2: brnaches: unknown field"),
     (
@@ -233,21 +233,23 @@ SURROGATE_PROFILE = r"""{
         ("compare", "--format", "json"),
     ],
 )
-def test_a_lone_surrogate_in_a_name_breaks_no_output(tmp_path: Path, argv: tuple[str, ...]) -> None:
-    # run_orgkb's standard output is strict UTF-8, which cannot encode a lone surrogate.
+def test_a_lone_surrogate_in_a_profile_is_refused_by_every_output(
+    tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    # A lone surrogate is half a character: the profile is refused before any output is made.
     path = write_file(tmp_path, "surrogate.json", SURROGATE_PROFILE)
     status, out, err = run_orgkb(argv[0], str(path), *argv[1:])
-    assert (status, err) == (0, "")
-    assert "Acme \\udcff" in out or "Acme \ufffd" in out
+    assert (status, out) == (2, "")
+    assert err.startswith(f"orgkb: {path}: company: expected text, got half a character")
+    assert err.count("\n") == 1
 
 
-def test_a_lone_surrogate_in_a_csv_row_and_the_summary(tmp_path: Path) -> None:
+def test_a_lone_surrogate_in_a_profile_is_refused_by_allocate(tmp_path: Path) -> None:
     path = write_file(tmp_path, "surrogate.json", SURROGATE_PROFILE)
     leads = write_file(tmp_path, "leads.csv", "id,project,city\nL1,flats,Wuhan\n")
     status, out, err = run_orgkb("allocate", str(path), str(leads), "--summary")
-    assert status == 0
-    assert out.splitlines()[1] == "L1,A\ufffd,"
-    assert "A\\udcff" in err
+    assert (status, out) == (2, "")
+    assert "half a character (U+DCFF)" in err and err.count("\n") == 1
 
 
 def test_text_of_a_python_made_company_with_a_surrogate_is_writable() -> None:
@@ -293,15 +295,16 @@ def test_an_encoding_without_the_characters_is_one_line(profile: Path) -> None:
     )
 
 
-def test_a_surrogate_from_the_command_line_reaches_a_strict_utf8_output(profile: Path) -> None:
-    # Arguments that are not UTF-8 arrive as lone surrogates (PEP 383).
+def test_a_surrogate_from_the_command_line_is_one_line(profile: Path) -> None:
+    # Arguments that are not UTF-8 arrive as lone surrogates (PEP 383): half a character.
     done = subprocess.run(
         [*ORGKB, "recommend", str(profile), "--company", os.fsdecode(b"Acme\xff")],
         capture_output=True,
         env=_environment(PYTHONIOENCODING="utf-8:strict"),
     )
-    assert (done.returncode, done.stderr) == (0, b"")
-    assert done.stdout.startswith(b"Acme\\udcff: multi-region")
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr.endswith(b"company: expected text, got half a character (U+DCFF)\n")
+    assert done.stderr.count(b"\n") == 1
 
 
 def test_a_closed_standard_output_is_one_line(profile: Path) -> None:

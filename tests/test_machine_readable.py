@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 
 import pytest
@@ -10,9 +11,9 @@ import pytest
 import orgkb
 from orgkb import citation
 from orgkb.rules import RULES
-from orgkb.sphinxext.redirects import anchors_in
-from tests.conftest import ROOT, BuiltSite
-from tests.test_citations import STATED, _content_pages
+from orgkb.sphinxext.site.redirects import anchors_in
+from tests.conftest import BuiltSite
+from tests.test_citations import _content_pages
 
 
 @pytest.fixture(scope="module")
@@ -58,12 +59,24 @@ def _rules(section: dict[str, object]) -> list[str]:
     return [str(rule) for rule in rules]
 
 
-def test_sections_name_the_rules_they_state(sections: list[dict[str, object]]) -> None:
-    stated_in: dict[str, str] = {}
-    for page in (ROOT / "docs").rglob("*.md"):
-        for rule_id in STATED.findall(page.read_text(encoding="utf-8")):
-            stated_in[rule_id] = page.relative_to(ROOT / "docs").with_suffix("").as_posix()
-    for rule_id, docname in stated_in.items():
+def _stating_pages(site: BuiltSite) -> dict[str, str]:
+    """Each rule's id and the page that states it, as the rules page links them."""
+    rules_page = posixpath.dirname(citation.RULES_PAGE)
+    text = (site.html / f"{citation.RULES_PAGE}.html").read_text(encoding="utf-8")
+    stated_in = {}
+    for known in RULES:
+        entry = text.partition(f'id="{citation.rule_anchor(known.id)}"')[2]
+        link = re.search(r'Stated and explained in: </em><a [^>]*href="([^"#]+)', entry)
+        assert link, known.id
+        page = posixpath.normpath(posixpath.join(rules_page, link.group(1)))
+        stated_in[known.id] = page.removesuffix(".html")
+    return stated_in
+
+
+def test_sections_name_the_rules_they_state(
+    built_site: BuiltSite, sections: list[dict[str, object]]
+) -> None:
+    for rule_id, docname in _stating_pages(built_site).items():
         holders = [
             section
             for section in sections

@@ -8,8 +8,13 @@ test. How fast the pages load is measured by hand with ``benchmarks/lighthouse.p
 
 from __future__ import annotations
 
+import re
+
 from benchmarks.page_weight import BUDGET, page_resources, page_weight
 from tests.conftest import BuiltSite
+
+# The chart's style sheet, named after a hash of its content (orgkb.sphinxext.orgchart).
+CHART_STYLE_SHEET = re.compile(r"_static/orgkb-chart\.[0-9a-f]{8}\.css")
 
 
 def test_pages_with_a_chart_are_under_the_budget(built_site: BuiltSite) -> None:
@@ -19,6 +24,9 @@ def test_pages_with_a_chart_are_under_the_budget(built_site: BuiltSite) -> None:
         if 'class="orgkb-chart' in page.read_text(encoding="utf-8")
     ]
     assert charted, "no page shows an org chart"
+    for page in charted:
+        loaded = [resource.path.as_posix() for resource in page_resources(page, built_site.html)]
+        assert any(CHART_STYLE_SHEET.search(path) for path in loaded), page.name
     heavy = {
         page.relative_to(built_site.html).as_posix(): weight
         for page in charted

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from orgkb.errors import InputError
 from orgkb.model import Branch, Company
-from orgkb.profile import ProfileError, load_company
+from orgkb.profile import load_company
 from tests.helpers import write_file
 
 YAML_PROFILE = """\
@@ -39,7 +40,7 @@ EXPECTED = Company(
 
 
 def error_of(path: Path, **options: str) -> str:
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(InputError) as caught:
         load_company(path, **options)
     message = str(caught.value)
     assert "\n" not in message
@@ -143,9 +144,9 @@ def test_projects_as_one_string(tmp_path: Path) -> None:
          "p.yaml:4: branches[1].name: 'A' is already the name of the branch on line 3"),
         ("company: C\nbranches: Wuhan\n", "p.yaml:2: branches: expected a list of branches, got text ('Wuhan')"),
         ("company: C\nbranches: [Wuhan]\n", "p.yaml:2: branches[0]: expected a branch with a name and a city, got text ('Wuhan')"),
-        ("company: C\nbranches:\n  - {name: A, city: X, capacity: lots}\n", "p.yaml:3: branches[0].capacity: expected a positive number, got 'lots'"),
-        ("company: C\nbranches:\n  - {name: A, city: X, capacity: 0}\n", "p.yaml:3: branches[0].capacity: expected a positive number, got 0"),
-        ("company: C\nbranches:\n  - {name: A, city: X, capacity: true}\n", "p.yaml:3: branches[0].capacity: expected a positive number, got True"),
+        ("company: C\nbranches:\n  - {name: A, city: X, capacity: lots}\n", "p.yaml:3: branches[0].capacity: expected a number above 0, got text ('lots')"),
+        ("company: C\nbranches:\n  - {name: A, city: X, capacity: 0}\n", "p.yaml:3: branches[0].capacity: expected a number above 0, got a number (0)"),
+        ("company: C\nbranches:\n  - {name: A, city: X, capacity: true}\n", "p.yaml:3: branches[0].capacity: expected a number above 0, got true/false (True)"),
         ("company: C\nbranches:\n  - {name: A, city: X, projects: 5}\n", "p.yaml:3: branches[0].projects: expected a list of projects, got a number (5)"),
         ("company: [C]\n", "p.yaml:1: company: expected text, got a list"),
         ("company: C\ncompany: D\n", "p.yaml:2: the key 'company' appears twice in one mapping"),
@@ -165,7 +166,7 @@ def test_bad_yaml(tmp_path: Path, content: str, expected: str) -> None:
         ('{"company": "C", "branches": [{"name": "A"}]}', "p.json: branches[0].city: missing"),
         ('{"company": "C", "branches": [{"name": "A", "city": ""}]}', "p.json: branches[0].city: is empty"),
         ('{"company": "C", "branches": [{"name": "A", "city": "X", "capacity": -1}]}',
-         "p.json: branches[0].capacity: expected a positive number, got -1"),
+         "p.json: branches[0].capacity: expected a number above 0, got a number (-1)"),
         ('"company"', "p.json: expected a mapping with 'company' and 'branches' at the top"),
     ],
 )  # fmt: skip
@@ -177,13 +178,13 @@ def test_bad_json(tmp_path: Path, content: str, expected: str) -> None:
     ("content", "expected"),
     [
         ("nme,city\nA,X\n", "p.csv:1: unknown column 'nme' (did you mean 'name'?)"),
-        ("name,region\nA,X\n", "p.csv:1: the header has no 'city' column"),
+        ("name,region\nA,X\n", "p.csv:1: the header has no 'city' column (expected name,city)"),
         ("name,city,name\nA,X,B\n", "p.csv:1: the column 'name' appears twice"),
         ("name,city\nA,X\nB\n", "p.csv:3: city: missing"),
         ("name,city\nA,X,extra\n", "p.csv:2: 3 values for 2 columns"),
         ("name,city\nA,X\nA,Y\n", "p.csv:3: name: 'A' is already the name of the branch on line 2"),
-        ("name,city,capacity\nA,X,many\n", "p.csv:2: capacity: expected a positive number, got 'many'"),
-        ('name,city\n"A,X\n', "p.csv:2: malformed CSV: unexpected end of data"),
+        ("name,city,capacity\nA,X,many\n", "p.csv:2: capacity: expected a number above 0, got text ('many')"),
+        ('name,city\n"A,X\n', "p.csv:2: malformed CSV: a quoted value starts on this line and never ends"),
     ],
 )  # fmt: skip
 def test_bad_csv(tmp_path: Path, content: str, expected: str) -> None:
@@ -208,7 +209,7 @@ def test_binary_file(tmp_path: Path) -> None:
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert error_of(tmp_path / "nowhere.yaml").endswith("nowhere.yaml: no such file")
-    assert error_of(tmp_path).endswith("is a directory, not a company profile")
+    assert error_of(tmp_path).endswith("is a directory, not a YAML, JSON or CSV company profile")
 
 
 def test_utf16_from_a_windows_editor(tmp_path: Path) -> None:

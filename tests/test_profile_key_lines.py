@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from orgkb.profile import ProfileError, load_company
+from orgkb.errors import InputError
+from orgkb.profile import load_company
 
 
 @pytest.mark.parametrize(
@@ -29,6 +30,6 @@ from orgkb.profile import ProfileError, load_company
 def test_yaml_errors_name_the_line_of_the_key(tmp_path: Path, text: str, message: str) -> None:
     profile = tmp_path / "p.yaml"
     profile.write_text(text, encoding="utf-8")
-    with pytest.raises(ProfileError) as raised:
+    with pytest.raises(InputError) as raised:
         load_company(profile)
     assert str(raised.value) == str(tmp_path / message)

@@ -34,8 +34,8 @@ from orgkb.browser_runtime import (
     wrapped_name,
 )
 from orgkb.page_examples import PageSession, restore_blank_lines, run_in_process
-from orgkb.sphinxext.runner import BUTTONS, EXAMPLES_FOLDER, EXAMPLES_GLOBAL, RUNNABLE
-from tests.conftest import ROOT
+from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_FOLDER, EXAMPLES_GLOBAL, RUNNABLE
+from tests.helpers import DOCS, run_sphinx
 from tests.sphinxproject import build
 
 FILES = ["pyodide.js", "pyodide.asm.wasm", "orgkb-0.1.0-py3-none-any.whl"]
@@ -155,7 +155,7 @@ def test_the_examples_are_all_the_blocks_that_run_in_order_as_written(site: Any)
 
 def test_the_examples_run_as_sybil_runs_them(site: Any) -> None:
     data = examples_of(site.read(f"{EXAMPLES_FOLDER}/index.js"))
-    session = PageSession(ROOT / "docs")
+    session = PageSession(DOCS)
     outcomes = [
         outcome
         for block in data["blocks"][:3]
@@ -236,12 +236,10 @@ def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real pages, built with a stand-in runtime."""
     out = tmp_path_factory.mktemp("docs")
     runtime = fake_runtime(out / "runtime")
-    command = [
-        sys.executable, "-m", "sphinx", "-q", "-c", str(ROOT / "conf"), "-b", "html",
-        "-d", str(out / "doctrees"), "-D", f"orgkb_runtime={runtime}",
-        str(ROOT / "docs"), str(out / "html"),
-    ]  # fmt: skip
-    subprocess.run(command, check=True, capture_output=True)
+    returncode, log = run_sphinx(
+        DOCS, out / "html", doctrees=out / "doctrees", settings={"orgkb_runtime": str(runtime)}
+    )
+    assert returncode == 0, log
     return out / "html"
 
 
@@ -253,8 +251,8 @@ def _buttons_in_source(page: Path) -> int:
 
 def test_every_block_of_examples_on_the_pages_gets_a_button(docs_site: Path) -> None:
     expected = {
-        page.relative_to(ROOT / "docs").with_suffix(".html").as_posix(): count
-        for page in (ROOT / "docs").rglob("*.md")
+        page.relative_to(DOCS).with_suffix(".html").as_posix(): count
+        for page in (DOCS).rglob("*.md")
         if (count := _buttons_in_source(page))
     }
     found = {
@@ -286,13 +284,12 @@ def test_every_example_on_the_pages_runs_as_printed_the_way_the_browser_runs_it(
     # As in the worker: the pages' examples find docs beside orgkb, run from there, and
     # "python -m orgkb" runs in the same process.
     monkeypatch.setattr(subprocess, "run", run_in_process)
-    docs = ROOT / "docs"
-    monkeypatch.chdir(docs)
+    monkeypatch.chdir(DOCS)
     differ = []
     scripts = sorted((docs_site / EXAMPLES_FOLDER).rglob("*.js"))
     assert len(scripts) > 10
     for script in scripts:
-        session = PageSession(docs)
+        session = PageSession(DOCS)
         for block in examples_of(script.read_text(encoding="utf-8"))["blocks"]:
             differ += [
                 f"{script.name}: {outcome.report()}"
@@ -330,16 +327,16 @@ def test_a_wrapped_file_gives_back_its_bytes() -> None:
 
 
 def test_the_examples_zip_holds_the_example_files_as_the_pages_name_them() -> None:
-    archive = zipfile.ZipFile(io.BytesIO(examples_zip(ROOT / "docs")))
+    archive = zipfile.ZipFile(io.BytesIO(examples_zip(DOCS)))
     names = set(archive.namelist())
     assert "examples/explanation/brightpath-guangzhou.yaml" in names
     assert names == {
-        path.relative_to(ROOT / "docs").as_posix()
-        for path in (ROOT / "docs" / "examples").rglob("*")
+        path.relative_to(DOCS).as_posix()
+        for path in (DOCS / "examples").rglob("*")
         if path.is_file()
     }
     # The same files give the same bytes, so that a rebuild changes nothing in the site.
-    assert examples_zip(ROOT / "docs") == examples_zip(ROOT / "docs")
+    assert examples_zip(DOCS) == examples_zip(DOCS)
 
 
 def _stand_in(name: str) -> Any:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import doctest
 import functools
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -27,8 +25,9 @@ from benchmarks.page_weight import compressed_size
 from orgkb.browser_runtime import RuntimeBuildError, build_runtime
 from orgkb.downloads import CHROMIUM_ARGS, find_chromium
 from orgkb.page_examples import DOCTEST_FLAGS, PROMPT
-from orgkb.sphinxext.runner import BUTTONS, EXAMPLES_GLOBAL, LABELS
-from tests.conftest import ROOT
+from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_GLOBAL, LABELS
+from tests.conftest import built_once
+from tests.helpers import DOCS, run_sphinx
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -41,21 +40,24 @@ PAGE = "explanation/one-region.html"
 FINISHED = "bar => bar.dataset.state === 'done' || bar.dataset.state === 'failed'"
 
 
+def _build_runtime_site(out: Path) -> None:
+    build_runtime(out / "runtime")
+    returncode, log = run_sphinx(
+        DOCS,
+        out / "html",
+        doctrees=out / "doctrees",
+        settings={"orgkb_runtime": str(out / "runtime")},
+    )
+    assert returncode == 0, log
+
+
 @pytest.fixture(scope="session")
 def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built as ``./dev site`` builds it, with the runtime."""
-    out = tmp_path_factory.mktemp("runner-site")
     try:
-        build_runtime(out / "runtime")
+        out = built_once(tmp_path_factory, "runner-site", _build_runtime_site)
     except RuntimeBuildError as error:
         pytest.skip(f"no runtime for the Run buttons: {error}")
-    command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q",
-        "-c", str(ROOT / "conf"), "-b", "html", "-d", str(out / "doctrees"),
-        "-D", f"orgkb_runtime={out / 'runtime'}", str(ROOT / "docs"), str(out / "html"),
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
     return out / "html"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from tests.conftest import BuiltSite
@@ -27,6 +28,18 @@ def test_every_section_is_built(built_site: BuiltSite) -> None:
     built = {page.relative_to(built_site.html).as_posix() for page in built_site.pages()}
     for section in ("tutorials", "how-to", "explanation", "reference"):
         assert f"{section}/index.html" in built
+
+
+def test_the_chart_style_sheet_is_published_once_under_its_content_hash(
+    built_site: BuiltSite,
+) -> None:
+    (sheet,) = (built_site.html / "_static").glob("orgkb-chart*.css")
+    digest = hashlib.sha256(sheet.read_bytes()).hexdigest()[:8]
+    assert sheet.name == f"orgkb-chart.{digest}.css"
+    linking = [
+        page.name for page in built_site.pages() if sheet.name in page.read_text(encoding="utf-8")
+    ]
+    assert "one-region.html" in linking
 
 
 def test_pages_load_nothing_from_other_hosts(built_site: BuiltSite) -> None:

@@ -34,7 +34,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
 # Injection"); a cell that starts with the quote that disarms them gets one too, so that
 # dropping one leading quote always gives the value back.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_FORMULA_START = ("=", "+", "-", "@", "'")
 _CSV_QUOTED = re.compile('[,"\r\n]')
 
 
@@ -138,7 +138,9 @@ def _json_escape(match: re.Match[str]) -> str:
 
 def _csv_cell(value: str) -> str:
     # Not the csv module's writer: with "\n" ending its rows, it leaves a lone "\r" unquoted.
-    value = _valid(value)
+    # A cell is shown in a terminal as often as it is opened in a spreadsheet: a control
+    # character or a line break is written as its escape (\x1b), so none reaches either raw.
+    value = printable(value, one_line=True)
     if value.startswith(_FORMULA_START):
         value = "'" + value
     if _CSV_QUOTED.search(value):

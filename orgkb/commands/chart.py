@@ -62,9 +62,8 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     view = View.AS_IS if arguments.as_is else View.RECOMMENDED
     try:
         drawn = chart(company, view, governance)
-    except ValueError as error:
-        # chart() refuses, as ValueError, an as_is that is not an option of the scenario.
-        raise InputError(str(error), path=arguments.profile) from None
+    except InputError as error:
+        raise error.located(arguments.profile) from None
     if governance is not None and (
         view is View.AS_IS or drawn.plan.scenario is not Scenario.MULTI_REGION
     ):

@@ -9,16 +9,19 @@ source folder when it starts with ``/``) or YAML in the directive's body::
 
 Options: ``:governance:`` (centralized or decentralized, for several regions), ``:view:``
 (what the main chart shows: recommended, as-is or separate), ``:compare:`` (a second chart
-drawn beside the main one: as-is, separate, centralized or decentralized), ``:company:`` (the
+drawn beside the main one: as-is, or separate, centralized or decentralized where the
+article weighs that option for the company's scenario), ``:company:`` (the
 company's name, which a CSV profile does not hold) and ``:caption:``.
 
-Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; HTML
-builders get the markup of :func:`orgkb.chart.chart_as_html` instead, styled by a style sheet
-added only for them.
+Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; web
+builds get the markup of :func:`orgkb.chart.chart_as_html` instead, styled by a style sheet
+that only the pages with a chart load. A profile or an option the chart cannot use is the
+warning ``orgkb.orgchart``, at the page's line (the profile's, for a profile in the body).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -26,26 +29,27 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html
-from orgkb.model import Company
+from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html, option_chart
+from orgkb.errors import InputError, OrgkbError
+from orgkb.model import Company, Option
 from orgkb.plan import Governance
-from orgkb.profile import ProfileError, load_company, load_company_text
+from orgkb.profile import load_company, load_company_text
+from orgkb.sphinxext.shared import builds_web_pages, warn
 
-CSS_FILE = "orgkb-chart.css"
-"""The style sheet's name in the built site's ``_static`` folder."""
+CSS_FILE = f"orgkb-chart.{hashlib.sha256(CHART_CSS.encode()).hexdigest()[:8]}.css"
+"""The style sheet's name in the built site's ``_static`` folder.
+
+The name holds a hash of the content, so a browser that kept the sheet of an earlier build
+fetches the new one as soon as it changes.
+"""
 HTML_ATTRIBUTE = "orgkb_chart_html"
 """The attribute of a chart container that holds its HTML markup."""
 
-_COMPARED = {
-    "as-is": (View.AS_IS, None),
-    "separate": (View.SEPARATE, None),
-    "centralized": (View.RECOMMENDED, Governance.CENTRALIZED),
-    "decentralized": (View.RECOMMENDED, Governance.DECENTRALIZED),
-}
+# What ``:compare:`` may draw: the company as it is, or one of these options.
+_COMPARED = ("as-is", Option.SEPARATE, Option.CENTRALIZED, Option.DECENTRALIZED)
 
 
 def _choice(values: Sequence[str]) -> Any:
@@ -64,22 +68,25 @@ class OrgChartDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         "governance": _choice([str(choice) for choice in Governance]),
         "view": _choice([str(choice) for choice in View]),
-        "compare": _choice(list(_COMPARED)),
+        "compare": _choice([str(choice) for choice in _COMPARED]),
         "caption": directives.unchanged_required,
         "company": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
-        company = self._company()
-        governance = self.options.get("governance")
-        main = View(self.options.get("view", View.RECOMMENDED))
         try:
+            company = self._company()
+            governance = self.options.get("governance")
+            main = View(self.options.get("view", View.RECOMMENDED))
             charts = [chart(company, main, Governance(governance) if governance else None)]
-            if "compare" in self.options:
-                view, compared_governance = _COMPARED[self.options["compare"]]
-                charts.insert(0, chart(company, view, compared_governance))
-        except ValueError as error:
-            raise self.error(f"orgchart: {error}") from None
+            compared = self.options.get("compare")
+            if compared == "as-is":
+                charts.insert(0, chart(company, View.AS_IS))
+            elif compared is not None:
+                charts.insert(0, option_chart(company, Option(compared)))
+        except OrgkbError as error:
+            self._warn(error)
+            return []
         box = nodes.container(classes=["orgkb-orgchart"])
         self.set_source_info(box)
         if "caption" in self.options:
@@ -93,28 +100,26 @@ class OrgChartDirective(SphinxDirective):
 
     def _company(self) -> Company:
         if self.arguments and self.content:
-            raise self.error("orgchart: give a profile file or a YAML body, not both")
-        try:
-            if self.arguments:
-                relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
-                self.env.note_dependency(relative)
-                return load_company(absolute, company=self.options.get("company"))
-            if not self.content:
-                raise self.error("orgchart: give a profile file or a YAML body")
-            page = self.env.doc2path(self.env.docname)
-            return load_company_text(
-                "\n".join(self.content), page, company=self.options.get("company")
-            )
-        except ProfileError as error:
-            if error.line is not None and not self.arguments:
-                # MyST counts the body's offset from the directive's first line.
-                error = ProfileError(
-                    error.path,
-                    error.message,
-                    line=self.lineno + self.content_offset + error.line,
-                    field=error.field,
-                )
-            raise self.error(f"orgchart: {error}") from None
+            raise InputError("give a profile file or a YAML body, not both")
+        if self.arguments:
+            relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+            self.env.note_dependency(relative)
+            return load_company(absolute, company=self.options.get("company"))
+        if not self.content:
+            raise InputError("give a profile file or a YAML body")
+        page = self.env.doc2path(self.env.docname)
+        return load_company_text("\n".join(self.content), page, company=self.options.get("company"))
+
+    def _warn(self, error: OrgkbError) -> None:
+        """Warn of *error* at the directive, or at the line of the body it names."""
+        if not self.arguments and isinstance(error, InputError) and error.line is not None:
+            # The error names the page and the line in the body; MyST counts the body's
+            # offset from the directive's first line.
+            line = self.lineno + self.content_offset + error.line
+            what = f"{error.field}: {error.message}" if error.field else error.message
+            warn("orgchart", f"orgchart: {what}", (self.env.docname, line))
+        else:
+            warn("orgchart", f"orgchart: {error}", self.get_location())
 
 
 def _chart_as_list(drawn: Chart) -> nodes.Element:
@@ -140,17 +145,8 @@ def _units_as_list(drawn: Chart, parent: str | None) -> nodes.bullet_list:
     return listing
 
 
-def builds_web_pages(builder: Builder) -> bool:
-    """Whether *builder* writes web pages (HTML, not EPUB): those get the HTML charts.
-
-    EPUB readers get the plain nested lists; redirects and the machine-readable edition are
-    written for web builds only too.
-    """
-    return builder.format == "html" and not builder.name.startswith("epub")
-
-
 class _HtmlCharts(SphinxPostTransform):
-    """Swaps each chart's nested lists for its HTML markup, for HTML builders only."""
+    """Swaps each chart's nested lists for its HTML markup, in web builds only."""
 
     default_priority = 200
 
@@ -180,15 +176,22 @@ def _add_style_sheet(
                 return
 
 
-def _write_style_sheet(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and builds_web_pages(app.builder):
-        (Path(app.builder.outdir) / "_static" / CSS_FILE).write_text(CHART_CSS, encoding="utf-8")
+def _write_style_sheet(app: Sphinx) -> None:
+    if not builds_web_pages(app.builder):
+        return
+    folder = Path(app.builder.outdir) / "_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    # An earlier build's sheet, under its own hash, would only be published unused.
+    for stale in folder.glob("orgkb-chart.*.css"):
+        if stale.name != CSS_FILE:
+            stale.unlink()
+    (folder / CSS_FILE).write_text(CHART_CSS, encoding="utf-8")
 
 
 def setup_orgchart(app: Sphinx) -> None:
-    """Register the ``orgchart`` directive and its HTML output."""
+    """Register the ``orgchart`` directive, its HTML output and its style sheet."""
     app.add_directive("orgchart", OrgChartDirective)
     app.add_post_transform(_HtmlCharts)
+    app.connect("builder-inited", _write_style_sheet)
     # Before other handlers of the event, which may copy the page's list of style sheets.
     app.connect("html-page-context", _add_style_sheet, priority=400)
-    app.connect("build-finished", _write_style_sheet)

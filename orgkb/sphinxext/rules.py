@@ -6,19 +6,77 @@ The directive takes only the id: statement, what the article says, our reasoning
 come from the code, so a page cannot state a rule differently from the library that applies
 it. The anchor of a rule is ``rule-`` followed by its id with dots turned into hyphens, and
 never changes; the rules page gives each entry the same anchor, which is where ``orgkb cite``
-points.
+points. In a project whose ``language`` is Chinese (a code starting with ``zh``), the boxes and
+the list are in Chinese: each rule's own Chinese wording (:func:`orgkb.rules.wording`) and the
+Chinese labels of :data:`LABELS`, with the same anchors.
+
+Each rule is stated on one page. An unknown id is the warning ``orgkb.rule-unknown``, a
+second statement of a rule ``orgkb.rule-restated``; and in a project with a rule list, a
+rule that no page states is ``orgkb.rule-unstated``, once every page has been read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set
+from dataclasses import dataclass
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from orgkb import citation
-from orgkb.rules import RULES, UnknownRuleError, rule
+from orgkb.rules import RULES, UnknownRuleError, rule, wording
+from orgkb.sphinxext.shared import warn
 
 RULE_OBJECT_TYPE = "orgkb-rule"
+
+
+@dataclass(frozen=True)
+class RuleLabels:
+    """The words a rule box and the rule list put around a rule's own, in one language."""
+
+    title: str
+    """Before the rule's title."""
+    article: str
+    source: str
+    reasoning: str
+    stated_in: str
+    """Before the link to the page that states the rule, in the rule list."""
+    unstated: str
+    """In place of that link when no page states the rule."""
+
+
+LABELS = {
+    citation.ENGLISH.language: RuleLabels(
+        title="Rule: ",
+        article="What the article says: ",
+        source="Source: ",
+        reasoning="Our reasoning (beyond the article): ",
+        stated_in="Stated and explained in: ",
+        unstated="no page states this rule yet",
+    ),
+    # As the translated pages quote them (explanation/summary).
+    citation.CHINESE.language: RuleLabels(
+        title="规则：",
+        article="原文的说法：",
+        source="出处：",
+        reasoning="我们的理由（超出原文）：",
+        stated_in="陈述和阐释见：",
+        unstated="还没有页面陈述这条规则",
+    ),
+}
+"""The labels of each edition (:func:`orgkb.citation.edition`), by its language."""
+
+
+def labels(language: str) -> RuleLabels:
+    """The labels for a project in *language*.
+
+    >>> labels("zh_CN").title
+    '规则：'
+    """
+    return LABELS[citation.edition(language).language]
 
 
 def rule_anchor(rule_id: str) -> str:
@@ -41,26 +99,32 @@ class RuleDirective(SphinxDirective):
         try:
             stated = rule(rule_id)
         except UnknownRuleError as error:
-            raise self.error(str(error)) from None
+            warn("rule-unknown", f"rule: {error}; `orgkb rules` lists them", self.get_location())
+            return []
+        _record(self.env, _STATEMENTS).setdefault(self.env.docname, []).append(
+            (rule_id, self.lineno)
+        )
         anchor = rule_anchor(rule_id)
+        said = labels(self.config.language)
+        words = wording(stated, self.config.language)
         box = nodes.admonition(classes=["orgkb-rule"], ids=[anchor])
-        box += nodes.title("", f"Rule: {stated.title}")
+        # The words come from the rule in each language, not from the page's catalogue.
+        box += nodes.title("", said.title + words.title, translatable=False)
         box += nodes.paragraph("", "", nodes.literal("", rule_id))
-        box += nodes.paragraph("", "", nodes.strong("", stated.statement))
-        box += nodes.paragraph(
-            "", "", nodes.emphasis("", "What the article says: "), nodes.Text(stated.article)
-        )
-        box += nodes.paragraph("", "", nodes.emphasis("", "Source: "), nodes.Text(stated.source))
-        box += nodes.paragraph(
-            "",
-            "",
-            nodes.emphasis("", "Our reasoning (beyond the article): "),
-            nodes.Text(stated.reasoning),
-        )
+        box += nodes.paragraph("", "", nodes.strong("", words.statement))
+        box += _labelled(said.article, words.article)
+        box += _labelled(said.source, words.source)
+        box += _labelled(said.reasoning, words.reasoning)
         self.set_source_info(box)
         domain = self.env.domains.standard_domain
-        domain.note_object(RULE_OBJECT_TYPE, rule_id, anchor, location=box)
+        # A second statement is warned of once every page is read; the first keeps the target.
+        if (RULE_OBJECT_TYPE, rule_id) not in domain.objects:
+            domain.note_object(RULE_OBJECT_TYPE, rule_id, anchor, location=box)
         return [box]
+
+
+def _labelled(label: str, text: str) -> nodes.paragraph:
+    return nodes.paragraph("", "", nodes.emphasis("", label), nodes.Text(text))
 
 
 class _StatedOn(nodes.Inline, nodes.TextElement):
@@ -75,21 +139,19 @@ class RuleListDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         # Read again on every build: the pages that state the rules may have changed.
         self.env.note_reread()
+        _record(self.env, _LISTS).setdefault(self.env.docname, self.lineno)
         listing = nodes.container(classes=["orgkb-rule-list"])
         self.set_source_info(listing)
+        said = labels(self.config.language)
         for known in RULES:
+            words = wording(known, self.config.language)
             entry = nodes.container(classes=["orgkb-rule-entry"], ids=[rule_anchor(known.id)])
-            entry += nodes.paragraph("", "", nodes.strong("", known.title))
+            entry += nodes.paragraph("", "", nodes.strong("", words.title))
             entry += nodes.paragraph("", "", nodes.literal("", known.id))
-            entry += nodes.paragraph("", known.statement)
+            entry += nodes.paragraph("", words.statement)
+            entry += _labelled(said.source, words.source)
             entry += nodes.paragraph(
-                "", "", nodes.emphasis("", "Source: "), nodes.Text(known.source)
-            )
-            entry += nodes.paragraph(
-                "",
-                "",
-                nodes.emphasis("", "Stated and explained in: "),
-                _StatedOn(known.id, known.id),
+                "", "", nodes.emphasis("", said.stated_in), _StatedOn(known.id, known.id)
             )
             listing += entry
         return [listing]
@@ -101,14 +163,70 @@ def _link_rule_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None
         rule_id = placeholder.astext()
         found = objects.get((RULE_OBJECT_TYPE, rule_id))
         if found is None:
-            # The suite's cross-check fails on this; the build itself stays usable.
-            placeholder.replace_self(nodes.Text("no page states this rule yet"))
+            # The build warned of it (orgkb.rule-unstated); the page stays readable.
+            placeholder.replace_self(nodes.Text(labels(app.config.language).unstated))
             continue
         page, anchor = found
         title = app.env.titles[page].astext()
         uri = app.builder.get_relative_uri(docname, page) + "#" + anchor
         link = nodes.reference("", title, internal=True, refuri=uri)
         placeholder.replace_self(link)
+
+
+# What the pages say about the rules, kept in the build environment by page, so that a page
+# read again replaces its own entries and a parallel build merges those of each process.
+_STATEMENTS = "orgkb_rule_statements"
+"""Page -> the rules it states, in order, each with the line of its statement."""
+_LISTS = "orgkb_rule_lists"
+"""Page -> the line of its first rule list."""
+
+
+def _record(env: BuildEnvironment, name: str) -> dict[str, Any]:
+    if not hasattr(env, name):
+        setattr(env, name, {})
+    record: dict[str, Any] = getattr(env, name)
+    return record
+
+
+def _forget_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    for name in (_STATEMENTS, _LISTS):
+        _record(env, name).pop(docname, None)
+
+
+def _merge_pages(
+    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+) -> None:
+    for name in (_STATEMENTS, _LISTS):
+        theirs = _record(other, name)
+        _record(env, name).update({page: theirs[page] for page in docnames & theirs.keys()})
+
+
+def _check_statements(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn of each rule stated twice, and, if a page lists the rules, of each stated nowhere."""
+    stated: dict[str, list[tuple[str, int]]] = {}
+    for docname, statements in sorted(_record(env, _STATEMENTS).items()):
+        for rule_id, line in statements:
+            stated.setdefault(rule_id, []).append((docname, line))
+    for rule_id, (first, *again) in stated.items():
+        for location in again:
+            warn(
+                "rule-restated",
+                f"rule: {rule_id} is stated in {first[0]} already; cite it here with "
+                f"{{rule}}`{rule_id}`",
+                location,
+            )
+    lists: dict[str, int] = _record(env, _LISTS)
+    if not lists:
+        return
+    listing = min(lists)
+    for known in RULES:
+        if known.id not in stated:
+            warn(
+                "rule-unstated",
+                f"rule-list: no page states the rule {known.id}; state it with the rule "
+                f"directive on the page that explains it",
+                (listing, lists[listing]),
+            )
 
 
 def setup_rules(app: Sphinx) -> None:
@@ -118,4 +236,7 @@ def setup_rules(app: Sphinx) -> None:
     # parallel-safe merging of the targets, all from Sphinx's standard domain.
     app.add_crossref_type(RULE_OBJECT_TYPE, "rule", objname="rule")
     app.add_directive("rule-list", RuleListDirective)
+    app.connect("env-purge-doc", _forget_page)
+    app.connect("env-merge-info", _merge_pages)
+    app.connect("env-check-consistency", _check_statements)
     app.connect("doctree-resolved", _link_rule_pages)

@@ -1,4 +1,4 @@
-"""A machine-readable edition, written by every HTML build beside the pages.
+"""A machine-readable edition, written by every web build beside the pages.
 
 - ``llms.txt``: the site in brief, after https://llmstxt.org: title, summary, licences, a
   link to every page, grouped by section of the site, and every rule with its address.
@@ -26,8 +26,8 @@ from sphinx.util import docname_join
 
 from orgkb import citation
 from orgkb.rules import RULES
-from orgkb.sphinxext.orgchart import builds_web_pages
 from orgkb.sphinxext.rules import RULE_OBJECT_TYPE
+from orgkb.sphinxext.shared import builds_web_pages
 
 SUMMARY_FILE = "llms.txt"
 FULL_TEXT_FILE = "llms-full.txt"
@@ -259,5 +259,5 @@ def _first_paragraph(app: Sphinx, docname: str) -> str:
 
 
 def setup_machine_readable(app: Sphinx) -> None:
-    """Write ``llms.txt``, ``llms-full.txt`` and ``sections.jsonl`` after each HTML build."""
+    """Write ``llms.txt``, ``llms-full.txt`` and ``sections.jsonl`` after each web build."""
     app.connect("build-finished", _write)

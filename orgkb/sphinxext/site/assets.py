@@ -21,6 +21,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from orgkb.sphinxext.shared import builds_web_pages
+
 DESIGN_STYLE_SHEET = "sphinx-design.min.css"
 
 
@@ -130,7 +132,7 @@ def purge_design_css(css: str, used: set[str]) -> str:
 def _purge_written_design_css(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.builder.outdir)
     sheet = outdir / "_static" / DESIGN_STYLE_SHEET
-    if exception is not None or app.builder.format != "html" or not sheet.is_file():
+    if exception is not None or not builds_web_pages(app.builder) or not sheet.is_file():
         return
     used = {
         name

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import textwrap
 from dataclasses import asdict, dataclass
@@ -45,6 +46,8 @@ EXAMPLES_KEY = "orgkb_examples"
 # The class of a block that gets a Run button.
 RUNNABLE = "orgkb-run"
 HIDDEN_BLOCK = "invisible-code-block: python"
+# A comment alone on its lines, of either kind.
+_COMMENT_LINES = re.compile(r"^[ \t]*(?:/\*.*?\*/|//[^\n]*)\n", re.MULTILINE | re.DOTALL)
 # The words of the buttons and their messages, by the edition's language.
 LABELS = {
     "en": {
@@ -196,12 +199,22 @@ def _add_script(
     app.add_js_file(BUTTONS, **attributes)
 
 
+def without_comment_lines(script: str) -> str:
+    """*script* without the lines that hold only a comment, for the page's weight budget.
+
+    >>> without_comment_lines('/* Why.\\n * More. */\\nrun();\\n  // Why not.\\nstop(); // kept\\n')
+    'run();\\nstop(); // kept\\n'
+    """
+    return _COMMENT_LINES.sub("", script)
+
+
 def _copy_buttons(app: Sphinx) -> None:
     # Before the pages are written, so that Sphinx gives the script's address a version.
     if _runs(app):
         static = Path(app.builder.outdir, "_static")
         static.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ASSETS / "buttons.js", static / BUTTONS)
+        script = (ASSETS / "buttons.js").read_text(encoding="utf-8")
+        (static / BUTTONS).write_text(without_comment_lines(script), encoding="utf-8")
 
 
 def _copy_runtime(app: Sphinx, exception: Exception | None) -> None:

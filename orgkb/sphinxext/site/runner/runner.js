@@ -8,6 +8,10 @@ window.orgkbRunner = function (runtime, data, elements) {
   const labels = data.labels;
   const style = document.createElement("style");
   style.textContent =
+    ".orgkb-runbar{display:flex;gap:.5rem;align-items:center;margin:-.5rem 0 1rem}" +
+    ".orgkb-runbar button{font:inherit;font-size:.8rem;padding:.1rem .7rem;" +
+    "color:var(--color-foreground-primary);background:var(--color-background-primary);" +
+    "border:1px solid var(--color-foreground-border);border-radius:.25rem}" +
     ".orgkb-output pre{margin:0 0 .5rem;padding:.4rem .6rem;white-space:pre-wrap;" +
     "font-size:var(--code-font-size);background:var(--color-background-secondary);" +
     "border-left:.25rem solid var(--color-foreground-border)}" +

@@ -1,15 +1,11 @@
-/* orgkb: a "Run" button under each example (orgkb.sphinxext.runner). The first click loads
- * the runner and the page's examples; until then the page loads nothing more. */
+/* orgkb: a "Run" button under each example (orgkb.sphinxext.site.runner). The first click
+ * loads the runner and the page's examples; until then the page loads nothing more. Kept
+ * small, as every byte counts against the page's weight budget: the site gets this file
+ * without its comment lines. */
 "use strict";
 (function () {
   const page = document.currentScript.dataset;
   const blocks = Array.from(document.querySelectorAll(".orgkb-run"));
-  const style = document.createElement("style");
-  style.textContent = ".orgkb-runbar{display:flex;gap:.5rem;align-items:center;margin:-.5rem 0 1rem}" +
-    ".orgkb-runbar button{font:inherit;font-size:.8rem;padding:.1rem .7rem;" +
-    "color:var(--color-foreground-primary);background:var(--color-background-primary);" +
-    "border:1px solid var(--color-foreground-border);border-radius:.25rem}";
-  document.head.append(style);
   let runner;
 
   function load(src) {
@@ -23,7 +19,8 @@
   }
 
   blocks.forEach((block, index) => {
-    const bar = document.createElement("div");
+    // A paragraph: the theme spaces it, with no style sheet of its own before a click.
+    const bar = document.createElement("p");
     bar.className = "orgkb-runbar";
     const button = document.createElement("button");
     button.type = "button";
@@ -39,7 +36,7 @@
         status.textContent = "⚠ " + error.message;
       });
     });
-    bar.append(button, status);
+    bar.append(button, " ", status);
     block.after(bar);
   });
 })();

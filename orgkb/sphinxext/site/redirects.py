@@ -6,8 +6,10 @@ that sends the reader on; an old anchor on a page that still exists (``page.html
 a note at that anchor linking to the new place.
 
 ``orgkb_published_urls`` names a file (relative to the configuration folder) listing every
-address ever published, one a line. After an HTML build, each must still be a page with that
-anchor, or be redirected; otherwise the build warns, which fails a build run with ``-W``.
+address ever published, one a line. After a build of the site's pages (the ``html`` builder,
+one page a document), each must still be a page with that anchor, or be redirected; otherwise
+the build warns (``orgkb.published-url``), which fails a build run with ``-W``. A redirect
+that leads nowhere, or whose old address still exists, is the warning ``orgkb.redirect``.
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-logger = logging.getLogger(__name__)
+from orgkb.sphinxext.shared import builds_web_pages, warn
 
 _ID = re.compile(r"""<[^>]*?\sid=["']([^"']*)["']""")
 
@@ -86,9 +87,8 @@ def _note_moved_anchors(app: Sphinx, doctree: nodes.document, docname: str) -> N
         if not anchor or old_page != page:
             continue
         if anchor in doctree.ids:
-            logger.warning(
-                "orgkb_redirects: %s still exists; remove its redirect", old, location=docname
-            )
+            message = f"orgkb_redirects: {old} still exists; remove its redirect"
+            warn("redirect", message, (docname, None))
             continue
         relative = posixpath.relpath(new.partition("#")[0], posixpath.dirname(page) or ".")
         anchor_part = new.partition("#")[2]
@@ -114,21 +114,26 @@ def _address_exists(outdir: Path, address: str) -> bool:
     return not anchor or anchor in anchors_in(path)
 
 
+def _writes_published_addresses(app: Sphinx) -> bool:
+    # The published addresses are one page a document, ``docname.html``, as citations give
+    # them; a single-page, directory-style or EPUB build writes none of them.
+    root = app.config.root_doc
+    return builds_web_pages(app.builder) and app.builder.get_target_uri(root) == f"{root}.html"
+
+
 def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
-    # Only the site's own builder writes one file a page; a single-page or EPUB build has none
-    # of the published addresses to redirect or check.
-    if exception is not None or app.builder.name != "html":
+    if exception is not None or not _writes_published_addresses(app):
         return
     outdir = Path(app.builder.outdir)
     redirects: dict[str, str] = app.config.orgkb_redirects
     for old, new in redirects.items():
         old_page, _, anchor = old.partition("#")
         if not _address_exists(outdir, new):
-            logger.warning("orgkb_redirects: %s points to %s, which does not exist", old, new)
+            warn("redirect", f"orgkb_redirects: {old} points to {new}, which does not exist")
         if anchor:
             continue
         if (outdir / old_page).exists():
-            logger.warning("orgkb_redirects: %s is still a page; remove its redirect", old)
+            warn("redirect", f"orgkb_redirects: {old} is still a page; remove its redirect")
             continue
         (outdir / old_page).parent.mkdir(parents=True, exist_ok=True)
         page = redirect_page(old_page, new, app.config.orgkb_base_url)
@@ -138,13 +143,14 @@ def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
         return
     path = Path(app.confdir) / listed
     if not path.is_file():
-        logger.warning("orgkb_published_urls: %s does not exist", path)
+        warn("published-url", f"orgkb_published_urls: {path} does not exist")
         return
     for address in read_url_list(path):
         moved = address in redirects or address.partition("#")[0] in redirects
         if not moved and not _address_exists(outdir, address):
-            logger.warning(
-                "%s was published and is gone: restore it or add it to orgkb_redirects", address
+            warn(
+                "published-url",
+                f"{address} was published and is gone: restore it or add it to orgkb_redirects",
             )
 
 

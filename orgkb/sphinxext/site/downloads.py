@@ -1,6 +1,6 @@
 """Links to the EPUB and PDF editions (:mod:`orgkb.downloads`) from every page.
 
-The HTML build names their folder in ``orgkb_downloads`` (``./dev site`` does, with ``-D``;
+The web build names their folder in ``orgkb_downloads`` (``./dev site`` does, with ``-D``;
 a path relative to the configuration folder): the files found there are copied to
 ``downloads/`` in the site and linked from the footer of every page, with their sizes.
 Without the setting, or before the files are built, pages link to no download.
@@ -16,13 +16,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from orgkb.downloads import FORMATS, file_size
+from orgkb.sphinxext.shared import builds_web_pages
 
 SITE_FOLDER = "downloads"
 
 
 def _found(app: Sphinx) -> list[Path]:
     setting = app.config.orgkb_downloads
-    if not setting or app.builder.name != "html":
+    if not setting or not builds_web_pages(app.builder):
         return []
     folder = Path(app.confdir, setting)
     return [folder / name for name in FORMATS if (folder / name).is_file()]
@@ -56,7 +57,7 @@ def _copy_downloads(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_downloads(app: Sphinx) -> None:
-    """Link and copy the downloads named by ``orgkb_downloads`` in the HTML build."""
+    """Link and copy the downloads named by ``orgkb_downloads`` in a web build."""
     app.add_config_value("orgkb_downloads", "", "html", types=frozenset({str}))
     app.connect("html-page-context", _link_downloads)
     app.connect("build-finished", _copy_downloads)

@@ -58,11 +58,11 @@ class _AccessibleMarkup(HTML5Translator):
 
 
 def _install_translator(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
     # Derive from whatever translator this builder would use, so another extension's or
-    # theme's translator keeps working.
+    # theme's translator keeps working; any builder that writes HTML, EPUB books included.
     base = app.registry.get_translator_class(app.builder)
+    if not issubclass(base, HTML5Translator):
+        return
     translator = type(f"Accessible{base.__name__}", (_AccessibleMarkup, base), {})
     app.registry.add_translator(app.builder.name, translator, override=True)
 
