@@ -2,9 +2,11 @@
 
 A :class:`Chart` is a plan ready to draw together with the view it shows: the recommended
 organisation; the company *as is* (the option its profile's ``as_is`` names, or, without one,
-only the structure the profile describes, nobody's functions known); or another option the
-article weighs, such as separate teams in every branch. The plans come from
-:mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
+only the structure the profile describes, nobody's functions known); another option the
+article weighs, such as separate teams in every branch; or, beyond the article, the move from
+today's organisation to the recommended one (:mod:`orgkb.transition`), every unit of before
+and after with each function marked where it arrives or leaves, and in which phase. The plans
+come from :mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
 Mermaid or Graphviz DOT for a reader's own diagram tools.
 
 The HTML is a nested list (``<ul>``/``<li>``), so it can be selected, searched and read by a
@@ -16,6 +18,10 @@ syntax: the diagrams give their boxes generated ids (``u0``, ``u1``…), never n
 cannot spell Mermaid's directives (``%%{…}%%``) or entity codes; and a control character in
 a name shows as its code (``\x1b``), a line break or tab as a space, so that no name breaks
 a line of the output.
+
+A chart is drawn in a language, English or Chinese (``zh_CN``, see :mod:`orgkb.text`): its
+title and the labels of levels and functions — in English with their Chinese originals, in
+Chinese alone (集团, 片区, 城市, 分公司; 推广, 客服, 销售 …).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import html
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -36,11 +42,14 @@ from orgkb.plan import (
     Scenario,
     Unit,
     as_is_option,
+    classify,
     plan_for,
     recommend,
     structure,
 )
-from orgkb.render import plan_as_text, plan_tree
+from orgkb.render import functions_label, listed, plan_as_text, plan_tree, unit_line
+from orgkb.text import ENGLISH, Text, is_chinese
+from orgkb.transition import Transition, transition
 
 TREE_WIDTHS = (20, 30, 40, 50, 60, 80, 100)
 """The widths, in rem, at which a chart may be drawn as a tree; a wider one stays a list."""
@@ -73,9 +82,9 @@ CHART_CSS = _style_sheet()
 """The style sheet for :func:`chart_as_html`: a list on phones and paper, a tree where it fits."""
 
 _SCENARIO_NAMES = {
-    Scenario.NO_BRANCHES: "no branches",
-    Scenario.ONE_REGION: "one region, several branches",
-    Scenario.MULTI_REGION: "several regions",
+    Scenario.NO_BRANCHES: Text("no branches"),
+    Scenario.ONE_REGION: Text("one region, several branches"),
+    Scenario.MULTI_REGION: Text("several regions"),
 }
 
 
@@ -89,6 +98,9 @@ class View(StrEnum):
     SEPARATE = "separate"
     """Every branch with its own promotion, service and sales, under regions if there are
     several (:data:`Option.SEPARATE <orgkb.model.Option.SEPARATE>`)."""
+    TRANSITION = "transition"
+    """Before and after the move to the recommended organisation, or another
+    (:func:`orgkb.transition.transition`): each function marked where it arrives or leaves."""
 
 
 @dataclass(frozen=True)
@@ -96,12 +108,16 @@ class Chart:
     """A plan ready to draw, and which view of the company it is.
 
     *option* is the organisation an *as is* chart shows, from the profile's ``as_is``; without
-    it the chart shows the structure alone, and *functions_known* is false.
+    it the chart shows the structure alone, and *functions_known* is false. *language* is the
+    language its words are drawn in. *move* is the move a transition chart shows; its plan holds
+    every function any unit runs on the way.
     """
 
     plan: Plan
     view: View
     option: Option | None = None
+    language: str = ENGLISH
+    move: Transition | None = None
 
     @property
     def functions_known(self) -> bool:
@@ -118,23 +134,63 @@ class Chart:
         'Duo: recommended (one region, several branches)'
         >>> chart(duo, View.AS_IS).title
         'Duo: as is (one region, several branches; functions not shown)'
+        >>> chart(duo, language="zh_CN").title
+        'Duo：推荐方案（一个片区，多家分公司）'
         """
+        company = self.plan.company
         scenario = _SCENARIO_NAMES[self.plan.scenario]
         if self.view is View.AS_IS and self.option is not None:
-            return f"{self.plan.company}: as is ({scenario}; {self.option}, as the profile says)"
-        if self.view is View.AS_IS:
-            return f"{self.plan.company}: as is ({scenario}; functions not shown)"
-        if self.view is View.SEPARATE:
-            return f"{self.plan.company}: separate teams in every branch ({scenario})"
-        if self.plan.governance is not None:
-            scenario += f", {self.plan.governance}"
-        return f"{self.plan.company}: recommended ({scenario})"
+            title = Text(
+                "{company}: as is ({scenario}; {option}, as the profile says)",
+                company=company,
+                scenario=scenario,
+                option=self.option,
+            )
+        elif self.view is View.AS_IS:
+            title = Text(
+                "{company}: as is ({scenario}; functions not shown)",
+                company=company,
+                scenario=scenario,
+            )
+        elif self.view is View.SEPARATE:
+            title = Text(
+                "{company}: separate teams in every branch ({scenario})",
+                company=company,
+                scenario=scenario,
+            )
+        elif self.move is not None:
+            title = Text(
+                "{company}: the move from {today} to {target} ({scenario})",
+                company=company,
+                today=Text("today") if self.move.source is None else self.move.source,
+                target=self.move.target,
+                scenario=scenario,
+            )
+        elif self.plan.governance is not None:
+            title = Text(
+                "{company}: recommended ({scenario}, {governance})",
+                company=company,
+                scenario=scenario,
+                governance=self.plan.governance,
+            )
+        else:
+            title = Text("{company}: recommended ({scenario})", company=company, scenario=scenario)
+        return title.translated(self.language)
 
 
 def chart(
-    company: Company, view: View = View.RECOMMENDED, governance: Governance | None = None
+    company: Company,
+    view: View = View.RECOMMENDED,
+    governance: Governance | None = None,
+    to: Option | None = None,
+    *,
+    language: str = ENGLISH,
 ) -> Chart:
-    """The chart of *company* in *view*; *governance* applies to the recommended view.
+    """The chart of *company* in *view*, drawn in *language*; *governance* applies to the
+    recommended view.
+
+    The transition view draws the move to the option *to*, else to the recommended
+    organisation with *governance*.
 
     The separate view is :func:`option_chart` of :data:`Option.SEPARATE
     <orgkb.model.Option.SEPARATE>`, refused for a company without branches; the *as is* view
@@ -150,15 +206,96 @@ def chart(
     if view is View.AS_IS:
         option = as_is_option(company)
         if option is None:
-            return Chart(structure(company), view)
-        return Chart(plan_for(company, option), view, option)
+            return Chart(structure(company), view, language=language)
+        return Chart(plan_for(company, option), view, option, language)
     if view is View.SEPARATE:
-        return option_chart(company, Option.SEPARATE)
-    return Chart(recommend(company, governance), view)
+        return option_chart(company, Option.SEPARATE, language=language)
+    if view is View.TRANSITION:
+        return transition_chart(company, to or _governed(company, governance), language=language)
+    return Chart(recommend(company, governance), view, language=language)
 
 
-def option_chart(company: Company, option: Option) -> Chart:
-    """The chart of one option the article weighs for *company* (:func:`orgkb.plan.plan_for`).
+def _governed(company: Company, governance: Governance | None) -> Option | None:
+    if governance is None or classify(company) is not Scenario.MULTI_REGION:
+        return None
+    return Option(str(governance))
+
+
+def transition_chart(
+    company: Company, to: Option | None = None, *, language: str = ENGLISH
+) -> Chart:
+    """The chart of the move of *company* to *to* (:func:`orgkb.transition.transition`), drawn
+    in *language*.
+
+    Every unit of the move is drawn with every function it runs before, after or on the way;
+    each function that arrives or leaves says so, with its phase.
+
+    >>> from orgkb.model import Branch
+    >>> duo = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
+    >>> print(chart_as_text(transition_chart(duo)))
+    Duo: the move from separate to unified (one region, several branches)
+    Duo [group] promotion 推广 (from phase 2), customer service 客服 (from phase 1)
+    ├── A [branch] promotion 推广 (until phase 2), customer service 客服 (until phase 1), sales 销售
+    └── B [branch] promotion 推广 (until phase 2), customer service 客服 (until phase 1), sales 销售
+    """
+    move = transition(company, to)
+    states = [move.before, *(phase.after for phase in move.phases)]
+    units = tuple(
+        replace(
+            unit,
+            functions=tuple(
+                function
+                for function in Function
+                if any(state.runs(unit.id, function) for state in states)
+            ),
+        )
+        for unit in move.after.plan.units
+    )
+    plan = move.after.plan
+    return Chart(
+        Plan(plan.company, plan.scenario, None, units, ()),
+        View.TRANSITION,
+        move.source,
+        language=language,
+        move=move,
+    )
+
+
+def move_labels(chart: Chart, unit: Unit) -> list[str]:
+    """Each function of *unit* in a transition chart, with where and when it moves.
+
+    A function that stays is its label; one that arrives says from which phase the unit runs
+    it, one that leaves until which phase; one that a unit runs only on the way says between
+    which phases.
+    """
+    move = chart.move
+    assert move is not None, "only a transition chart has a move"
+    labels = []
+    for function in unit.functions:
+        before = move.before.runs(unit.id, function)
+        after = move.after.runs(unit.id, function)
+        arrivals, departures = move.timeline.get((unit.id, function), ((), ()))
+        label = function.label_in(chart.language)
+        if before and not after:
+            moved = Text("{function} (until phase {phase})", function=label, phase=departures[-1])
+        elif after and not before:
+            moved = Text("{function} (from phase {phase})", function=label, phase=arrivals[-1])
+        elif not before:
+            moved = Text(
+                "{function} (phases {first} to {last} only)",
+                function=label,
+                first=arrivals[0],
+                last=departures[-1],
+            )
+        else:
+            moved = Text("{function}", function=label)
+        labels.append(moved.translated(chart.language))
+    return labels
+
+
+def option_chart(company: Company, option: Option, *, language: str = ENGLISH) -> Chart:
+    """The chart of one option the article weighs for *company* (:func:`orgkb.plan.plan_for`),
+    drawn in *language*.
 
     Separate teams are the separate view; every other option is a plan the article
     recommends, and is drawn as the recommended view.
@@ -169,13 +306,21 @@ def option_chart(company: Company, option: Option) -> Chart:
     'Trio: recommended (several regions, decentralized)'
     """
     view = View.SEPARATE if option is Option.SEPARATE else View.RECOMMENDED
-    return Chart(plan_for(company, option), view)
+    return Chart(plan_for(company, option), view, language=language)
 
 
 def _functions(chart: Chart, unit: Unit) -> str:
     if not chart.functions_known:
         return ""
-    return ", ".join(function.label for function in unit.functions) or "manages only"
+    if chart.move is not None:
+        moved = listed(move_labels(chart, unit), chart.language)
+        return moved or _MANAGES_ONLY.translated(chart.language)
+    return functions_label(unit.functions, chart.language) or _MANAGES_ONLY.translated(
+        chart.language
+    )
+
+
+_MANAGES_ONLY = Text("manages only")
 
 
 def chart_as_text(chart: Chart) -> str:
@@ -188,11 +333,23 @@ def chart_as_text(chart: Chart) -> str:
     └── Wuhan [city]
         └── A [branch]
     """
+    language = chart.language
     if chart.view is View.RECOMMENDED:
-        return plan_as_text(chart.plan)
+        return plan_as_text(chart.plan, language)
+    if chart.move is not None:
+        lines = plan_tree(
+            chart.plan,
+            lambda unit: Text(
+                "{name} [{level}] {functions}",
+                name=unit.name,
+                level=unit.level,
+                functions=_functions(chart, unit),
+            ).translated(chart.language),
+        )
+        return "\n".join([chart.title, *lines])
     if chart.functions_known:
-        return "\n".join([chart.title, *plan_tree(chart.plan)])
-    lines = plan_tree(chart.plan, lambda unit: f"{unit.name} [{unit.level}]")
+        return "\n".join([chart.title, *plan_tree(chart.plan, language=language)])
+    lines = plan_tree(chart.plan, lambda unit: unit_line(unit, language, functions_known=False))
     return "\n".join([chart.title, *lines])
 
 
@@ -209,10 +366,12 @@ def chart_as_html_page(charts: Chart | Sequence[Chart]) -> str:
     """A whole HTML page with the charts and their style sheet inline, loading nothing else."""
     group = [charts] if isinstance(charts, Chart) else list(charts)
     companies = " / ".join(dict.fromkeys(one.plan.company for one in group))
-    heading = _html(f"Org chart: {companies}")
+    language = group[0].language if group else ENGLISH
+    heading = _html(Text("Org chart: {companies}", companies=companies).translated(language))
     head = (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{"zh-CN" if is_chinese(language) else "en"}">\n<head>\n'
+        '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{heading}</title>\n<style>\n{_PAGE_CSS}{CHART_CSS}</style>\n</head>\n"
         f"<body>\n<main>\n<h1>{heading}</h1>"
@@ -267,7 +426,12 @@ def _html_units(chart: Chart, parent: str | None, indent: str) -> Iterator[str]:
     # One string of lines a unit, not one a line: a national chain has tens of thousands.
     for unit in chart.plan.children(parent):
         name = f'{indent}    <span class="orgkb-name">{_html(unit.name)}</span>\n'
-        details = _html_details(unit.level, unit.functions, chart.functions_known, indent)
+        if chart.move is not None:
+            details = _html_move_details(chart, unit, indent)
+        else:
+            details = _html_details(
+                unit.level, unit.functions, chart.functions_known, indent, chart.language
+            )
         children = chart.plan.children(unit.id)
         if not children:
             yield f"{_html_opening(unit.level, indent)}{name}{details}\n{indent}</li>"
@@ -286,18 +450,43 @@ def _html_opening(level: Level, indent: str) -> str:
 
 
 @cache
-def _html_details(level: Level, functions: tuple[Function, ...], known: bool, indent: str) -> str:
+def _html_details(
+    level: Level, functions: tuple[Function, ...], known: bool, indent: str, language: str
+) -> str:
     # The level and functions of a unit, the same for every branch of a chart: made once.
-    lines = [f'{indent}    <span class="orgkb-level">{html.escape(level.label)}</span>']
+    label = html.escape(level.label_in(language))
+    lines = [f'{indent}    <span class="orgkb-level">{label}</span>']
     if known:
         lines.append(f'{indent}    <span class="orgkb-functions">')
         for function in functions:
             css = f"orgkb-function orgkb-function-{html.escape(str(function))}"
-            lines.append(f'{indent}      <span class="{css}">{html.escape(function.label)}</span>')
+            label = html.escape(function.label_in(language))
+            lines.append(f'{indent}      <span class="{css}">{label}</span>')
         if not functions:
             css = "orgkb-function orgkb-manages"
-            lines.append(f'{indent}      <span class="{css}">manages only</span>')
+            label = html.escape(_MANAGES_ONLY.translated(language))
+            lines.append(f'{indent}      <span class="{css}">{label}</span>')
         lines.append(f"{indent}    </span>")
+    lines.append(f"{indent}  </div>")
+    return "\n".join(lines)
+
+
+def _html_move_details(chart: Chart, unit: Unit, indent: str) -> str:
+    # As _html_details, each function's words saying where and when it moves; a class names
+    # the move for a style sheet of one's own, the words carry it.
+    level = unit.level.label_in(chart.language)
+    lines = [f'{indent}    <span class="orgkb-level">{html.escape(level)}</span>']
+    lines.append(f'{indent}    <span class="orgkb-functions">')
+    for function, label in zip(unit.functions, move_labels(chart, unit), strict=True):
+        moves = " orgkb-moves" if label != function.label_in(chart.language) else ""
+        css = f"orgkb-function orgkb-function-{html.escape(str(function))}{moves}"
+        lines.append(f'{indent}      <span class="{css}">{html.escape(label)}</span>')
+    if not unit.functions:
+        lines.append(
+            f'{indent}      <span class="orgkb-function orgkb-manages">'
+            f"{html.escape(_MANAGES_ONLY.translated(chart.language))}</span>"
+        )
+    lines.append(f"{indent}    </span>")
     lines.append(f"{indent}  </div>")
     return "\n".join(lines)
 
@@ -312,7 +501,7 @@ _LEVEL_COLOURS = {
 
 
 def _label_lines(chart: Chart, unit: Unit) -> list[str]:
-    lines = [unit.name, unit.level.label]
+    lines = [unit.name, unit.level.label_in(chart.language)]
     functions = _functions(chart, unit)
     if functions:
         lines.append(functions)
@@ -379,15 +568,21 @@ def chart_as_mermaid(chart: Chart) -> str:
     """
     ids = {unit.id: f"u{index}" for index, unit in enumerate(chart.plan.units)}
     count = len(chart.plan.units)
-    what = "name and level" if not chart.functions_known else "name, level and functions"
+    what = Text("name, level and functions") if chart.functions_known else Text("name and level")
+    description = (
+        Text("Org chart of 1 unit; each box gives the unit's {what}.", what=what)
+        if count == 1
+        else Text(
+            "Org chart of {count} units; each box gives the unit's {what}.", count=count, what=what
+        )
+    )
     lines = [
         "---",
         f"title: {_mermaid_title(chart.title)}",
         "---",
         "flowchart TD",
         f"  accTitle: {_mermaid_text(chart.title)}",
-        f"  accDescr: Org chart of {count} unit{'s' if count != 1 else ''}; "
-        f"each box gives the unit's {what}.",
+        f"  accDescr: {_mermaid_text(description.translated(chart.language))}",
     ]
     for unit in chart.plan.units:
         label = "<br/>".join(_mermaid_text(line) for line in _label_lines(chart, unit))

@@ -5,13 +5,19 @@ labour cost", "higher management difficulty" and "same-city friction"; a central
 the same work with "fewer, better people". :func:`compare` turns each claim into a figure for
 one company, from the same plans :mod:`orgkb.plan` draws:
 
-- **customer-service agents** — every unit that runs customer service answers the pooled
-  inquiries of the branches it serves, staffed by the Erlang C model (:mod:`orgkb.staffing`)
-  in the busy hour, then rostered for shrinkage;
-- **promotion staff** — every unit that runs promotion has a team of at least
-  :attr:`Assumptions.promotion_minimum`, one more for each
-  :attr:`Assumptions.leads_per_promoter` inquiries a month it brings in;
-- **support and coordination** — the group's fixed-size teams where the plan has them;
+- **customer-service agents, seats and people** — every unit that runs customer service
+  answers the pooled inquiries of the branches it serves, staffed by the Erlang C model
+  (:mod:`orgkb.staffing`) in the busy hour: the agents answering, then the *seats* that keep
+  them answering after shrinkage, then the *people* on the payroll who keep those seats filled
+  for every hour the desk is open (:func:`payroll`); headcount counts people, not seats;
+- **promotion staff** — every unit that runs promotion has a team of
+  :attr:`Assumptions.promotion_overhead` people for the ad accounts and campaigns it runs
+  once, however many branches it serves, and one more for each
+  :attr:`Assumptions.leads_per_promoter` inquiries a month it brings in; at least
+  :attr:`Assumptions.promotion_minimum`;
+- **support and coordination** — the group's teams where the plan has them; the support unit
+  is sized from the branches that need it (:mod:`orgkb.support`) when the branches give their
+  figures, else it has :attr:`Assumptions.support_team` people;
 - **managers and management layers** — every department gets team leaders and heads, one per
   :attr:`Assumptions.span_of_control` people below, layer on layer up to one head;
 - **labour cost** — headcount by role times the profile's monthly salaries;
@@ -28,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from fractions import Fraction
 from itertools import combinations
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -35,7 +42,10 @@ from typing import Any, ClassVar
 from orgkb.errors import InputError
 from orgkb.model import (
     BUSY_HOUR_FACTOR,
+    OPEN_DAYS_PER_WEEK,
+    OPEN_HOURS_PER_DAY,
     SPAN_OF_CONTROL,
+    WORK_HOURS_PER_WEEK,
     Branch,
     Company,
     Function,
@@ -53,6 +63,8 @@ from orgkb.plan import (
     plan_for,
 )
 from orgkb.staffing import ServiceTarget, Staffing, staff
+from orgkb.support import assess, has_figures
+from orgkb.text import Text
 from orgkb.values import LARGEST, Limits
 
 
@@ -60,9 +72,10 @@ from orgkb.values import LARGEST, Limits
 class Assumptions:
     """Every number the comparison assumes, each with a default to replace with your own.
 
-    A profile's ``service_target``, ``salaries``, ``span_of_control`` and ``busy_hour_factor``
-    replace the defaults (see :meth:`for_company`); the rest are parameters of the command line
-    and of :func:`compare`. Each number keeps its :attr:`LIMITS`, else
+    A profile's ``service_target``, ``salaries``, ``span_of_control``, ``busy_hour_factor``
+    and opening and working hours replace the defaults, and its branches' figures size the
+    support unit (see :meth:`for_company`); the rest are parameters of the command line and
+    of :func:`compare`. Each number keeps its :attr:`LIMITS`, else
     :class:`~orgkb.errors.InputError` names it.
     """
 
@@ -75,8 +88,12 @@ class Assumptions:
             # Below one inquiry a month per specialist, teams would grow without end.
             "leads_per_promoter": Limits(at_least=1),
             "promotion_minimum": Limits(at_least=1, whole=True),
+            "promotion_overhead": Limits(at_least=0, whole=True),
             "support_team": Limits(at_least=0, whole=True),
             "coordination_team": Limits(at_least=0, whole=True),
+            "open_hours_per_day": OPEN_HOURS_PER_DAY,
+            "open_days_per_week": OPEN_DAYS_PER_WEEK,
+            "work_hours_per_week": WORK_HOURS_PER_WEEK,
         }
     )
     """The numbers each number field allows, by field name: the one statement of them, which
@@ -93,18 +110,33 @@ class Assumptions:
     days_per_month: float = 30.0
     """Days a month on which inquiries arrive; online inquiries come every day."""
     leads_per_promoter: float = 1500.0
-    """Inquiries a month one promotion specialist's campaigns bring in and keep tuned.
-    A placeholder that scales promotion teams with volume: replace it with your own ratio."""
+    """Inquiries a month one promotion specialist's campaigns bring in and keep tuned: the
+    part of promotion that grows with volume. A placeholder: replace it with your own ratio."""
+    promotion_overhead: int = 1
+    """People every promotion team needs once, however many branches it serves: whoever runs
+    its ad accounts and its campaign calendar. Merging teams runs these once instead of once a
+    team — the saving of a unified promotion team in this model. Ours, beyond the article."""
     promotion_minimum: int = 2
     """The smallest promotion team that can run: someone to buy and tune the ads, someone for
     the pages and content they lead to."""
     support_team: int = 2
-    """The group's support unit (支持部门) for new or weak branches, where the plan has one."""
+    """The group's support unit (支持部门) for new or weak branches, where the plan has one;
+    :meth:`for_company` sizes it from the branches' figures when the profile gives them."""
+    support_needed: int | None = None
+    """The branches that need the support unit (new or lagging, :mod:`orgkb.support`) when
+    :attr:`support_team` was sized from their figures; ``None`` when it is a set size."""
     coordination_team: int = 2
     """The group's coordination, audit, brand-zone ads and channel tests in the decentralized
     model."""
     salaries: Salaries | None = None
     """Monthly pay by role; without it there is no labour cost."""
+    open_hours_per_day: float = 12.0
+    """Hours a day customer service is open, to turn seats into people (:func:`payroll`)."""
+    open_days_per_week: float = 7.0
+    """Days a week customer service is open; online inquiries come every day."""
+    work_hours_per_week: float = 40.0
+    """Hours one person works a week: China's standard working week (labour law, art. 36,
+    and the State Council's rule of 1995 on working hours)."""
 
     def __post_init__(self) -> None:
         for name, limits in self.LIMITS.items():
@@ -113,6 +145,11 @@ class Assumptions:
     @classmethod
     def for_company(cls, company: Company, **overrides: Any) -> Assumptions:
         """The defaults, replaced by what *company*'s profile gives, then by *overrides*.
+
+        When the branches give their figures (leads and deals, or the date they opened), the
+        support unit has one person for every :attr:`~orgkb.support.Criteria.branches_per_person`
+        branches that need it, by :func:`orgkb.support.assess` with its default criteria,
+        unless *overrides* set ``support_team``.
 
         >>> from orgkb.model import Company
         >>> Assumptions.for_company(Company("Acme", span_of_control=12)).span_of_control
@@ -123,23 +160,49 @@ class Assumptions:
             "salaries": company.salaries,
             "span_of_control": company.span_of_control,
             "busy_hour_factor": company.busy_hour_factor,
+            "open_hours_per_day": company.open_hours_per_day,
+            "open_days_per_week": company.open_days_per_week,
+            "work_hours_per_week": company.work_hours_per_week,
         }
+        if has_figures(company) and "support_team" not in overrides:
+            support = assess(company)
+            given["support_team"] = support.support_staff
+            given["support_needed"] = support.needing
         given.update(overrides)
         known = {each.name for each in fields(cls)}
         for name in given:
             if name not in known:
-                raise InputError("not an assumption of the comparison", field=name)
+                raise InputError(Text("not an assumption of the comparison"), field=name)
         return replace(cls(), **{name: value for name, value in given.items() if value is not None})
 
-    def describe(self) -> str:
-        """The assumptions in one paragraph of words."""
-        return (
-            f"service target {self.target.describe()}; span of control {self.span_of_control}; "
-            f"busy hour {self.busy_hour_factor * 100:g}% of a day's inquiries, "
-            f"{self.days_per_month:g} days a month; one promoter per "
-            f"{self.leads_per_promoter:,.0f} inquiries a month, at least "
-            f"{self.promotion_minimum} a team; support team {self.support_team}, coordination "
-            f"team {self.coordination_team}"
+    def describe(self) -> Text:
+        """The assumptions in one paragraph of words, which
+        :meth:`~orgkb.text.Text.translated` gives in Chinese."""
+        support: Text | int = self.support_team
+        if self.support_needed is not None:
+            support = Text(
+                "{size} for the {count} branches that need it",
+                size=self.support_team,
+                count=self.support_needed,
+            )
+        return Text(
+            "service target {target}; customer service open {hours:g} h a day, {days_open:g} "
+            "days a week, {work:g} h a week a person; span of control {span}; busy hour "
+            "{busy:g}% of a day's inquiries, {days:g} days a month; promotion {overhead} a team "
+            "for its accounts and campaigns and one per {leads:,.0f} inquiries a month, at least "
+            "{minimum} a team; support team {support}, coordination team {coordination}",
+            target=self.target.describe(),
+            hours=self.open_hours_per_day,
+            days_open=self.open_days_per_week,
+            work=self.work_hours_per_week,
+            span=self.span_of_control,
+            busy=self.busy_hour_factor * 100,
+            days=self.days_per_month,
+            overhead=self.promotion_overhead,
+            leads=self.leads_per_promoter,
+            minimum=self.promotion_minimum,
+            support=support,
+            coordination=self.coordination_team,
         )
 
 
@@ -147,6 +210,8 @@ class Assumptions:
 class Department:
     """One department of an option: a unit running one function, with its staff and managers.
 
+    *unit* is the unit's name and *unit_id* its id in the plan. *staff* counts people: for
+    customer service, the people on the payroll (:func:`payroll`) who fill *queue*'s seats.
     *queue* is the customer-service queue it answers, ``None`` for other departments.
     """
 
@@ -156,6 +221,12 @@ class Department:
     managers: int
     layers: int
     queue: Staffing | None = None
+    unit_id: str = field(kw_only=True)
+
+    @property
+    def headcount(self) -> int:
+        """The department's people, its managers included."""
+        return self.staff + self.managers
 
 
 @dataclass(frozen=True)
@@ -168,14 +239,17 @@ class Outcome:
     agents: int | None
     """Agents answering in the busy hour, summed over the customer-service queues."""
     rostered_agents: int | None
-    """Agents on the roster once shrinkage is added."""
+    """Seats in the busy hour: the agents answering over one minus shrinkage."""
+    customer_service_people: int | None
+    """People on the payroll who fill the seats whenever customer service is open."""
     promoters: int
     support_staff: int
     managers: int | None
     management_layers: int | None
     average_span_of_control: float | None
     headcount: int | None
-    """Rostered agents, promoters, support staff and managers; sales is not counted."""
+    """People: customer-service people, promoters, support staff and managers; sales is not
+    counted."""
     labour_cost: float | None
     friction_pairs: tuple[tuple[str, str], ...]
     """Pairs of branches in one city that serve a common project with separate promotion."""
@@ -227,6 +301,7 @@ class Comparison:
             for name in (
                 "agents",
                 "rostered_agents",
+                "customer_service_people",
                 "promoters",
                 "managers",
                 "headcount",
@@ -258,6 +333,11 @@ class Comparison:
                 "support_team": self.assumptions.support_team,
                 "coordination_team": self.assumptions.coordination_team,
                 "salaries": None if salaries is None else vars(salaries),
+                "promotion_overhead": self.assumptions.promotion_overhead,
+                "support_needed": self.assumptions.support_needed,
+                "open_hours_per_day": self.assumptions.open_hours_per_day,
+                "open_days_per_week": self.assumptions.open_days_per_week,
+                "work_hours_per_week": self.assumptions.work_hours_per_week,
             },
             "options": [
                 {
@@ -266,6 +346,7 @@ class Comparison:
                     "customer_service_teams": outcome.customer_service_teams,
                     "agents": outcome.agents,
                     "rostered_agents": outcome.rostered_agents,
+                    "customer_service_people": outcome.customer_service_people,
                     "promotion_teams": outcome.promotion_teams,
                     "promoters": outcome.promoters,
                     "support_staff": outcome.support_staff,
@@ -281,6 +362,7 @@ class Comparison:
                         {
                             "unit": department.unit,
                             **department.queue.to_json(),
+                            "people": department.staff,
                         }
                         for department in outcome.departments
                         if department.queue is not None
@@ -303,8 +385,8 @@ def compare(company: Company, assumptions: Assumptions | None = None) -> Compari
     >>> four = Company("Four", tuple(
     ...     Branch(name, "Wuhan", inquiries_per_hour=50) for name in "ABCD"))
     >>> comparison = compare(four)
-    >>> [(str(o.option), o.agents) for o in comparison.outcomes]
-    [('separate', 20), ('unified', 14)]
+    >>> [(str(o.option), o.agents, o.customer_service_people) for o in comparison.outcomes]
+    [('separate', 20, 44), ('unified', 14, 30)]
     """
     assumptions = assumptions or Assumptions.for_company(company)
     scenario = classify(company)
@@ -324,6 +406,51 @@ def compare(company: Company, assumptions: Assumptions | None = None) -> Compari
         branches=len(company.branches),
         sized=sized,
     )
+
+
+def departments(company: Company, plan: Plan, assumptions: Assumptions) -> tuple[Department, ...]:
+    """The departments of any *plan* of *company*, sized as :func:`compare` sizes an option's.
+
+    The plan may be one of the options or another organisation of the same company, such as
+    a step on the way from one to another (:mod:`orgkb.transition`); each unit that runs a
+    function serves the branches below it that no nearer unit serves. Customer service is
+    sized only when the branches give their inquiry volumes.
+
+    >>> from orgkb.plan import recommend
+    >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
+    ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
+    >>> [(d.unit_id, str(d.function), d.headcount) for d in departments(
+    ...     duo, recommend(duo), Assumptions())]
+    [('group', 'customer_service', 21), ('group', 'promotion', 25)]
+    """
+    service = _serving(company, plan, Function.CUSTOMER_SERVICE)
+    promotion = _serving(company, plan, Function.PROMOTION)
+    volumes = _volumes(company, assumptions)
+    return tuple(_departments(plan, assumptions, _sized(company), volumes, service, promotion))
+
+
+def payroll(seats: int, assumptions: Assumptions) -> int:
+    """The people on the payroll who keep *seats* filled whenever customer service is open.
+
+    A seat is filled for :attr:`~Assumptions.open_hours_per_day` hours a day and
+    :attr:`~Assumptions.open_days_per_week` days a week, and one person works
+    :attr:`~Assumptions.work_hours_per_week` hours of it; a seat needs one person at least.
+    Every open hour is staffed as the busy hour: an upper bound, since a roster that follows
+    the day's curve needs fewer. The arithmetic is in exact decimals, as the roster's is.
+
+    >>> payroll(14, Assumptions())
+    30
+    >>> payroll(14, Assumptions(open_hours_per_day=8, open_days_per_week=5))
+    14
+    """
+    open_hours = _exact(assumptions.open_hours_per_day) * _exact(assumptions.open_days_per_week)
+    return max(seats, math.ceil(seats * open_hours / _exact(assumptions.work_hours_per_week)))
+
+
+def _exact(value: float) -> Fraction:
+    # The decimal the number prints as, not its binary approximation: 12 h × 7 days over 40 h
+    # is exactly 2.1 people a seat.
+    return Fraction(repr(float(value)))
 
 
 def inquiries_per_hour(branch: Branch, assumptions: Assumptions) -> float:
@@ -354,8 +481,14 @@ def inquiries_per_month(branch: Branch, assumptions: Assumptions) -> float:
     monthly = hourly / assumptions.busy_hour_factor * assumptions.days_per_month
     if not monthly <= LARGEST:
         raise InputError(
-            f"{branch.name!r} gives {hourly:g} inquiries an hour, which with a busy hour of "
-            f"{assumptions.busy_hour_factor:g} of the day's make more than {LARGEST:g} a month"
+            Text(
+                "{name!r} gives {hourly:g} inquiries an hour, which with a busy hour of {busy:g} "
+                "of the day's make more than {largest:g} a month",
+                name=branch.name,
+                hourly=hourly,
+                busy=assumptions.busy_hour_factor,
+                largest=LARGEST,
+            )
         )
     return monthly
 
@@ -430,8 +563,11 @@ def _sized(company: Company) -> bool:
     if any(given) and not all(given):
         index = given.index(False)
         raise InputError(
-            f"{company.branches[index].name!r} gives no inquiry volume; give "
-            f"inquiries_per_hour or inquiries_per_month for every branch or for none",
+            Text(
+                "{name!r} gives no inquiry volume; give inquiries_per_hour or "
+                "inquiries_per_month for every branch or for none",
+                name=company.branches[index].name,
+            ),
             field=f"branches[{index}]",
         )
     return any(given)
@@ -463,24 +599,26 @@ def _outcome(
     by_function: dict[Function, list[Department]] = {}
     for department in departments:
         by_function.setdefault(department.function, []).append(department)
-    queues = [d.queue for d in by_function.get(Function.CUSTOMER_SERVICE, []) if d.queue]
+    answering = by_function.get(Function.CUSTOMER_SERVICE, [])
+    queues = [d.queue for d in answering if d.queue]
     promoters = sum(d.staff for d in by_function.get(Function.PROMOTION, []))
     support = sum(d.staff for d in departments if d.function in _SUPPORT_FUNCTIONS)
-    agents = rostered = managers = layers = headcount = None
+    agents = rostered = people = managers = layers = headcount = None
     span: float | None = None
     cost: float | None = None
     if sized:
         agents = sum(queue.agents for queue in queues)
         rostered = sum(queue.rostered_agents for queue in queues)
+        people = sum(d.staff for d in answering)
         managers = sum(d.managers for d in departments)
         layers = max((d.layers for d in departments), default=0)
         staffed = sum(1 for d in departments if d.staff)
-        span = (rostered + promoters + support + managers - staffed) / managers if managers else 0.0
-        headcount = rostered + promoters + support + managers
+        span = (people + promoters + support + managers - staffed) / managers if managers else 0.0
+        headcount = people + promoters + support + managers
         if assumptions.salaries is not None:
             pay = assumptions.salaries
             cost = (
-                rostered * pay.agent
+                people * pay.agent
                 + promoters * pay.promoter
                 + support * pay.support
                 + managers * pay.manager
@@ -491,6 +629,7 @@ def _outcome(
         departments=departments,
         agents=agents,
         rostered_agents=rostered,
+        customer_service_people=people,
         promoters=promoters,
         support_staff=support,
         managers=managers,
@@ -526,25 +665,50 @@ def _departments(
     for unit in plan.units:
         if Function.CUSTOMER_SERVICE in unit.functions and sized:
             queue = _queue(unit.name, hourly.get(unit.id, 0), assumptions.target)
+            people = payroll(queue.rostered_agents, assumptions)
             yield Department(
                 unit.name,
                 Function.CUSTOMER_SERVICE,
-                queue.rostered_agents,
-                *management(queue.rostered_agents, span),
+                people,
+                *management(people, span),
                 queue=queue,
+                unit_id=unit.id,
             )
         if Function.PROMOTION in unit.functions:
-            promoters = max(
-                assumptions.promotion_minimum,
-                math.ceil(monthly.get(unit.id, 0) / assumptions.leads_per_promoter),
+            promoters = promotion_team(monthly.get(unit.id, 0), assumptions)
+            yield Department(
+                unit.name,
+                Function.PROMOTION,
+                promoters,
+                *management(promoters, span),
+                unit_id=unit.id,
             )
-            yield Department(unit.name, Function.PROMOTION, promoters, *management(promoters, span))
         for function, size in (
             (Function.SUPPORT, assumptions.support_team),
             (Function.COORDINATION, assumptions.coordination_team),
         ):
             if function in unit.functions and size:
-                yield Department(unit.name, function, size, *management(size, span))
+                yield Department(
+                    unit.name, function, size, *management(size, span), unit_id=unit.id
+                )
+
+
+def promotion_team(monthly_inquiries: float, assumptions: Assumptions) -> int:
+    """The promoters of one team whose campaigns bring in *monthly_inquiries* a month.
+
+    The fixed part, :attr:`~Assumptions.promotion_overhead`, runs the team's ad accounts and
+    campaigns once, whatever its volume; the rest grows with it, one specialist per
+    :attr:`~Assumptions.leads_per_promoter` inquiries; and the team has at least
+    :attr:`~Assumptions.promotion_minimum`. Four teams of 15,000 inquiries a month need
+    4 × 11 people, one team of all 60,000 needs 41: the accounts and campaigns run once.
+
+    >>> promotion_team(15_000, Assumptions()), promotion_team(60_000, Assumptions())
+    (11, 41)
+    >>> promotion_team(0, Assumptions())
+    2
+    """
+    volume = math.ceil(monthly_inquiries / assumptions.leads_per_promoter)
+    return max(assumptions.promotion_minimum, assumptions.promotion_overhead + volume)
 
 
 def _queue(unit: str, arrivals: float, target: ServiceTarget) -> Staffing:
@@ -553,7 +717,10 @@ def _queue(unit: str, arrivals: float, target: ServiceTarget) -> Staffing:
     except InputError as error:
         # The load comes from the branches' volumes; only the occupancy cap is the target's.
         at = "service_target.max_occupancy" if error.field == "max_occupancy" else "branches"
-        raise InputError(f"customer service of {unit!r}: {error.message}", field=at) from None
+        raise InputError(
+            Text("customer service of {unit!r}: {problem}", unit=unit, problem=error.message),
+            field=at,
+        ) from None
 
 
 def _serving(company: Company, plan: Plan, function: Function) -> list[str | None]:

@@ -33,6 +33,7 @@ from fractions import Fraction
 
 from orgkb.leads import Lead, MalformedRow
 from orgkb.model import Company, Level
+from orgkb.text import Text
 
 
 class Unassigned(StrEnum):
@@ -163,18 +164,21 @@ class Dispatcher:
             return self._refuse(
                 lead.id,
                 Unassigned.MALFORMED,
-                f"line {lead.line}: {lead.problem}",
+                Text("line {line}: {problem}", line=lead.line, problem=lead.problem),
                 line=lead.line,
             )
         if lead.id in self._first_line:
             first = self._first_line[lead.id]
-            where = "" if first is None else f" on line {first}"
-            return self._refuse(
-                lead.id,
-                Unassigned.DUPLICATE,
-                f"the id {lead.id!r} came first{where} and is never assigned twice",
-                lead,
+            twice = (
+                Text("the id {id!r} came first and is never assigned twice", id=lead.id)
+                if first is None
+                else Text(
+                    "the id {id!r} came first on line {line} and is never assigned twice",
+                    id=lead.id,
+                    line=first,
+                )
             )
+            return self._refuse(lead.id, Unassigned.DUPLICATE, twice, lead)
         self._first_line[lead.id] = lead.line
         route = self._route(lead.city, lead.project)
         if isinstance(route, Unassigned):
@@ -208,7 +212,7 @@ class Dispatcher:
         return Assignment(
             lead_id,
             None,
-            f"{why}: {detail}",
+            Text("{why}: {detail}", why=str(why), detail=detail),
             why,
             project=lead.project if lead else "",
             city=lead.city if lead else None,
@@ -248,17 +252,32 @@ class Dispatcher:
     def _why(self, why: Unassigned, lead: Lead) -> str:
         company = self.company.name
         if why is Unassigned.NO_CITY:
-            count = len(self._in_region)
-            return (
-                f"the lead names no city and {company} has branches in {count} regions, "
-                "so its region is unknown"
+            return Text(
+                "the lead names no city and {company} has branches in {count} regions, "
+                "so its region is unknown",
+                company=company,
+                count=len(self._in_region),
             )
         if why is Unassigned.UNKNOWN_CITY:
-            return f"no branch of {company} is in {lead.city!r}, so its region is unknown"
+            return Text(
+                "no branch of {company} is in {city!r}, so its region is unknown",
+                company=company,
+                city=lead.city,
+            )
         if lead.city is None:
-            return f"no branch of {company} serves {lead.project!r}"
-        regions = " or ".join(repr(region) for region in self._regions_of_city[lead.city])
-        return f"no branch in {lead.city!r} or its region {regions} serves {lead.project!r}"
+            return Text(
+                "no branch of {company} serves {project!r}", company=company, project=lead.project
+            )
+        named = [repr(region) for region in self._regions_of_city[lead.city]]
+        regions = named[0]
+        for region in named[1:]:
+            regions = Text("{either} or {other}", either=regions, other=region)
+        return Text(
+            "no branch in {city!r} or its region {regions} serves {project!r}",
+            city=lead.city,
+            regions=regions,
+            project=lead.project,
+        )
 
     def _pool(self, members: list[int]) -> _Pool:
         # Leads of different cities or projects that may go to the same branches share a pool,

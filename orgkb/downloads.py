@@ -1,9 +1,12 @@
-"""The site for training rooms: the whole of it as an EPUB and as a PDF.
+"""The site for training rooms: the whole of it as an EPUB and as a PDF, in each language.
 
 :func:`build_downloads` makes them: Sphinx's EPUB builder, and a single-page HTML build that
 Debian's chromium prints to PDF, so no TeX installation is needed; without chromium there is
-no PDF. ``python -m orgkb.downloads FOLDER`` builds both into FOLDER; ``./dev site`` does,
-and the site links to them (:mod:`orgkb.sphinxext.site.downloads`).
+no PDF. The PDF embeds the fonts it uses: the print style sheet names a TrueType Chinese font
+(Debian's fonts-wqy-microhei, which ``./dev`` installs), for the Chinese terms of the English
+edition and for all of the Chinese one. ``python -m orgkb.downloads FOLDER [LANGUAGE]`` builds
+both into FOLDER, in English unless LANGUAGE (``zh_CN``) is given; ``./dev site`` does, for
+each edition, and each edition links its own (:mod:`orgkb.sphinxext.site.downloads`).
 """
 
 from __future__ import annotations
@@ -17,8 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EPUB = "orgkb.epub"
 PDF = "orgkb.pdf"
-# The downloads, in the order the site lists them, with the name a reader sees.
-FORMATS = {EPUB: "EPUB", PDF: "PDF"}
+"""The English edition's downloads; another language's add it to the name (:func:`formats`)."""
 # As in the browser tests: a headless chromium with no traffic of its own.
 CHROMIUM_ARGS = [
     "--headless",
@@ -36,12 +38,25 @@ class DownloadError(Exception):
     """A download could not be built; the message says which and why."""
 
 
-def _sphinx(builder: str, out: Path, work: Path) -> None:
+def formats(language: str = "en") -> dict[str, str]:
+    """The downloads of the edition in *language*, in the order the site lists them: each
+    file's name and the name a reader sees.
+
+    >>> formats()
+    {'orgkb.epub': 'EPUB', 'orgkb.pdf': 'PDF'}
+    >>> formats("zh_CN")
+    {'orgkb-zh_CN.epub': 'EPUB', 'orgkb-zh_CN.pdf': 'PDF'}
+    """
+    stem = "orgkb" if language == "en" else f"orgkb-{language}"
+    return {f"{stem}.epub": "EPUB", f"{stem}.pdf": "PDF"}
+
+
+def _sphinx(builder: str, out: Path, work: Path, language: str) -> None:
     # Warning-free, as the HTML site is: a warning here means a page reads wrong on paper.
     command = [
         sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", builder,
         "-c", str(ROOT / "conf"), "-d", str(work / f"{builder}-doctrees"),
-        str(ROOT / "docs"), str(out),
+        "-D", f"language={language}", str(ROOT / "docs"), str(out),
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -53,17 +68,20 @@ def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def build_downloads(folder: Path, chromium: str | None) -> list[Path]:
-    """Build the EPUB into *folder*, and the PDF too when *chromium* is given; return them."""
+def build_downloads(folder: Path, chromium: str | None, language: str = "en") -> list[Path]:
+    """Build the EPUB of the edition in *language* into *folder*, and its PDF too when
+    *chromium* is given; return them."""
     folder.mkdir(parents=True, exist_ok=True)
+    epub, pdf_name = formats(language)
     built = []
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        _sphinx("epub", work / "epub", work)
-        built.append(Path(shutil.copy2(work / "epub" / EPUB, folder / EPUB)))
+        _sphinx("epub", work / "epub", work, language)
+        # Sphinx names the book after the project, in every language.
+        built.append(Path(shutil.copy2(work / "epub" / EPUB, folder / epub)))
         if chromium is not None:
-            _sphinx("singlehtml", work / "single", work)
-            pdf = folder / PDF
+            _sphinx("singlehtml", work / "single", work, language)
+            pdf = folder / pdf_name
             page = (work / "single" / "index.html").as_uri()
             result = subprocess.run(
                 [chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", page],
@@ -87,13 +105,14 @@ def file_size(path: Path) -> str:
 
 
 def main(arguments: list[str]) -> int:
-    """Build the downloads into the folder given as the one argument."""
-    if len(arguments) != 1:
-        print("usage: python -m orgkb.downloads FOLDER", file=sys.stderr)
+    """Build the downloads into the folder given as the first argument, in the language given
+    as the second (English without one)."""
+    if len(arguments) not in (1, 2):
+        print("usage: python -m orgkb.downloads FOLDER [LANGUAGE]", file=sys.stderr)
         return 2
     chromium = find_chromium()
     try:
-        built = build_downloads(Path(arguments[0]), chromium)
+        built = build_downloads(Path(arguments[0]), chromium, *arguments[1:])
     except DownloadError as error:
         print(f"downloads: {error}", file=sys.stderr)
         return 2

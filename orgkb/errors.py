@@ -6,6 +6,9 @@ input. :class:`InputError` is the error of a value the user gave — in a file, 
 line or to a function of the library — and says where it came from as far as that is known:
 the file, the line and the field. A check deep inside the library knows only the field; the
 reader that called it adds the file and the line with :meth:`InputError.located`.
+
+The message is a :class:`~orgkb.text.Text` wherever orgkb words it, so that the command line
+can show it in the reader's language (:meth:`OrgkbError.translated`); ``str()`` is English.
 """
 
 from __future__ import annotations
@@ -13,9 +16,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from orgkb.text import in_language
+
 
 class OrgkbError(Exception):
     """Something the user gave that orgkb cannot use; ``str()`` is one line."""
+
+    def translated(self, language: str) -> str:
+        """The line in *language* (see :mod:`orgkb.text`): its message, translated if it can be.
+
+        >>> from orgkb.text import Text
+        >>> OrgkbError(Text("the file is empty")).translated("zh_CN")
+        '文件是空的'
+        """
+        message = self.args[0] if len(self.args) == 1 else None
+        return in_language(message, language) if isinstance(message, str) else str(self)
 
 
 # Not frozen: Python itself sets attributes on an exception in flight (contextlib sets its
@@ -42,12 +57,24 @@ class InputError(OrgkbError):
         Exception.__init__(self, str(self))
 
     def __str__(self) -> str:
+        return self._said(str(self.message))
+
+    def translated(self, language: str) -> str:
+        """The line in *language*: the same file, line and field, the message translated.
+
+        >>> from orgkb.text import Text
+        >>> InputError(Text("missing"), path="a.yaml", line=3, field="公司").translated("zh_CN")
+        'a.yaml:3: 公司: 缺少这一项'
+        """
+        return self._said(in_language(self.message, language))
+
+    def _said(self, message: str) -> str:
         parts = []
         if self.path is not None:
             parts.append(self.path if self.line is None else f"{self.path}:{self.line}")
         if self.field:
             parts.append(self.field)
-        parts.append(self.message)
+        parts.append(message)
         return ": ".join(parts)
 
     def located(

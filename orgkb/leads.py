@@ -4,7 +4,9 @@ A leads file is read as a stream, one row at a time, so that its size does not m
 that cannot be a lead is not dropped: it comes out as a :class:`MalformedRow` carrying its line
 number, and the dispatch reports it in its place. Only a file that cannot be read as leads at
 all — missing, empty, binary, or with the wrong header — raises an
-:class:`~orgkb.errors.InputError`. Both files are read by :mod:`orgkb.reading`, as profiles are.
+:class:`~orgkb.errors.InputError`. Both files are read by :mod:`orgkb.reading`, as profiles are;
+a leads file may name its columns in Chinese (:data:`LEAD_ALIASES`), as a Chinese CRM exports
+them.
 """
 
 from __future__ import annotations
@@ -17,15 +19,18 @@ from typing import TextIO
 from orgkb.errors import InputError
 from orgkb.model import Company
 from orgkb.reading import Row, open_text, quoted, read_table, unknown, unreadable
+from orgkb.text import Text
 from orgkb.values import Limits
 
 LEAD_COLUMNS = ("id", "project", "city")
 """The columns of a leads file, in any order."""
+LEAD_ALIASES = {"编号": "id", "项目": "project", "城市": "city"}
+"""The Chinese names of the columns of a leads file, each with the column it is another name of."""
 WORKLOAD_COLUMNS = ("branch", "open")
 """The columns of an open-workload file, in any order."""
 OPEN_LEADS = Limits(at_least=0, whole=True)
 """The leads a branch may have open, in an open-workload file."""
-CSV_FILE = "a CSV file"
+CSV_FILE = Text("a CSV file")
 """What a leads or open-workload file is, as a message names it."""
 
 
@@ -59,7 +64,8 @@ def read_leads(path: str | Path) -> Iterator[Lead | MalformedRow]:
     """The rows of the leads file at *path*, in file order, one at a time.
 
     The file is CSV in UTF-8 (with or without a byte-order mark), GB18030 or UTF-16 with a
-    byte-order mark, with the header ``id,project,city`` (see :mod:`orgkb.reading`). Blank
+    byte-order mark, with the header ``id,project,city`` or its Chinese names
+    ``编号,项目,城市`` (see :mod:`orgkb.reading`). Blank
     lines are not rows and are skipped. Every other line that starts a row comes out, as a
     :class:`Lead` or as a :class:`MalformedRow` saying what is wrong with it — a row of
     separators only included. The file itself is checked before the first row comes out: an
@@ -69,7 +75,7 @@ def read_leads(path: str | Path) -> Iterator[Lead | MalformedRow]:
     path = Path(path)
     text = open_text(path, CSV_FILE)
     try:
-        table = read_table(path, text, LEAD_COLUMNS, LEAD_COLUMNS, row_a_line=True)
+        table = read_table(path, text, LEAD_COLUMNS, LEAD_COLUMNS, LEAD_ALIASES, row_a_line=True)
     except BaseException:
         text.close()
         raise
@@ -90,11 +96,11 @@ def _lead(row: Row) -> Lead | MalformedRow:
     if row.problem:
         return MalformedRow(row.line, row.problem, lead_id)
     if row.empty:
-        return MalformedRow(row.line, "the row has no values")
+        return MalformedRow(row.line, Text("the row has no values"))
     if not lead_id:
-        return MalformedRow(row.line, "the id is missing")
+        return MalformedRow(row.line, Text("the id is missing"))
     if not row.values["project"]:
-        return MalformedRow(row.line, "the project is missing", lead_id)
+        return MalformedRow(row.line, Text("the project is missing"), lead_id)
     return Lead(lead_id, row.values["project"], row.values["city"] or None, row.line)
 
 
@@ -122,10 +128,15 @@ def read_open_workload(path: str | Path, company: Company) -> dict[str, int]:
                     continue
                 name = row.values["branch"]
                 if name not in names:
-                    raise InputError(unknown(name, known, "branch"), path=where, line=row.line)
+                    message = unknown(name, known, Text("branch"))
+                    raise InputError(message, path=where, line=row.line)
                 if name in first_line:
                     raise InputError(
-                        f"{quoted(name)} is already on line {first_line[name]}",
+                        Text(
+                            "{name} is already on line {line}",
+                            name=quoted(name),
+                            line=first_line[name],
+                        ),
                         path=where,
                         line=row.line,
                     )

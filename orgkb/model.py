@@ -8,11 +8,13 @@ customer service and sales. Everything else in :mod:`orgkb` is built from these 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
 from orgkb.errors import InputError
 from orgkb.staffing import ServiceTarget
+from orgkb.text import Text, is_chinese, translated
 from orgkb.values import Limits
 
 
@@ -36,6 +38,14 @@ class Level(StrEnum):
         'region 片区'
         """
         return _LEVEL_LABELS[self]
+
+    def label_in(self, language: str) -> str:
+        """The label in *language*: in English with its Chinese original, in Chinese alone.
+
+        >>> Level.REGION.label_in("zh_CN")
+        '片区'
+        """
+        return str(translated(self, language)) if is_chinese(language) else self.label
 
 
 class Function(StrEnum):
@@ -66,6 +76,14 @@ class Function(StrEnum):
         'customer service 客服'
         """
         return _FUNCTION_LABELS[self]
+
+    def label_in(self, language: str) -> str:
+        """The label in *language*: in English with its Chinese original, in Chinese alone.
+
+        >>> Function.BRAND_ZONE_ADS.label_in("zh_CN")
+        '品牌专区'
+        """
+        return str(translated(self, language)) if is_chinese(language) else self.label
 
 
 _LEVEL_LABELS = {
@@ -128,6 +146,8 @@ CAPACITY = Limits(above=0)
 """A branch's share of the workload, relative to the other branches."""
 INQUIRIES = Limits(at_least=0)
 """A branch's inquiry volume, an hour or a month."""
+COUNT = Limits(at_least=0, whole=True)
+"""A branch's leads, deals or visits in the period its figures cover."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +161,16 @@ class Branch:
     hour or *inquiries_per_month*, never both; :mod:`orgkb.compare` sizes queues from it.
     *capacity* keeps :data:`CAPACITY` and the volumes :data:`INQUIRIES`, else
     :class:`~orgkb.errors.InputError` names the field.
+
+    Beyond the article, for :mod:`orgkb.support`: the date the branch *opened*, and its
+    *leads*, *deals* and, where known, *visits* over the period its company's figures cover
+    (up to the company's ``as_of``). Each count keeps :data:`COUNT`; leads and deals come
+    together, and neither deals nor visits exceed the leads.
+
+    >>> Branch("East", "Hangzhou", leads=3, deals=4)
+    Traceback (most recent call last):
+    ...
+    orgkb.errors.InputError: deals: 4 deals is more than the branch's 3 leads
     """
 
     name: str
@@ -150,6 +180,10 @@ class Branch:
     capacity: float = 1.0
     inquiries_per_hour: float | None = None
     inquiries_per_month: float | None = None
+    opened: date | None = None
+    leads: int | None = None
+    deals: int | None = None
+    visits: int | None = None
 
     def __post_init__(self) -> None:
         if not self.region:
@@ -158,6 +192,31 @@ class Branch:
         for volume in ("inquiries_per_hour", "inquiries_per_month"):
             if getattr(self, volume) is not None:
                 INQUIRIES.check(getattr(self, volume), volume)
+        self._check_figures()
+
+    def _check_figures(self) -> None:
+        for count in ("leads", "deals", "visits"):
+            if getattr(self, count) is not None:
+                COUNT.check(getattr(self, count), count)
+        if (self.leads is None) != (self.deals is None):
+            missing = "deals" if self.deals is None else "leads"
+            raise InputError("give leads and deals together", field=missing)
+        if self.visits is not None and self.leads is None:
+            raise InputError(
+                "visits need the leads they came from: give leads and deals", field="leads"
+            )
+        for count in ("deals", "visits"):
+            given = getattr(self, count)
+            if given is not None and self.leads is not None and given > self.leads:
+                raise InputError(
+                    f"{given:g} {count} is more than the branch's {self.leads:g} leads",
+                    field=count,
+                )
+
+    @property
+    def has_figures(self) -> bool:
+        """Whether the branch gives its leads and deals (:mod:`orgkb.support` tests them)."""
+        return self.leads is not None
 
     def serves(self, project: str) -> bool:
         """Whether the branch takes leads for *project*.
@@ -168,6 +227,35 @@ class Branch:
         True
         """
         return not self.projects or project in self.projects
+
+
+HEADCOUNT = Limits(at_least=0, whole=True)
+"""The people a unit has in one function today."""
+OPEN_HOURS_PER_DAY = Limits(above=0, at_most=24)
+"""The hours a day customer service is open."""
+OPEN_DAYS_PER_WEEK = Limits(above=0, at_most=7)
+"""The days a week customer service is open."""
+WORK_HOURS_PER_WEEK = Limits(at_least=1, at_most=168)
+"""The hours one person works a week."""
+
+
+@dataclass(frozen=True, slots=True)
+class Staffed:
+    """One function a unit runs today, and its headcount where the profile gives it.
+
+    *unit* is the id a plan gives the unit (``group``, ``region:<region>``,
+    ``city:<region>/<city>``, ``branch:<name>``; see :func:`orgkb.plan.branch_id`). The
+    headcount counts everyone in the function at that unit, its managers included, and keeps
+    :data:`HEADCOUNT`; ``None`` leaves it to the model of :mod:`orgkb.compare`.
+    """
+
+    unit: str
+    function: Function
+    headcount: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.headcount is not None:
+            HEADCOUNT.check(self.headcount, "headcount")
 
 
 SPAN_OF_CONTROL = Limits(at_least=2, whole=True)
@@ -184,7 +272,14 @@ class Company:
     it uses for each one left ``None``: *service_target* for customer service, monthly
     *salaries*, the *span_of_control* of a manager, the *busy_hour_factor* (the share of a
     day's inquiries that arrive in its busiest hour) and how the company is organised today,
-    *as_is*.
+    *as_is*; and, turning customer-service seats into people on the payroll, the hours a day
+    and days a week customer service is open (*open_hours_per_day*, *open_days_per_week*)
+    and the hours one person works a week (*work_hours_per_week*).
+
+    Beyond the article: *today* is the organisation as it is, unit by unit — the functions
+    each unit runs and, where known, its headcount in each — for :mod:`orgkb.transition`;
+    empty, today is the option *as_is* names. *as_of* is the date the branches' figures
+    (opened, leads, deals, visits) are as of, for :mod:`orgkb.support`.
 
     Branch names are unique: a plan knows each branch's unit by its name
     (:func:`orgkb.plan.branch_id`), so a repeated name is an :class:`~orgkb.errors.InputError`.
@@ -198,15 +293,32 @@ class Company:
     span_of_control: int | None = None
     busy_hour_factor: float | None = None
     as_is: Option | None = None
+    as_of: date | None = None
+    today: tuple[Staffed, ...] = ()
+    open_hours_per_day: float | None = None
+    open_days_per_week: float | None = None
+    work_hours_per_week: float | None = None
 
     def __post_init__(self) -> None:
         first: dict[str, int] = {}
         for index, branch in enumerate(self.branches):
             if first.setdefault(branch.name, index) != index:
                 raise InputError(
-                    f"{branch.name!r} is already the name of branches[{first[branch.name]}]",
+                    Text(
+                        "{name!r} is already the name of branches[{index}]",
+                        name=branch.name,
+                        index=first[branch.name],
+                    ),
                     field=f"branches[{index}].name",
                 )
+        staffed: set[tuple[str, Function]] = set()
+        for entry in self.today:
+            if (entry.unit, entry.function) in staffed:
+                raise InputError(
+                    f"{entry.function} is given twice for this unit",
+                    field=f"today.{entry.unit}.{entry.function}",
+                )
+            staffed.add((entry.unit, entry.function))
 
     @property
     def regions(self) -> tuple[str, ...]:

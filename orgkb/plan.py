@@ -22,6 +22,7 @@ from enum import StrEnum
 from orgkb import rules
 from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Function, Level, Option
+from orgkb.text import Text
 
 
 class Scenario(StrEnum):
@@ -415,8 +416,13 @@ def _weighed(company: Company, option: Option, field: str = "") -> Option:
     if option not in OPTIONS[scenario]:
         choices = ", ".join(str(weighed) for weighed in OPTIONS[scenario])
         raise InputError(
-            f"{str(option)!r} is not an option for a company that is {scenario}; "
-            f"expected one of {choices}",
+            Text(
+                "{option!r} is not an option for a company that is {scenario}; "
+                "expected one of {choices}",
+                option=str(option),
+                scenario=scenario,
+                choices=choices,
+            ),
             field=field,
         )
     return option

@@ -5,6 +5,10 @@ parse the text into plain values, remembering the line each value came from wher
 tells us, and validate those values into a :class:`~orgkb.model.Company`. Every problem is an
 :class:`~orgkb.errors.InputError` that names the file and, where known, the line and the field.
 
+The keys and columns have exact Chinese aliases (:data:`COMPANY_ALIASES`,
+:data:`BRANCH_ALIASES`), so that a profile written or exported in Chinese reads unchanged; an
+error names a field as the file wrote it, and a field named both ways is an error.
+
 Parsing is bounded, so that no file can exhaust the stack or the memory: YAML and JSON may nest
 at most :data:`DEEPEST` levels, and YAML's aliases (``*name``) may repeat at most as many
 values as the file itself holds, or :data:`ALIAS_ALLOWANCE` if that is more.
@@ -17,6 +21,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -36,16 +41,25 @@ from orgkb.errors import InputError
 from orgkb.model import (
     BUSY_HOUR_FACTOR,
     CAPACITY,
+    COUNT,
+    HEADCOUNT,
     INQUIRIES,
+    OPEN_DAYS_PER_WEEK,
+    OPEN_HOURS_PER_DAY,
     SALARY,
     SPAN_OF_CONTROL,
+    WORK_HOURS_PER_WEEK,
     Branch,
     Company,
+    Function,
     Option,
     Salaries,
+    Staffed,
 )
 from orgkb.reading import line_at, quoted, read_table, read_text, unknown
 from orgkb.staffing import ServiceTarget
+from orgkb.text import Text
+from orgkb.transition import known_units, unknown_unit
 from orgkb.values import Limits, describe_value, read_number
 
 COMPANY_FIELDS = (
@@ -57,6 +71,11 @@ COMPANY_FIELDS = (
     "span_of_control",
     "busy_hour_factor",
     "as_is",
+    "as_of",
+    "today",
+    "open_hours_per_day",
+    "open_days_per_week",
+    "work_hours_per_week",
 )
 """The keys a YAML or JSON profile may have at its top level."""
 BRANCH_FIELDS = (
@@ -67,8 +86,26 @@ BRANCH_FIELDS = (
     "capacity",
     "inquiries_per_hour",
     "inquiries_per_month",
+    "opened",
+    "leads",
+    "deals",
+    "visits",
 )
 """The keys a branch may have; in CSV, the column names."""
+COMPANY_ALIASES = {"公司": "company", "总部": "headquarters", "分公司": "branches"}
+"""The Chinese names of top-level keys, each with the key it is another name of."""
+BRANCH_ALIASES = {
+    "名称": "name",
+    "城市": "city",
+    "片区": "region",
+    "项目": "projects",
+    "工作量": "capacity",
+    "月咨询量": "inquiries_per_month",
+    "高峰小时咨询量": "inquiries_per_hour",
+}
+"""The Chinese names of a branch's keys and CSV columns, each with the key it is another name of."""
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""How a date is written in a profile: ISO 8601, ``2025-06-30``."""
 SERVICE_TARGET_FIELDS = (
     "aht",
     "answer_within",
@@ -81,7 +118,7 @@ SALARY_FIELDS = ("agent", "promoter", "support", "manager")
 """The keys of ``salaries``: every one is required when salaries are given."""
 PROJECT_SEPARATORS = (";", "\uff1b")
 """What separates projects in one text value (the second is the full-width semicolon)."""
-PROFILE = "a YAML, JSON or CSV company profile"
+PROFILE = Text("a YAML, JSON or CSV company profile")
 """What a profile is, as a message names it."""
 DEEPEST = 100
 """The most levels YAML or JSON may nest; a profile needs four."""
@@ -98,9 +135,18 @@ class _Parsed:
     value: object
     lines: dict[FieldPath, int] = field(default_factory=dict)
     tabular: bool = False
+    spelled: dict[FieldPath, str] = field(default_factory=dict)
+    """The keys the file writes by an alias, by their path in the keys' own names."""
+
+    def written(self, path: FieldPath) -> FieldPath:
+        """*path*, in keys' own names, as the file writes it: with its aliases."""
+        if not self.spelled:
+            return path
+        return tuple(self.spelled.get(path[: depth + 1], part) for depth, part in enumerate(path))
 
     def line_of(self, path: FieldPath) -> int | None:
         # A value with no line of its own (a missing key, say) is reported at its container.
+        path = self.written(path)
         while path not in self.lines and path:
             path = path[:-1]
         return self.lines.get(path)
@@ -129,7 +175,7 @@ def load_company_text(text: str, path: str | Path, *, company: str | None = None
     """
     path = Path(path)
     if not text.strip():
-        raise InputError("the file is empty", path=str(path))
+        raise InputError(Text("the file is empty"), path=str(path))
     kind = _format_of(path, text)
     if kind == "csv":
         parsed = _parse_csv(path, text)
@@ -137,9 +183,66 @@ def load_company_text(text: str, path: str | Path, *, company: str | None = None
         parsed.value = {"company": name, "branches": parsed.value}
     else:
         parsed = _parse_json(path, text) if kind == "json" else _parse_yaml(path, text)
+        _own_names(parsed, path)
         if company is not None and isinstance(parsed.value, dict):
             parsed.value["company"] = company
+            parsed.spelled.pop(("company",), None)
     return _Validator(path, parsed).company()
+
+
+def _own_names(parsed: _Parsed, path: Path) -> None:
+    """Give the keys of a YAML or JSON profile written by an alias their own names.
+
+    The parsed values are not changed: a YAML alias may share them between places.
+    """
+    document = parsed.value
+    if not isinstance(document, dict):
+        return
+    document = _renamed(parsed, path, (), document, COMPANY_ALIASES)
+    listed = document.get("branches")
+    if isinstance(listed, list):
+        document["branches"] = [
+            _renamed(parsed, path, ("branches", index), item, BRANCH_ALIASES)
+            if isinstance(item, dict)
+            else item
+            for index, item in enumerate(listed)
+        ]
+    parsed.value = document
+
+
+def _renamed(
+    parsed: _Parsed,
+    path: Path,
+    at: FieldPath,
+    mapping: dict[str, object],
+    aliases: Mapping[str, str],
+) -> dict[str, object]:
+    renamed: dict[str, object] = {}
+    for key, value in mapping.items():
+        own = aliases.get(key, key)
+        if own in renamed:
+            first = parsed.spelled.get((*at, own), own)
+            written = (*parsed.written(at), key)
+            raise InputError(
+                Text(
+                    "the keys {first} and {second} are both the field {own!r}: keep one",
+                    first=quoted(first),
+                    second=quoted(key),
+                    own=own,
+                ),
+                path=str(path),
+                line=parsed.line_of(written),
+                field=_field_name(written),
+            )
+        if own != key:
+            parsed.spelled[(*at, own)] = key
+        renamed[own] = value
+    if any((*at, own) in parsed.spelled for own in aliases.values()):
+        # A mapping written in Chinese: a field it leaves out is named in Chinese too.
+        for alias, own in aliases.items():
+            if own not in renamed:
+                parsed.spelled[(*at, own)] = alias
+    return renamed
 
 
 def _format_of(path: Path, text: str) -> str:
@@ -169,7 +272,8 @@ def _parse_json(path: Path, text: str) -> _Parsed:
         for key, value in pairs:
             if key in mapping:
                 raise InputError(
-                    f"the key {quoted(key)} appears twice in one object", path=str(path)
+                    Text("the key {key} appears twice in one object", key=quoted(key)),
+                    path=str(path),
                 )
             mapping[key] = value
         return mapping
@@ -179,7 +283,9 @@ def _parse_json(path: Path, text: str) -> _Parsed:
         value = json.loads(text, object_pairs_hook=refuse_duplicates, parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise InputError(
-            f"malformed JSON: {error.msg}", path=str(path), line=error.lineno
+            Text("malformed JSON: {problem}", problem=_JSON_PROBLEMS.get(error.msg, error.msg)),
+            path=str(path),
+            line=error.lineno,
         ) from None
     return _Parsed(value)
 
@@ -203,7 +309,11 @@ def _check_json_depth(path: Path, text: str) -> None:
     deepest = _too_deep(token.group() for token in tokens)
     assert deepest is not None
     line = line_at(text, tokens[deepest].start())
-    raise InputError(f"the JSON nests deeper than {DEEPEST} levels", path=str(path), line=line)
+    raise InputError(
+        Text("the JSON nests deeper than {deepest} levels", deepest=DEEPEST),
+        path=str(path),
+        line=line,
+    )
 
 
 def _too_deep(tokens: Iterable[str]) -> int | None:
@@ -232,18 +342,70 @@ def _parse_yaml(path: Path, text: str) -> _Parsed:
         mark = error.problem_mark or error.context_mark
         line = None if mark is None else mark.line + 1
         problem = error.problem or error.context or "cannot be parsed"
-        raise InputError(f"malformed YAML: {problem}", path=str(path), line=line) from None
+        raise InputError(
+            Text("malformed YAML: {problem}", problem=_yaml_problem(problem)),
+            path=str(path),
+            line=line,
+        ) from None
     except yaml.reader.ReaderError as error:
         # PyYAML gives the character as a number, having been given text.
         raise InputError(
-            f"malformed YAML: the character U+{error.character:04X} is not allowed in YAML",
+            Text(
+                "malformed YAML: the character U+{code:04X} is not allowed in YAML",
+                code=error.character,
+            ),
             path=str(path),
             line=line_at(text, error.position),
         ) from None
     except yaml.YAMLError as error:
         raise InputError(
-            f"malformed YAML: {' '.join(str(error).split())}", path=str(path)
+            Text("malformed YAML: {problem}", problem=" ".join(str(error).split())),
+            path=str(path),
         ) from None
+
+
+# The json module's words for what is wrong, and the same words to translate.
+_JSON_PROBLEMS = {
+    "Expecting value": Text("Expecting value"),
+    "Expecting property name enclosed in double quotes": Text(
+        "Expecting property name enclosed in double quotes"
+    ),
+    "Expecting ':' delimiter": Text("Expecting ':' delimiter"),
+    "Expecting ',' delimiter": Text("Expecting ',' delimiter"),
+    "Unterminated string starting at": Text("Unterminated string starting at"),
+    "Invalid control character at": Text("Invalid control character at"),
+    "Invalid \\escape": Text("Invalid \\escape"),
+    "Invalid \\uXXXX escape": Text("Invalid \\uXXXX escape"),
+    "Extra data": Text("Extra data"),
+}
+# PyYAML's words for the problems a hand-written profile most often has; others stay as
+# PyYAML words them.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": Text("mapping values are not allowed here"),
+    "could not find expected ':'": Text("could not find expected ':'"),
+    "found unexpected end of stream": Text("found unexpected end of stream"),
+    "found unexpected ':'": Text("found unexpected ':'"),
+    "found unknown escape character": Text("found unknown escape character"),
+    "expected a comment or a line break": Text("expected a comment or a line break"),
+    "cannot be parsed": Text("cannot be parsed"),
+}
+_YAML_FOUND = re.compile(r"expected (?P<expected>.+), but found (?P<found>.+)")
+_YAML_CHARACTER = re.compile(r"found character (?P<character>.+) that cannot start any token")
+
+
+def _yaml_problem(problem: str) -> str:
+    """PyYAML's *problem*, translatable where it is one of the usual ones."""
+    if problem in _YAML_PROBLEMS:
+        return _YAML_PROBLEMS[problem]
+    found = _YAML_FOUND.fullmatch(problem)
+    if found:
+        return Text("expected {expected}, but found {found}", **found.groupdict())
+    character = _YAML_CHARACTER.fullmatch(problem)
+    if character:
+        return Text(
+            "found character {character} that cannot start any token", **character.groupdict()
+        )
+    return problem
 
 
 _MAP = "tag:yaml.org,2002:map"
@@ -310,15 +472,19 @@ class _YamlReader:
                     documents += 1
                     if documents > 1:
                         raise self.malformed(
-                            event, "expected a single document, but found another document"
+                            event, Text("expected a single document, but found another document")
                         )
         finally:
             self.loader.dispose()
         repeated = self.size - self.written
         if repeated > max(self.written, ALIAS_ALLOWANCE):
             raise InputError(
-                f"the aliases (*name) would repeat {repeated:,} values; a profile of this size "
-                f"may repeat {max(self.written, ALIAS_ALLOWANCE):,}",
+                Text(
+                    "the aliases (*name) would repeat {repeated:,} values; a profile of this "
+                    "size may repeat {allowed:,}",
+                    repeated=repeated,
+                    allowed=max(self.written, ALIAS_ALLOWANCE),
+                ),
                 path=str(self.path),
             )
         return self.parsed
@@ -345,12 +511,15 @@ class _YamlReader:
         self.size += 1
         top.size += 1
         if isinstance(event, CollectionStartEvent):
-            kind = "mapping" if isinstance(event, MappingStartEvent) else "list"
-            raise self.malformed(event, f"a key must be text, not a {kind}")
+            if isinstance(event, MappingStartEvent):
+                raise self.malformed(event, Text("a key must be text, not a mapping"))
+            raise self.malformed(event, Text("a key must be text, not a list"))
         if isinstance(event, AliasEvent):
             value, _ = self.alias(event)
             if isinstance(value, (dict, list)):
-                raise self.malformed(event, "a key must be text, not an alias of a mapping or list")
+                raise self.malformed(
+                    event, Text("a key must be text, not an alias of a mapping or list")
+                )
         else:
             assert isinstance(event, ScalarEvent)
             value = self.scalar(event, key=True)
@@ -360,7 +529,7 @@ class _YamlReader:
         assert isinstance(top.value, dict)
         if key in top.value:
             raise InputError(
-                f"the key {quoted(key)} appears twice in one mapping",
+                Text("the key {key} appears twice in one mapping", key=quoted(key)),
                 path=str(self.path),
                 line=_line(event),
             )
@@ -391,13 +560,15 @@ class _YamlReader:
     def start(self, event: CollectionStartEvent) -> None:
         if len(self.open) >= DEEPEST:
             raise InputError(
-                f"the YAML nests deeper than {DEEPEST} levels",
+                Text("the YAML nests deeper than {deepest} levels", deepest=DEEPEST),
                 path=str(self.path),
                 line=_line(event),
             )
         mapping = isinstance(event, MappingStartEvent)
         if event.tag not in (None, "!", _MAP if mapping else _SEQ):
-            raise self.malformed(event, f"the tag {event.tag} has no use in a profile")
+            raise self.malformed(
+                event, Text("the tag {tag} has no use in a profile", tag=event.tag)
+            )
         value: dict[str, object] | list[object] = {} if mapping else []
         # Counted once it is complete: placed now, so that its path and line are known.
         at = self.place(event, value, 0)
@@ -414,15 +585,19 @@ class _YamlReader:
     def alias(self, event: AliasEvent) -> tuple[object, int]:
         name = event.anchor
         if any(each.anchor == name for each in self.open):
-            raise self.malformed(event, f"the alias *{name} is inside the value it names")
+            raise self.malformed(
+                event, Text("the alias *{name} is inside the value it names", name=name)
+            )
         if name not in self.anchors:
-            raise self.malformed(event, f"found undefined alias {name!r}")
+            raise self.malformed(event, Text("found undefined alias {name!r}", name=name))
         return self.anchors[name]
 
     def anchor(self, name: str, line: int, value: object, size: int) -> None:
         if name in self.anchors:
             raise InputError(
-                f"malformed YAML: found duplicate anchor {name!r}", path=str(self.path), line=line
+                Text("malformed YAML: found duplicate anchor {name!r}", name=name),
+                path=str(self.path),
+                line=line,
             )
         self.anchors[name] = (value, size)
 
@@ -436,14 +611,14 @@ class _YamlReader:
             return event.value
         if tag == _MERGE and key:
             raise InputError(
-                "a merge key (<<) has no use in a profile: write the keys out in full",
+                Text("a merge key (<<) has no use in a profile: write the keys out in full"),
                 path=str(self.path),
                 line=_line(event),
             )
         if tag not in _SCALAR_TAGS:
             if event.tag in (None, "!"):
                 return event.value  # a plain '<<' or '=' as a value is text
-            raise self.malformed(event, f"the tag {tag} has no use in a profile")
+            raise self.malformed(event, Text("the tag {tag} has no use in a profile", tag=tag))
         node = yaml.ScalarNode(tag, event.value, style=event.style)
         try:
             return self.loader.yaml_constructors[tag](self.loader, node)
@@ -453,7 +628,11 @@ class _YamlReader:
             return event.value
 
     def malformed(self, event: Event, problem: str) -> InputError:
-        return InputError(f"malformed YAML: {problem}", path=str(self.path), line=_line(event))
+        return InputError(
+            Text("malformed YAML: {problem}", problem=problem),
+            path=str(self.path),
+            line=_line(event),
+        )
 
 
 def _line(event: Event) -> int:
@@ -463,8 +642,11 @@ def _line(event: Event) -> int:
 
 
 def _parse_csv(path: Path, text: str) -> _Parsed:
-    table = read_table(path, io.StringIO(text, newline=""), BRANCH_FIELDS, ("name", "city"))
+    table = read_table(
+        path, io.StringIO(text, newline=""), BRANCH_FIELDS, ("name", "city"), BRANCH_ALIASES
+    )
     parsed = _Parsed([], tabular=True)
+    aliased = {column: name for column, name in table.written.items() if name != column}
     branches: list[dict[str, object]] = []
     for row in table:
         if row.problem:
@@ -472,6 +654,8 @@ def _parse_csv(path: Path, text: str) -> _Parsed:
         if row.empty:
             continue
         parsed.lines[("branches", len(branches))] = row.line
+        for column, name in aliased.items():
+            parsed.spelled[("branches", len(branches), column)] = name
         branches.append({column: value for column, value in row.values.items() if value})
     parsed.value = branches
     return parsed
@@ -491,14 +675,20 @@ class _Validator:
         return InputError(message).located(self.path, self.parsed.line_of(at), self.name(at))
 
     def name(self, at: FieldPath) -> str:
+        """The field at *at* as the file writes it, for a message."""
+        written = self.parsed.written(at)
         # In a table the line already says which branch; the column is the rest of the path.
-        shown = at[2:] if self.parsed.tabular and at[:1] == ("branches",) else at
+        shown = written[2:] if self.parsed.tabular and at[:1] == ("branches",) else written
         return _field_name(shown)
+
+    def key(self, at: FieldPath) -> str:
+        """The key of the field at *at* as the file writes it."""
+        return str(self.parsed.written(at)[-1])
 
     def company(self) -> Company:
         document = self.parsed.value
         if not isinstance(document, Mapping):
-            raise self.fail((), "expected a mapping with 'company' and 'branches' at the top")
+            raise self.fail((), Text("expected a mapping with 'company' and 'branches' at the top"))
         self.known_keys((), document, COMPANY_FIELDS)
         name = self.text(("company",), document.get("company"), required=True)
         headquarters = self.text(("headquarters",), document.get("headquarters"))
@@ -507,13 +697,22 @@ class _Validator:
             listed = []
         if not isinstance(listed, list):
             raise self.fail(
-                ("branches",), f"expected a list of branches, got {describe_value(listed)}"
+                ("branches",),
+                Text("expected a list of branches, got {got}", got=describe_value(listed)),
             )
         branches = tuple(
             self.branch(("branches", index), item) for index, item in enumerate(listed)
         )
         self.unique_names(branches)
-        return Company(
+        hours = {
+            key: self.optional((key,), document.get(key), limits)
+            for key, limits in (
+                ("open_hours_per_day", OPEN_HOURS_PER_DAY),
+                ("open_days_per_week", OPEN_DAYS_PER_WEEK),
+                ("work_hours_per_week", WORK_HOURS_PER_WEEK),
+            )
+        }
+        company = Company(
             name or "",
             branches,
             headquarters or None,
@@ -524,22 +723,102 @@ class _Validator:
                 ("busy_hour_factor",), document.get("busy_hour_factor"), BUSY_HOUR_FACTOR
             ),
             as_is=self.as_is(document.get("as_is")),
+            as_of=self.date(("as_of",), document.get("as_of")),
+            today=self.today(document.get("today")),
+            **hours,
         )
+        known = known_units(company)
+        for entry in company.today:
+            if entry.unit not in known:
+                raise self.fail(("today", entry.unit), unknown_unit(entry.unit, known))
+        return company
 
     def branch(self, at: FieldPath, item: object) -> Branch:
         if not isinstance(item, Mapping):
             raise self.fail(
-                at, f"expected a branch with a name and a city, got {describe_value(item)}"
+                at,
+                Text(
+                    "expected a branch with a name and a city, got {got}", got=describe_value(item)
+                ),
             )
         self.known_keys(at, item, BRANCH_FIELDS)
-        return Branch(
-            name=self.text((*at, "name"), item.get("name"), required=True) or "",
-            city=self.text((*at, "city"), item.get("city"), required=True) or "",
-            region=self.text((*at, "region"), item.get("region")) or "",
-            projects=self.projects((*at, "projects"), item.get("projects")),
-            capacity=self.optional((*at, "capacity"), item.get("capacity"), CAPACITY) or 1.0,
-            **self.inquiries(at, item),
-        )
+        try:
+            return Branch(
+                name=self.text((*at, "name"), item.get("name"), required=True) or "",
+                city=self.text((*at, "city"), item.get("city"), required=True) or "",
+                region=self.text((*at, "region"), item.get("region")) or "",
+                projects=self.projects((*at, "projects"), item.get("projects")),
+                capacity=self.optional((*at, "capacity"), item.get("capacity"), CAPACITY) or 1.0,
+                **self.inquiries(at, item),
+                opened=self.date((*at, "opened"), item.get("opened")),
+                leads=self.count((*at, "leads"), item.get("leads")),
+                deals=self.count((*at, "deals"), item.get("deals")),
+                visits=self.count((*at, "visits"), item.get("visits")),
+            )
+        except InputError as error:
+            # What one field cannot show: deals without leads, more deals than leads.
+            if error.path is not None:
+                raise
+            raise self.fail((*at, error.field), error.message) from None
+
+    def count(self, at: FieldPath, value: object) -> int | None:
+        number = self.optional(at, value, COUNT)
+        return None if number is None else int(number)
+
+    def date(self, at: FieldPath, value: object) -> date | None:
+        if value is None:
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        if isinstance(value, str) and DATE.fullmatch(value.strip()):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass  # the 13th month, the 30th of February: said below
+        raise self.fail(at, f"expected a date such as 2025-06-30, got {describe_value(value)}")
+
+    def today(self, value: object) -> tuple[Staffed, ...]:
+        """The organisation as it is: unit ids, each with its functions and their headcount."""
+        at: FieldPath = ("today",)
+        if value is None:
+            return ()
+        if not isinstance(value, Mapping):
+            raise self.fail(
+                at,
+                f"expected a mapping of unit ids to their functions, got {describe_value(value)}",
+            )
+        entries: list[Staffed] = []
+        for unit, functions in value.items():
+            unit_at = (*at, str(unit))
+            if isinstance(functions, list):
+                named = [
+                    self.function((*unit_at, index), item) for index, item in enumerate(functions)
+                ]
+                for index, function in enumerate(named):
+                    if function in named[:index]:
+                        raise self.fail((*unit_at, index), f"{function} is listed twice")
+                entries.extend(Staffed(str(unit), function) for function in named)
+            elif isinstance(functions, Mapping):
+                for key, count in functions.items():
+                    function = self.function((*unit_at, str(key)), key)
+                    number = self.optional((*unit_at, str(key)), count, HEADCOUNT)
+                    headcount = None if number is None else int(number)
+                    entries.append(Staffed(str(unit), function, headcount))
+            else:
+                raise self.fail(
+                    unit_at,
+                    "expected a list of functions or a mapping of functions to headcounts, "
+                    f"got {describe_value(functions)}",
+                )
+        return tuple(entries)
+
+    def function(self, at: FieldPath, value: object) -> Function:
+        text = self.text(at, value, required=True) or ""
+        try:
+            return Function(text)
+        except ValueError:
+            names = tuple(str(function) for function in Function)
+            raise self.fail(at, unknown(text, names, "function")) from None
 
     def inquiries(self, at: FieldPath, item: Mapping[object, object]) -> dict[str, float]:
         given = {}
@@ -550,7 +829,11 @@ class _Validator:
         if len(given) > 1:
             raise self.fail(
                 (*at, "inquiries_per_month"),
-                "give inquiries_per_hour or inquiries_per_month, not both",
+                Text(
+                    "give {hourly} or {monthly}, not both",
+                    hourly=self.key((*at, "inquiries_per_hour")),
+                    monthly=self.key((*at, "inquiries_per_month")),
+                ),
             )
         return given
 
@@ -561,7 +844,7 @@ class _Validator:
         if value is None:
             return None
         if not isinstance(value, Mapping):
-            raise self.fail(at, f"expected a mapping, got {describe_value(value)}")
+            raise self.fail(at, Text("expected a mapping, got {got}", got=describe_value(value)))
         self.known_keys(at, value, known)
         return value
 
@@ -597,7 +880,7 @@ class _Validator:
         for key in SALARY_FIELDS:
             if value.get(key) is None:
                 raise self.fail(
-                    (*at, key), "missing: salaries need agent, promoter, support and manager"
+                    (*at, key), Text("missing: salaries need agent, promoter, support and manager")
                 )
             pay[key] = self.number((*at, key), value[key], SALARY)
         return Salaries(**pay)
@@ -615,7 +898,14 @@ class _Validator:
             return Option(text or "")
         except ValueError:
             options = ", ".join(str(option) for option in Option)
-            raise self.fail(at, f"expected one of {options}, got {describe_value(value)}") from None
+            raise self.fail(
+                at,
+                Text(
+                    "expected one of {options}, got {got}",
+                    options=options,
+                    got=describe_value(value),
+                ),
+            ) from None
 
     def number(self, at: FieldPath, value: object, limits: Limits | None = None) -> float:
         try:
@@ -631,26 +921,30 @@ class _Validator:
     ) -> None:
         for key in mapping:
             if key not in known:
-                raise self.fail((*at, str(key)), unknown(str(key), known, "field"))
+                aliases = [alias for alias, own in _ALIASES.items() if own in known]
+                message = unknown(str(key), known, Text("field"), aliases=aliases)
+                raise self.fail((*at, str(key)), message)
 
     def text(self, at: FieldPath, value: object, *, required: bool = False) -> str | None:
         if value is None:
             if required:
-                raise self.fail(at, "missing")
+                raise self.fail(at, Text("missing"))
             return None
         # A bare number such as a branch called 101 is text the YAML parser read as a number.
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise self.fail(at, f"expected text, got {describe_value(value)}")
+            raise self.fail(at, Text("expected text, got {got}", got=describe_value(value)))
         surrogate = _SURROGATE.search(value)
         if surrogate:
             # Only an escape (JSON's "\\ud800") writes one: half of a character, not text.
             code = ord(surrogate.group())
-            raise self.fail(at, f"expected text, got half a character (U+{code:04X})")
+            raise self.fail(
+                at, Text("expected text, got half a character (U+{code:04X})", code=code)
+            )
         value = value.strip()
         if not value and required:
-            raise self.fail(at, "is empty")
+            raise self.fail(at, Text("is empty"))
         return value
 
     def projects(self, at: FieldPath, value: object) -> tuple[str, ...]:
@@ -663,7 +957,9 @@ class _Validator:
         elif isinstance(value, list):
             items = value
         else:
-            raise self.fail(at, f"expected a list of projects, got {describe_value(value)}")
+            raise self.fail(
+                at, Text("expected a list of projects, got {got}", got=describe_value(value))
+            )
         names = [self.text((*at, index), item) for index, item in enumerate(items)]
         return tuple(dict.fromkeys(name for name in names if name))
 
@@ -673,14 +969,21 @@ class _Validator:
             if branch.name in first:
                 earlier_at: FieldPath = ("branches", first[branch.name])
                 earlier_line = self.parsed.line_of(earlier_at)
-                earlier = _field_name(earlier_at)
+                earlier: str = _field_name(self.parsed.written(earlier_at))
                 if earlier_line is not None:
-                    earlier = f"the branch on line {earlier_line}"
+                    earlier = Text("the branch on line {line}", line=earlier_line)
                 raise self.fail(
                     ("branches", index, "name"),
-                    f"{quoted(branch.name)} is already the name of {earlier}",
+                    Text(
+                        "{name} is already the name of {earlier}",
+                        name=quoted(branch.name),
+                        earlier=earlier,
+                    ),
                 )
             first[branch.name] = index
+
+
+_ALIASES = {**COMPANY_ALIASES, **BRANCH_ALIASES}
 
 
 def _field_name(at: FieldPath) -> str:

@@ -20,7 +20,9 @@ if the header has tabs and no comma. Every physical line starts a row, except bl
 or spaces only), which are skipped. A quoted value may run over several lines, but a quote that
 opens a value which never closes properly — the file ends first, or its closing quote is not
 followed by a separator or the end of the line — makes only its own line a bad row: reading goes
-on with the next line, so one stray ``"`` cannot swallow the rows after it.
+on with the next line, so one stray ``"`` cannot swallow the rows after it. A column may have
+other names (aliases), such as the Chinese names a Chinese CRM exports: the reader gives the
+column its own name, and remembers the one the file wrote, for messages to use.
 """
 
 from __future__ import annotations
@@ -33,25 +35,28 @@ import re
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import takewhile
 from pathlib import Path
 from typing import IO, NamedTuple, TextIO
 
 from orgkb.errors import InputError
+from orgkb.text import Text
 
-ENCODINGS = "UTF-8, GB18030 or UTF-16"
+ENCODINGS = Text("UTF-8, GB18030 or UTF-16")
 """The encodings a file may be in, as messages name them."""
-NOT_TEXT = f"is not text in {ENCODINGS}"
+NOT_TEXT = Text("is not text in {encodings}", encodings=ENCODINGS)
 """What is wrong with a file whose bytes do not decode."""
-NOT_TEXT_ROW = "the row holds bytes that are not text in the file's encoding"
+NOT_TEXT_ROW = Text("the row holds bytes that are not text in the file's encoding")
 """What is wrong with a row of a table that holds bytes that do not decode."""
-UNCLOSED_QUOTE = "malformed CSV: a quoted value starts on this line and never ends"
+UNCLOSED_QUOTE = Text("malformed CSV: a quoted value starts on this line and never ends")
 """What is wrong with a row whose quoted value does not close."""
-RUNS_PAST_ITS_LINE = "malformed CSV: a quoted value runs past the end of its line"
+NO_ALIASES: Mapping[str, str] = {}
+"""The aliases of a table whose columns have none."""
+RUNS_PAST_ITS_LINE = Text("malformed CSV: a quoted value runs past the end of its line")
 """What is wrong with a row of a one-line-a-row table whose quoted value holds a line break."""
-STRAY_QUOTE = "malformed CSV: a quote inside a value that is not quoted"
+STRAY_QUOTE = Text("malformed CSV: a quote inside a value that is not quoted")
 """What is wrong with a row of a one-line-a-row table such as ``L1,near the lake",Wuhan``."""
 LONGEST_ROW = 1 << 20
 """The most characters one row may have: a quoted value that runs on longer has not closed."""
@@ -121,11 +126,11 @@ def read_text(path: str | Path, what: str) -> str:
 def unreadable(path: Path, what: str, error: OSError) -> InputError:
     """The error of a file that cannot be opened or read, in the words every reader uses."""
     if isinstance(error, FileNotFoundError):
-        message = "no such file"
+        message = Text("no such file")
     elif isinstance(error, IsADirectoryError):
-        message = f"is a directory, not {what}"
+        message = Text("is a directory, not {what}", what=what)
     else:
-        message = f"cannot be read: {error.strerror or error}"
+        message = Text("cannot be read: {reason}", reason=error.strerror or str(error))
     return InputError(message, path=str(path))
 
 
@@ -149,7 +154,9 @@ def _rewindable(stream: IO[bytes]) -> IO[bytes]:
 def _encoding(stream: IO[bytes], path: Path, what: str) -> str:
     head = stream.read(4)
     if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise InputError(f"is UTF-32 text, not {ENCODINGS}", path=str(path))
+        raise InputError(
+            Text("is UTF-32 text, not {encodings}", encodings=ENCODINGS), path=str(path)
+        )
     utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     fewest: tuple[int, str] | None = None
     for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
@@ -178,13 +185,13 @@ def _count_undecodable(
         chunk = stream.read(_CHUNK)
         text = decoder.decode(chunk, final=not chunk)
         if "\0" in text:
-            raise InputError(f"is a binary file, not {what}", path=str(path))
+            raise InputError(Text("is a binary file, not {what}", what=what), path=str(path))
         undecodable += len(_MARKED.findall(text))
         blank = blank and not text.strip()
         if not chunk or (fewest is not None and undecodable >= fewest[0]):
             break
     if blank:
-        raise InputError("the file is empty", path=str(path))
+        raise InputError(Text("the file is empty"), path=str(path))
     return undecodable
 
 
@@ -211,9 +218,12 @@ class Table:
     line: int
     """The line of the header."""
     columns: dict[str, int]
-    """Each column of the header, and its position in a row."""
+    """Each column of the header, by its own name, and its position in a row."""
     rows: Iterator[Row]
     """The rows after the header, read as they are asked for."""
+    written: dict[str, str]
+    """Each column of the header, by its own name, and the name the header gives it: an alias,
+    or the column's own name in lower case."""
 
     def __iter__(self) -> Iterator[Row]:
         return self.rows
@@ -224,6 +234,7 @@ def read_table(
     lines: Iterable[str],
     columns: Sequence[str],
     required: Sequence[str],
+    aliases: Mapping[str, str] = NO_ALIASES,
     *,
     row_a_line: bool = False,
 ) -> Table:
@@ -231,7 +242,9 @@ def read_table(
 
     The header is the first line with a value; its names may be in any order and letter case.
     It may hold only *columns*, each once, and must hold every one of *required*; each
-    problem raises an :class:`~orgkb.errors.InputError` naming the header's line.
+    problem raises an :class:`~orgkb.errors.InputError` naming the header's line. *aliases*
+    gives other names of columns, each exactly as a header writes it, with the column it names:
+    a column may be named either way, but not both.
 
     A quoted value may hold a line break; a stray quote spoils only its own line. With
     *row_a_line* every physical line is a row of its own, so that no quote, however placed, can
@@ -248,17 +261,21 @@ def read_table(
     Traceback (most recent call last):
     ...
     orgkb.errors.InputError: t.csv:1: the columns are separated by ';': save the table ...
+    >>> table = read_table("t.csv", io.StringIO("编号,Project\\nL1,a\\n"),
+    ...                    ("id", "project"), ("id",), {"编号": "id"})
+    >>> [row.values for row in table], table.written
+    ([{'id': 'L1', 'project': 'a'}], {'id': '编号', 'project': 'project'})
     """
     where = str(path)
     source = _Lines(lines)
     first = source.first_with_text()
     if first is None:
-        raise InputError("the file has no header row", path=where)
+        raise InputError(Text("the file has no header row"), path=where)
     delimiter = "\t" if "\t" in first and "," not in first else ","
     if ";" in first and "," not in first and "\t" not in first:
         # Some spreadsheets separate columns with ';', which separates a branch's projects.
         raise InputError(
-            "the columns are separated by ';': save the table with commas or tabs",
+            Text("the columns are separated by ';': save the table with commas or tabs"),
             path=where,
             line=source.line + 1,
         )
@@ -270,25 +287,53 @@ def read_table(
             raise InputError(NOT_TEXT, path=where, line=line)
         if any(cell.strip() for cell in header):
             names = [cell.strip().lower() for cell in header]
-            _check_header(names, columns, required, where, line)
-            positions = {name: index for index, name in enumerate(names)}
-            return Table(line, positions, _rows(records, positions))
-    raise InputError("the file has no header row", path=where)
+            own = [aliases.get(name, name) for name in names]
+            _check_header(names, own, columns, required, aliases, where, line)
+            positions = {column: index for index, column in enumerate(own)}
+            written = dict(zip(own, names, strict=True))
+            return Table(line, positions, _rows(records, positions), written)
+    raise InputError(Text("the file has no header row"), path=where)
 
 
 def _check_header(
-    names: list[str], columns: Sequence[str], required: Sequence[str], path: str, line: int
+    names: list[str],
+    own: list[str],
+    columns: Sequence[str],
+    required: Sequence[str],
+    aliases: Mapping[str, str],
+    path: str,
+    line: int,
 ) -> None:
-    counts = Counter(names)
-    for name in names:
-        if counts[name] > 1:
-            raise InputError(f"the column {quoted(name)} appears twice", path=path, line=line)
-        if name not in columns:
-            raise InputError(unknown(name, columns, "column"), path=path, line=line)
+    # *own* is each of the header's *names* as its column's own name.
+    counts = Counter(own)
+    for name, column in zip(names, own, strict=True):
+        if counts[column] > 1:
+            spellings = list(
+                dict.fromkeys(n for n, c in zip(names, own, strict=True) if c == column)
+            )
+            if len(spellings) == 1:
+                message = Text("the column {name} appears twice", name=quoted(name))
+            else:
+                message = Text(
+                    "the columns {first} and {second} are both the column {column!r}: keep one",
+                    first=quoted(spellings[0]),
+                    second=quoted(spellings[1]),
+                    column=column,
+                )
+            raise InputError(message, path=path, line=line)
+        if column not in columns:
+            message = unknown(name, columns, Text("column"), aliases=tuple(aliases))
+            raise InputError(message, path=path, line=line)
+    # A header written with aliases is told of a missing column by its alias.
+    written = {column: alias for alias, column in aliases.items()} if names != own else {}
     for name in required:
         if name not in counts:
             raise InputError(
-                f"the header has no {name!r} column (expected {','.join(required)})",
+                Text(
+                    "the header has no {name!r} column (expected {expected})",
+                    name=written.get(name, name),
+                    expected=",".join(written.get(column, column) for column in required),
+                ),
                 path=path,
                 line=line,
             )
@@ -375,7 +420,9 @@ def _records(lines: _Lines, delimiter: str, row_a_line: bool) -> Iterator[_Recor
             return
         except (csv.Error, _RowTooLongError) as error:
             never_closed = len(lines.row) > 1 or lines.ended or isinstance(error, _RowTooLongError)
-            problem = UNCLOSED_QUOTE if never_closed else f"malformed CSV: {error}"
+            problem = (
+                UNCLOSED_QUOTE if never_closed else Text("malformed CSV: {error}", error=str(error))
+            )
             yield _Record(start, _before_the_quote(lines, delimiter), problem)
             continue
         if row_a_line and len(lines.row) > 1:
@@ -419,7 +466,10 @@ def _rows(records: Iterator[_Record], columns: dict[str, int]) -> Iterator[Row]:
         elif not any(cell.strip() for cell in cells):
             yield Row(line, values, empty=True)
         elif len(cells) > len(columns):
-            yield Row(line, values, f"{len(cells)} values for {len(columns)} columns")
+            problem = Text(
+                "{values} values for {columns} columns", values=len(cells), columns=len(columns)
+            )
+            yield Row(line, values, problem)
         else:
             yield Row(line, values)
 
@@ -435,19 +485,30 @@ def quoted(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def unknown(name: str, known: Sequence[str], what: str) -> str:
+def unknown(name: str, known: Sequence[str], what: str, *, aliases: Sequence[str] = ()) -> Text:
     """The message for an unknown *name* of a *what*, suggesting the closest of *known*.
 
-    >>> unknown("projet", ("id", "project", "city"), "column")
+    The suggestion may also be one of *aliases*, the other names of the *known*; the list of
+    what is expected, when nothing is close, gives the *known* alone.
+
+    >>> unknown("projet", ("id", "project", "city"), Text("column"))
     "unknown column 'projet' (did you mean 'project'?)"
-    >>> unknown("x", ("id", "project", "city"), "column")
+    >>> unknown("x", ("id", "project", "city"), Text("column"))
     "unknown column 'x' (expected one of id, project, city)"
+    >>> unknown("月咨询数", ("inquiries_per_month",), Text("field"), aliases=("月咨询量",))
+    "unknown field '月咨询数' (did you mean '月咨询量'?)"
     """
-    close = difflib.get_close_matches(name, known, n=1) if len(name) <= 100 else []
+    candidates = [*known, *aliases]
+    close = difflib.get_close_matches(name, candidates, n=1) if len(name) <= 100 else []
+    hint: Text
     if close:
-        hint = f"did you mean {close[0]!r}?"
+        hint = Text("did you mean {name!r}?", name=close[0])
     elif len(known) <= 10:
-        hint = "expected one of " + ", ".join(known)
+        hint = Text("expected one of {names}", names=", ".join(known))
     else:
-        hint = f"expected one of {', '.join(known[:8])} and {len(known) - 8:,} more"
-    return f"unknown {what} {quoted(name)} ({hint})"
+        hint = Text(
+            "expected one of {names} and {more:,} more",
+            names=", ".join(known[:8]),
+            more=len(known) - 8,
+        )
+    return Text("unknown {what} {name} ({hint})", what=what, name=quoted(name), hint=hint)

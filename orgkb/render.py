@@ -3,9 +3,12 @@
 The algorithms — :mod:`orgkb.plan`, :mod:`orgkb.dispatch`, :mod:`orgkb.groups`,
 :mod:`orgkb.compare`, :mod:`orgkb.staffing` — return values; the functions here turn them into
 text for a terminal, a page or a plain-text email: plan trees, tables, the dispatch summary,
-the tally of competing groups, the comparison, the staffing, and the notes and errors the
-command line writes. Each message is a whole sentence with its values named in it, never one
-glued together from fragments, so that another language can replace it whole.
+the tally of competing groups, the comparison, the staffing, and the notes and errors
+the command line writes. Each message is a whole sentence with its values named in it, never
+one glued together from fragments, so that another language can replace it whole: every one is
+a :class:`~orgkb.text.Text`, and every function here takes the *language* to write in, English
+by default or Chinese (``zh_CN``), whose words are in :mod:`orgkb.zh`. Ids, names and the
+values of the formats for programs stay as they are in either language.
 
 A value someone typed — a name, an id, a path — may hold characters that a terminal acts on
 instead of showing (an escape sequence, a carriage return, a bell) or that no encoding can
@@ -23,13 +26,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from orgkb.compare import Comparison, Outcome
 from orgkb.dispatch import Dispatcher, Unassigned
+from orgkb.errors import OrgkbError
 from orgkb.groups import GroupTally
 from orgkb.leads import MalformedRow
-from orgkb.model import Level
+from orgkb.model import Function, Level
 from orgkb.plan import Plan, Unit
-from orgkb.reading import quoted
-from orgkb.rules import Rule
+from orgkb.rules import Rule, wording
 from orgkb.staffing import Staffing
+from orgkb.support import Support
+from orgkb.text import ENGLISH, Text, in_language, is_chinese, translated
+from orgkb.transition import Phase, PhaseName, Step, Transition
 
 UNPRINTABLE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # control characters, but the line break
@@ -68,11 +74,25 @@ def _value(text: object) -> str:
     return printable(str(text), one_line=True)
 
 
+def listed(words: Iterable[str], language: str = ENGLISH) -> str:
+    """*words* as a list in a sentence of *language*: commas in English, 、 in Chinese.
+
+    >>> listed(["推广", "客服"], "zh_CN"), listed(["a", "b"])
+    ('推广、客服', 'a, b')
+    """
+    return Text(", ").translated(language).join(words)
+
+
+def functions_label(functions: Iterable[Function], language: str = ENGLISH) -> str:
+    """The labels of *functions* in *language*, as a list; empty for none."""
+    return listed((function.label_in(language) for function in functions), language)
+
+
 # Plans
 
 
-def plan_as_text(plan: Plan) -> str:
-    """The plan as an indented tree, then the rules it applied.
+def plan_as_text(plan: Plan, language: str = ENGLISH) -> str:
+    """The plan as an indented tree, then the rules it applied, in *language*.
 
     >>> from orgkb.model import Branch, Company
     >>> from orgkb.plan import recommend
@@ -82,25 +102,39 @@ def plan_as_text(plan: Plan) -> str:
     <BLANKLINE>
     Rules applied:
     - no-branches.one-head-over-three-departments
+    >>> print(plan_as_text(recommend(Company("Duo", (Branch("A", "Wuhan"),))), "zh_CN"))
+    Duo：没有分公司
+    Duo [集团] 推广、客服、销售
+    <BLANKLINE>
+    采用的规则：
+    - no-branches.one-head-over-three-departments
     """
     company = _value(plan.company)
     if plan.governance is None:
-        heading = f"{company}: {plan.scenario}"
+        heading = Text("{company}: {scenario}", company=company, scenario=plan.scenario)
     else:
-        heading = f"{company}: {plan.scenario}, {plan.governance}"
-    lines = [heading, *plan_tree(plan)]
-    lines += ["", "Rules applied:", *(f"- {rule_id}" for rule_id in plan.rules)]
+        heading = Text(
+            "{company}: {scenario}, {governance}",
+            company=company,
+            scenario=plan.scenario,
+            governance=plan.governance,
+        )
+    lines = [heading.translated(language), *plan_tree(plan, language=language)]
+    lines += ["", Text("Rules applied:").translated(language)]
+    lines += [f"- {rule_id}" for rule_id in plan.rules]
     return "\n".join(lines)
 
 
-def plan_tree(plan: Plan, describe: Callable[[Unit], str] | None = None) -> list[str]:
+def plan_tree(
+    plan: Plan, describe: Callable[[Unit], str] | None = None, *, language: str = ENGLISH
+) -> list[str]:
     """The units of *plan* as an indented tree, one line each.
 
-    *describe* gives a unit's line; by default its name, level and functions. Whatever it
-    gives is shown on one line (see :func:`printable`), so a name cannot start a line of its
-    own.
+    *describe* gives a unit's line; by default its name, level and functions in *language*
+    (:func:`unit_line`). Whatever it gives is shown on one line (see :func:`printable`), so a
+    name cannot start a line of its own.
     """
-    describe = describe or _describe
+    describe = describe or (lambda unit: unit_line(unit, language))
     lines = []
     for top in plan.children(None):
         lines.append(_value(describe(top)))
@@ -108,9 +142,22 @@ def plan_tree(plan: Plan, describe: Callable[[Unit], str] | None = None) -> list
     return lines
 
 
-def _describe(unit: Unit) -> str:
-    functions = ", ".join(function.label for function in unit.functions) or "(manages only)"
-    return f"{unit.name} [{unit.level}] {functions}"
+def unit_line(unit: Unit, language: str = ENGLISH, *, functions_known: bool = True) -> str:
+    """A unit's line of a tree: its name, its level in brackets and, if known, its functions.
+
+    >>> from orgkb.plan import Unit
+    >>> unit_line(Unit("group", "Acme", Level.GROUP, None, ()), "zh_CN")
+    'Acme [集团] （只做管理）'
+    """
+    if not functions_known:
+        return Text("{name} [{level}]", name=unit.name, level=unit.level).translated(language)
+    functions = functions_label(unit.functions, language)
+    return Text(
+        "{name} [{level}] {functions}",
+        name=unit.name,
+        level=unit.level,
+        functions=functions or Text("(manages only)"),
+    ).translated(language)
 
 
 def _branches_of(
@@ -126,18 +173,25 @@ def _branches_of(
 # Tables
 
 
-def text_table(rows: Sequence[Sequence[str]]) -> list[str]:
+def text_table(rows: Sequence[Sequence[str]], *, numbers_from: int | None = None) -> list[str]:
     """*rows* as lines of left-aligned columns, two spaces apart, Chinese counted double wide.
+
+    The columns from *numbers_from* on, when given, are aligned to the right, as figures are.
 
     >>> print("\\n".join(text_table([("branch", "leads"), ("汉口", "12")])))
     branch  leads
     汉口    12
+    >>> print("\\n".join(text_table([("branch", "leads"), ("汉口", "12")], numbers_from=1)))
+    branch  leads
+    汉口       12
     """
     cells = [[_value(cell) for cell in row] for row in rows]
     widths = [max(_width(row[column]) for row in cells) for column in range(len(cells[0]))]
+    right = len(widths) if numbers_from is None else numbers_from
     return [
         "  ".join(
-            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+            _padded(cell, width, right=column >= right)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
         ).rstrip()
         for row in cells
     ]
@@ -148,24 +202,32 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
 
 
-def rules_as_text(rules: Iterable[Rule]) -> str:
-    """The rules as lines of id and title, the titles aligned.
+def _padded(text: str, width: int, *, right: bool = False) -> str:
+    # Aligned by the columns the text takes, Chinese counted double wide.
+    padding = " " * max(0, width - _width(text))
+    return padding + text if right else text + padding
+
+
+def rules_as_text(rules: Iterable[Rule], language: str = ENGLISH) -> str:
+    """The rules as lines of id and title in *language*, the titles aligned.
 
     >>> from orgkb.rules import RULES
     >>> print(rules_as_text(RULES[:2]))
     no-branches.one-head-over-three-departments  One head over promotion, customer service and sales
     one-region.sales-in-every-branch             Sales in every branch
+    >>> print(rules_as_text(RULES[1:2], "zh_CN"))
+    one-region.sales-in-every-branch  每家分公司设销售部
     """
-    listed = list(rules)
-    width = max(len(known.id) for known in listed)
-    return "\n".join(f"{known.id:<{width}}  {known.title}" for known in listed)
+    chosen = list(rules)
+    width = max(len(known.id) for known in chosen)
+    return "\n".join(f"{known.id:<{width}}  {wording(known, language).title}" for known in chosen)
 
 
 # Lead dispatch and competing groups
 
 
-def dispatch_summary(dispatcher: Dispatcher) -> list[str]:
-    """What a dispatcher has done so far, as lines for a terminal.
+def dispatch_summary(dispatcher: Dispatcher, language: str = ENGLISH) -> list[str]:
+    """What a dispatcher has done so far, as lines for a terminal, in *language*.
 
     One line of totals, then a table with a row per branch: its region, capacity, open
     workload and leads assigned, then its share of its region's load (open and assigned) next
@@ -194,15 +256,31 @@ def dispatch_summary(dispatcher: Dispatcher) -> list[str]:
     in_city = dispatcher.by_level[Level.CITY]
     in_region = dispatcher.by_level[Level.REGION]
     lines = [
-        f"{leads} leads: {assigned_total} assigned ({in_city} in their city, {in_region} "
-        f"elsewhere in their region), {unassigned_total} not assigned"
+        Text(
+            "{leads} leads: {assigned} assigned ({in_city} in their city, {in_region} elsewhere "
+            "in their region), {unassigned} not assigned",
+            leads=leads,
+            assigned=assigned_total,
+            in_city=in_city,
+            in_region=in_region,
+            unassigned=unassigned_total,
+        ).translated(language)
     ]
     load: Counter[str] = Counter()
     capacity: dict[str, float] = dict.fromkeys(company.regions, 0.0)
     for branch in company.branches:
         load[branch.region] += assigned[branch.name] + open_workload[branch.name]
         capacity[branch.region] += branch.capacity
-    rows = [("branch", "region", "capacity", "open", "assigned", "load share", "capacity share")]
+    header = (
+        Text("branch"),
+        Text("region"),
+        Text("capacity"),
+        Text("open"),
+        Text("assigned"),
+        Text("load share"),
+        Text("capacity share"),
+    )
+    rows = [tuple(cell.translated(language) for cell in header)]
     for branch in company.branches:
         branch_load = assigned[branch.name] + open_workload[branch.name]
         region_load = load[branch.region]
@@ -219,24 +297,35 @@ def dispatch_summary(dispatcher: Dispatcher) -> list[str]:
         )
     lines += text_table(rows)
     if unassigned_total:
-        counts = ", ".join(
-            f"{why} {dispatcher.unassigned[why]}"
-            for why in Unassigned
-            if why in dispatcher.unassigned
+        counts = listed(
+            (
+                f"{why} {dispatcher.unassigned[why]}"
+                for why in Unassigned
+                if why in dispatcher.unassigned
+            ),
+            language,
         )
-        lines.append(f"not assigned: {counts}")
+        lines.append(Text("not assigned: {counts}", counts=counts).translated(language))
     return lines
 
 
-def tally_lines(tallies: Sequence[GroupTally]) -> list[str]:
-    """The tallies of competing groups as a table for a terminal, a row per group.
+def tally_lines(tallies: Sequence[GroupTally], language: str = ENGLISH) -> list[str]:
+    """The tallies of competing groups as a table for a terminal, a row per group, in *language*.
 
     >>> print("\\n".join(tally_lines([GroupTally("Red", 10, 8, 2, 2), GroupTally("Blue")])))
     group  leads  assigned  not assigned  deals  conversion
     Red    10     8         2             2      25.0%
     Blue   0      0         0             0      -
     """
-    rows = [("group", "leads", "assigned", "not assigned", "deals", "conversion")]
+    header = (
+        Text("group"),
+        Text("leads"),
+        Text("assigned"),
+        Text("not assigned"),
+        Text("deals"),
+        Text("conversion"),
+    )
+    rows = [tuple(cell.translated(language) for cell in header)]
     for row in tallies:
         rate = "-" if row.conversion is None else f"{row.conversion:.1%}"
         rows.append(
@@ -255,8 +344,8 @@ def tally_lines(tallies: Sequence[GroupTally]) -> list[str]:
 # Comparison of options
 
 
-def comparison_as_text(comparison: Comparison) -> str:
-    """The comparison as a table, one column per option, then the assumptions.
+def comparison_as_text(comparison: Comparison, language: str = ENGLISH) -> str:
+    """The comparison as a table, one column per option, then the assumptions, in *language*.
 
     >>> from orgkb.compare import compare
     >>> from orgkb.model import Branch, Company
@@ -264,48 +353,92 @@ def comparison_as_text(comparison: Comparison) -> str:
     ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
     >>> print(comparison_as_text(compare(duo)))
     Duo: one-region, 2 branches; as is: separate
-                              separate*  unified
-    customer-service queues           2        1
-    agents answering                 10        8
+                                      separate*  unified
+    customer-service queues                   2        1
+    busy-hour agents answering               10        8
     ...
-    same-city friction pairs          1        0
+    same-city friction pairs                  1        0
     * as is: the company today (set it with the profile's as_is field)
     ...
     """
     outcomes = comparison.outcomes
     company = _value(comparison.company)
     count = comparison.branches
-    branches = "1 branch" if count == 1 else f"{count} branches"
-    heading = f"{company}: {comparison.scenario}, {branches}; as is: {comparison.as_is}"
+    branches = Text("1 branch") if count == 1 else Text("{count} branches", count=count)
+    heading = Text(
+        "{company}: {scenario}, {branches}; as is: {as_is}",
+        company=company,
+        scenario=comparison.scenario,
+        branches=branches,
+        as_is=comparison.as_is,
+    )
     headers = [
-        f"{outcome.option}*" if outcome.option is comparison.as_is else str(outcome.option)
+        Text("{option}*", option=outcome.option).translated(language)
+        if outcome.option is comparison.as_is
+        else str(translated(outcome.option, language))
         for outcome in outcomes
     ]
     rows = [
-        (label, [figure(comparison, outcome) for outcome in outcomes]) for label, figure in _ROWS
+        (label.translated(language), [figure(comparison, outcome) for outcome in outcomes])
+        for label, figure in _ROWS
     ]
-    width = max(len(label) for label, _ in rows)
+    width = max(_width(label) for label, _ in rows)
     columns = [
-        max(len(header), *(len(row[1][i]) for row in rows)) for i, header in enumerate(headers)
+        max(_width(header), *(len(row[1][i]) for row in rows)) for i, header in enumerate(headers)
     ]
-    lines = [
-        heading,
-        " " * width + "".join(f"  {h:>{w}}" for h, w in zip(headers, columns, strict=True)),
-    ]
+    header_cells = "".join(
+        f"  {_padded(header, column, right=True)}"
+        for header, column in zip(headers, columns, strict=True)
+    )
+    lines = [heading.translated(language), " " * width + header_cells]
     for label, values in rows:
         cells = "".join(f"  {v:>{w}}" for v, w in zip(values, columns, strict=True))
-        lines.append(f"{label:<{width}}{cells}")
-    lines.append("* as is: the company today (set it with the profile's as_is field)")
+        lines.append(f"{_padded(label, width)}{cells}")
+    as_is = Text("* as is: the company today (set it with the profile's as_is field)")
+    lines.append(as_is.translated(language))
     notes = []
     if not comparison.sized:
         notes.append(
-            "Inquiry volumes not given: queues, managers, headcount and cost are not sized. "
-            "Give every branch inquiries_per_hour or inquiries_per_month."
+            Text(
+                "Inquiry volumes not given: queues, managers, headcount and cost are not sized. "
+                "Give every branch inquiries_per_hour or inquiries_per_month."
+            )
         )
-    notes.append(f"Assumptions: {comparison.assumptions.describe()}.")
-    notes.append("Sales (one department per branch in every option) is not counted.")
-    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
+    notes.append(Text("Assumptions: {assumptions}.", assumptions=comparison.assumptions.describe()))
+    notes.append(
+        Text(
+            "Seats are the busy hour's agents over one minus shrinkage; customer-service people "
+            "are those on the payroll who fill the seats every hour the desk is open, and "
+            "headcount counts people. Sales (one department per branch in every option) is not "
+            "counted."
+        )
+    )
+    lines.extend(_wrapped(note.translated(language), language) for note in notes)
     return "\n".join(lines)
+
+
+# Where a Chinese line may break: after a run of Latin letters, digits and their punctuation,
+# or after any other character; never before the punctuation that closes a phrase.
+_PIECES = re.compile(r"[!-~]+ ?| |.")
+_NOT_AT_LINE_START = frozenset("，。；：、）”？！%")
+
+
+def _wrapped(note: str, language: str) -> str:
+    """*note* wrapped to :data:`_WIDTH` columns, the lines after the first indented.
+
+    Chinese has no spaces to break at: a line breaks between two characters, or around a
+    run of Latin letters and digits, and by the columns the characters take.
+    """
+    if not is_chinese(language):
+        return textwrap.fill(note, width=_WIDTH, subsequent_indent="  ")
+    lines = [""]
+    for piece in _PIECES.findall(note):
+        full = _width(lines[-1]) + _width(piece.rstrip()) > _WIDTH
+        if full and lines[-1].strip() and piece[0] not in _NOT_AT_LINE_START:
+            lines[-1] = lines[-1].rstrip()
+            lines.append("  ")
+        lines[-1] += piece
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def _figure(value: float | None, *, signed: bool = False, decimals: int = 0) -> str:
@@ -319,35 +452,39 @@ def _figure(value: float | None, *, signed: bool = False, decimals: int = 0) -> 
 # How one row of the comparison shows an option's outcome.
 _Figure = Callable[[Comparison, Outcome], str]
 
-_ROWS: tuple[tuple[str, _Figure], ...] = (
-    ("customer-service queues", lambda c, o: _figure(o.customer_service_teams)),
-    ("agents answering", lambda c, o: _figure(o.agents)),
-    ("agents rostered", lambda c, o: _figure(o.rostered_agents)),
-    ("promotion teams", lambda c, o: _figure(o.promotion_teams)),
-    ("promoters", lambda c, o: _figure(o.promoters)),
-    ("support and coordination", lambda c, o: _figure(o.support_staff)),
-    ("managers", lambda c, o: _figure(o.managers)),
-    ("management layers", lambda c, o: _figure(o.management_layers)),
-    ("average span of control", lambda c, o: _figure(o.average_span_of_control, decimals=2)),
-    ("headcount", lambda c, o: _figure(o.headcount)),
+_ROWS: tuple[tuple[Text, _Figure], ...] = (
+    (Text("customer-service queues"), lambda c, o: _figure(o.customer_service_teams)),
+    (Text("busy-hour agents answering"), lambda c, o: _figure(o.agents)),
+    (Text("busy-hour seats (with shrinkage)"), lambda c, o: _figure(o.rostered_agents)),
+    (Text("customer-service people"), lambda c, o: _figure(o.customer_service_people)),
+    (Text("promotion teams"), lambda c, o: _figure(o.promotion_teams)),
+    (Text("promoters"), lambda c, o: _figure(o.promoters)),
+    (Text("support and coordination"), lambda c, o: _figure(o.support_staff)),
+    (Text("managers"), lambda c, o: _figure(o.managers)),
+    (Text("management layers"), lambda c, o: _figure(o.management_layers)),
     (
-        "  change from as is",
+        Text("average span of control"),
+        lambda c, o: _figure(o.average_span_of_control, decimals=2),
+    ),
+    (Text("headcount (people)"), lambda c, o: _figure(o.headcount)),
+    (
+        Text("  change from as is"),
         lambda c, o: _figure(c.difference(o.option)["headcount"], signed=True),
     ),
-    ("labour cost a month", lambda c, o: _figure(o.labour_cost)),
+    (Text("labour cost a month"), lambda c, o: _figure(o.labour_cost)),
     (
-        "  change from as is",
+        Text("  change from as is"),
         lambda c, o: _figure(c.difference(o.option)["labour_cost"], signed=True),
     ),
-    ("same-city friction pairs", lambda c, o: _figure(len(o.friction_pairs))),
+    (Text("same-city friction pairs"), lambda c, o: _figure(len(o.friction_pairs))),
 )
 
 
 # Staffing
 
 
-def staffing_as_text(staffing: Staffing) -> str:
-    """The staffing as lines of ``label: value`` for a terminal.
+def staffing_as_text(staffing: Staffing, language: str = ENGLISH) -> str:
+    """The staffing as lines of ``label: value`` for a terminal, in *language*.
 
     >>> from orgkb.staffing import staff
     >>> print(staffing_as_text(staff(200)))
@@ -361,96 +498,487 @@ def staffing_as_text(staffing: Staffing) -> str:
     occupancy: 71.43%
     """
     target = staffing.target
-    return "\n".join(
-        (
-            f"load: {staffing.erlangs:.4g} Erlangs "
-            f"({staffing.arrivals_per_hour:g} arrivals an hour, {target.handle_time:g} s each)",
-            f"target: {target.describe()}",
-            f"agents answering: {staffing.agents}",
-            f"agents rostered: {staffing.rostered_agents}",
-            f"service level: {staffing.service_level:.2%} answered within "
-            f"{target.answer_within:g} s",
-            f"probability of waiting: {staffing.p_wait:.2%}",
-            f"average speed of answer: {staffing.asa_seconds:.1f} s",
-            f"occupancy: {staffing.occupancy:.2%}",
-        )
+    lines = (
+        Text(
+            "load: {erlangs:.4g} Erlangs ({arrivals:g} arrivals an hour, {handle:g} s each)",
+            erlangs=staffing.erlangs,
+            arrivals=staffing.arrivals_per_hour,
+            handle=target.handle_time,
+        ),
+        Text("target: {target}", target=target.describe()),
+        Text("agents answering: {agents}", agents=staffing.agents),
+        Text("agents rostered: {agents}", agents=staffing.rostered_agents),
+        Text(
+            "service level: {level:.2%} answered within {within:g} s",
+            level=staffing.service_level,
+            within=target.answer_within,
+        ),
+        Text("probability of waiting: {share:.2%}", share=staffing.p_wait),
+        Text("average speed of answer: {seconds:.1f} s", seconds=staffing.asa_seconds),
+        Text("occupancy: {share:.2%}", share=staffing.occupancy),
     )
+    return "\n".join(line.translated(language) for line in lines)
+
+
+# The move from today's organisation (beyond the article)
+
+_PHASE_TITLES = {
+    PhaseName.SERVICE_POOLS: "one customer-service queue for each dispatch pool",
+    PhaseName.PROMOTION: "promotion's accounts and campaigns where the target runs them",
+    PhaseName.SUPPORT: "the group's support unit for new and lagging branches",
+    PhaseName.SERVICE_TO_GROUP: "the regions' customer-service queues become the group's",
+    PhaseName.COORDINATION_ENDS: "the group's coordination of regional teams ends",
+}
+
+_PHASE_REASONS = {
+    PhaseName.SERVICE_POOLS: (
+        "Pooled queues need fewer people for the same service level — the largest saving of "
+        "the move — and nothing else has to change first. Each pool dispatches the leads to "
+        "its branches by project and workload, so every branch still gets its customers and "
+        "the organisation works at the end of the phase."
+    ),
+    PhaseName.PROMOTION: (
+        "One set of ad accounts and campaigns stops branches bidding against each other for "
+        "the same searches and runs the accounts once. It needs the service pools in place, "
+        "from the first phase or from today, because the leads merged campaigns bring need "
+        "the pools' dispatch to reach the branches."
+    ),
+    PhaseName.SUPPORT: (
+        "With the pools running, each branch's conversion can be measured against its pool's, "
+        "and the support unit trains the new and lagging branches (orgkb support lists them) "
+        "in the new way of working."
+    ),
+    PhaseName.SERVICE_TO_GROUP: (
+        "One queue for the whole company saves less than the first pooling did, and takes "
+        "each region's knowledge of its branches to the group: it comes last, once dispatch, "
+        "promotion and support run."
+    ),
+    PhaseName.COORDINATION_ENDS: (
+        "With no regional team left to coordinate and audit, the coordination team is not "
+        "needed, and the brand-zone ads and channel tests are now the work of the group's "
+        "promotion team. Their people are counted as released, though a company may offer "
+        "them places in the group's teams."
+    ),
+}
+
+_TO_GROUP_FIRST = (
+    " The group is to answer every region, but the pools are the regions first, so that "
+    "each queue still knows its region's branches while the rest of the move is under way."
+)
+
+
+def phase_title(phase: Phase) -> str:
+    """What *phase* does, in a few words.
+
+    >>> from orgkb.model import Branch, Company
+    >>> from orgkb.transition import transition
+    >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
+    ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
+    >>> phase_title(transition(duo).phases[0])
+    'Service pools: one customer-service queue for each dispatch pool'
+    """
+    name = str(phase.name).replace("-", " ").capitalize()
+    return f"{name}: {_PHASE_TITLES[phase.name]}"
+
+
+def phase_reason(transition: Transition, phase: Phase) -> str:
+    """Why *phase* of *transition* comes where it does, in a paragraph."""
+    reason = _PHASE_REASONS[phase.name]
+    # Queues that the regions take now and hand to the group later are the first step of two.
+    passing = any(
+        arrives
+        and function is Function.CUSTOMER_SERVICE
+        and not transition.after.runs(unit, function)
+        for unit, function, arrives in phase.changed()
+    )
+    return reason + _TO_GROUP_FIRST if passing else reason
+
+
+def unit_label(transition: Transition, unit_id: str | None) -> str:
+    """A unit of the move as its name and level, ``Xuhui [branch]``."""
+    if unit_id is None:
+        return ""
+    unit = transition.after.plan.unit(unit_id)
+    return f"{unit.name} [{unit.level}]"
+
+
+def step_line(transition: Transition, step: Step) -> str:
+    """One step of a phase, in words.
+
+    >>> from orgkb.model import Branch, Company
+    >>> from orgkb.transition import transition
+    >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
+    ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
+    >>> move = transition(duo)
+    >>> [step_line(move, step) for step in move.phases[0].steps]
+    ['customer service 客服: 11 from A [branch] to Duo [group]', \
+'customer service 客服: 10 from B [branch] to Duo [group]', \
+'customer service 客服: 3 released from A [branch]', \
+'customer service 客服: 4 released from B [branch]']
+    """
+    what = step.function.label
+    people = f"{step.people:,}"
+    if step.source is None:
+        return f"{what}: {people} hired for {unit_label(transition, step.target)}"
+    if step.target is None:
+        return f"{what}: {people} released from {unit_label(transition, step.source)}"
+    source = unit_label(transition, step.source)
+    return f"{what}: {people} from {source} to {unit_label(transition, step.target)}"
+
+
+def transition_as_text(transition: Transition, assumptions: str) -> str:
+    """The move as text: the totals, what changes unit by unit, the phases, the costs.
+
+    *assumptions* is the comparison's assumptions in words
+    (:meth:`orgkb.compare.Assumptions.describe`), which the figures rest on.
+    """
+    company = _value(transition.company)
+    today = (
+        "today (as the profile gives it)" if transition.source is None else str(transition.source)
+    )
+    count = transition.branches
+    branches = "1 branch" if count == 1 else f"{count} branches"
+    lines = [
+        f"{company}: from {today} to {transition.target} ({transition.scenario}, {branches})",
+        f"people: {transition.before.total:,} before, {transition.after.total:,} after "
+        f"(compare's {transition.target}); {transition.moved:,} moved, "
+        f"{transition.hired:,} hired, {transition.released:,} released",
+    ]
+    if not transition.phases:
+        lines.append("Nothing changes: today is already the target.")
+    changes = transition.changes()
+    if changes:
+        lines += ["", "What changes, unit by unit"]
+        rows: list[tuple[str, ...]] = [
+            ("unit", "function", "before", "after", "moved in", "moved out", "hired", "released")
+        ]
+        for change in changes:
+            rows.append(
+                (
+                    unit_label(transition, change.unit),
+                    change.function.label,
+                    *(
+                        f"{number:,}"
+                        for number in (
+                            change.before,
+                            change.after,
+                            change.moved_in,
+                            change.moved_out,
+                            change.hired,
+                            change.released,
+                        )
+                    ),
+                )
+            )
+        lines += text_table(rows, numbers_from=2)
+    for number, phase in enumerate(transition.phases, start=1):
+        lines += ["", f"Phase {number}. {phase_title(phase)}"]
+        why = f"Why: {phase_reason(transition, phase)}"
+        lines.append(textwrap.fill(why, _WIDTH, initial_indent="  ", subsequent_indent="  "))
+        rules = ", ".join(phase.rules) or "none: the article recommends no such move"
+        lines.append(f"  Rules: {rules}")
+        lines += [f"  {step_line(transition, step)}" for step in phase.steps]
+        if not phase.steps:
+            lines.append("  No one moves: the functions change units without people of their own.")
+        lines.append(f"  people: {phase.before.total:,} → {phase.after.total:,}")
+    lines += ["", *_costs_lines(transition)]
+    notes = [
+        f"Assumptions: {assumptions}.",
+        "Beyond the article: the article says where to end up, not how to get there; the "
+        "phases, their order and the costs are ours. Sales is not counted, as in orgkb compare.",
+    ]
+    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
+    return "\n".join(lines)
+
+
+def _costs_lines(transition: Transition) -> list[str]:
+    one_time = transition.one_time
+    saving = transition.monthly_saving
+    if one_time is None or saving is None:
+        return ["Costs: the profile gives no salaries, so the move is not priced."]
+    costs = transition.costs
+    severance = costs.severance()
+    rows = [
+        (
+            "severance",
+            f"{one_time.severance:,.0f}",
+            f"{transition.released:,} released × {_pay(severance)} "
+            f"({_months(costs.severance_months)} a year of service, "
+            f"{costs.years_of_service:g} years)",
+        ),
+        (
+            "recruitment",
+            f"{one_time.recruitment:,.0f}",
+            f"{transition.hired:,} hired × {_pay(costs.recruitment_months)}",
+        ),
+        (
+            "training",
+            f"{one_time.training:,.0f}",
+            f"{transition.hired:,} hired × {_weeks(costs.training_weeks)}, "
+            f"{transition.moved:,} moved × {_weeks(costs.retraining_weeks)}, on full pay",
+        ),
+        (
+            "side by side",
+            f"{one_time.side_by_side:,.0f}",
+            f"{transition.released:,} released stay {_months(costs.overlap_months)} "
+            "while the new teams start",
+        ),
+        ("total", f"{one_time.total:,.0f}", ""),
+    ]
+    lines = ["One-time cost", *_cost_table(rows)]
+    before = transition.monthly_cost_before or 0.0
+    after = transition.monthly_cost_after or 0.0
+    lines.append(
+        f"Labour cost a month: {before:,.0f} before, {after:,.0f} after; "
+        f"saving {saving:,.0f} a month"
+    )
+    payback = transition.payback_months
+    if payback is None:
+        lines.append("Payback: never — the target costs no less a month than today.")
+    else:
+        lines.append(f"Payback: {payback:.1f} months")
+    return lines
+
+
+# The branches that need support (beyond the article)
+
+
+def support_as_text(support: Support) -> str:
+    """The branches with the figures behind each finding, then the support unit.
+
+    >>> from datetime import date
+    >>> from orgkb.model import Branch, Company
+    >>> from orgkb.support import assess
+    >>> duo = Company("Duo", (Branch("A", "Wuhan", leads=400, deals=60),
+    ...                       Branch("B", "Wuhan", leads=3, deals=0, opened=date(2025, 5, 1))),
+    ...               as_of=date(2025, 6, 30))
+    >>> print(support_as_text(assess(duo)))
+    Duo: 2 branches, figures as of 2025-06-30
+    branch  pool   months  leads  deals  rate   pool's  p      finding                support
+    A       Wuhan  -       400    60     15.0%  0.0%    1.000  too few leads to tell  -
+    B       Wuhan  1       3      0      0.0%   15.0%   0.616  too few leads to tell  new
+    1 of 2 branches need support (1 new, 0 lagging): a support unit of 1 person, 3 branches
+      a person.
+    ...
+    """
+    company = _value(support.company)
+    count = len(support.branches)
+    as_of = "" if support.as_of is None else f", figures as of {support.as_of.isoformat()}"
+    lines = [f"{company}: {count} {'branch' if count == 1 else 'branches'}{as_of}"]
+    rows = [
+        ("branch", "pool", "months", "leads", "deals", "rate", "pool's", "p", "finding", "support")
+    ]
+    for assessed in support.branches:
+        branch = assessed.branch
+        needs = [
+            word for word, why in (("new", assessed.new), ("lagging", assessed.lagging)) if why
+        ]
+        rows.append(
+            (
+                branch.name,
+                branch.region,
+                "-" if assessed.months_open is None else str(assessed.months_open),
+                "-" if branch.leads is None else f"{branch.leads:,}",
+                "-" if branch.deals is None else f"{branch.deals:,}",
+                _percent(assessed.conversion),
+                _percent(assessed.pool_conversion),
+                _p_value(assessed.p_value),
+                str(assessed.test),
+                ", ".join(needs) or "-",
+            )
+        )
+    lines += text_table(rows)
+    new = sum(1 for assessed in support.branches if assessed.new)
+    lagging = sum(1 for assessed in support.branches if assessed.lagging)
+    staff = support.support_staff
+    criteria = support.criteria
+    notes = [
+        f"{support.needing} of {count} branches need support ({new} new, {lagging} lagging): "
+        f"a support unit of {staff} {'person' if staff == 1 else 'people'}, "
+        f"{criteria.branches_per_person:g} branches a person.",
+        f"Months: full months open. Rate: deals over leads; pool's: the rate of the rest of "
+        f"its pool, the other branches of its region, which share its dispatch. New: open "
+        f"less than {criteria.new_months} months. Lagging: a rate below the pool's by a "
+        f"one-sided Fisher exact test, p at most {1 - criteria.confidence:.2g} "
+        f"({criteria.confidence:.0%} confidence); too few leads to tell: not even a period "
+        f"without a deal would show it.",
+        "Beyond the article: it asks for a support unit for new and weak branches and says "
+        "no more; these tests and the unit's size are ours.",
+    ]
+    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
+    return "\n".join(lines)
+
+
+def support_unit_line(support: Support, language: str = ENGLISH) -> str:
+    """The line under a recommendation that sizes its support unit from the branches' figures,
+    in *language*."""
+    return Text(
+        "Support unit: {staff} {people} for the branches that need support: {count} "
+        "(new or lagging; orgkb support shows why)",
+        staff=support.support_staff,
+        people=Text("person") if support.support_staff == 1 else Text("people"),
+        count=support.needing,
+    ).translated(language)
+
+
+def _cost_table(rows: Sequence[tuple[str, str, str]]) -> list[str]:
+    # Text after a right-aligned figure: text_table would align it too.
+    label = max(len(row[0]) for row in rows)
+    figure = max(len(row[1]) for row in rows)
+    return [f"{name:<{label}}  {amount:>{figure}}  {how}".rstrip() for name, amount, how in rows]
+
+
+def _pay(months: float) -> str:
+    return f"{months:g} month's pay" if months == 1 else f"{months:g} months' pay"
+
+
+def _months(count: float) -> str:
+    return f"{count:g} month" if count == 1 else f"{count:g} months"
+
+
+def _weeks(count: float) -> str:
+    return f"{count:g} week" if count == 1 else f"{count:g} weeks"
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
+def _p_value(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return "<0.001" if value < 0.001 else f"{value:.3f}"
 
 
 # What the command line says on standard error, each line starting with the program's name
 
 
-def error_line(error: Exception) -> str:
-    """The line the command line ends with when *error* stops it.
+def error_line(error: Exception, language: str = ENGLISH) -> str:
+    """The line the command line ends with when *error* stops it, in *language*.
 
     >>> from orgkb.errors import InputError
     >>> error_line(InputError("missing", path="a\\x1b.yaml", line=3, field="company"))
     'orgkb: a\\\\x1b.yaml:3: company: missing'
+    >>> error_line(InputError(Text("missing"), path="a.yaml", line=3, field="公司"), "zh_CN")
+    'orgkb: a.yaml:3: 公司: 缺少这一项'
     """
-    return f"orgkb: {_value(error)}"
+    said = error.translated(language) if isinstance(error, OrgkbError) else str(error)
+    return f"orgkb: {_value(said)}"
 
 
-def malformed_row_line(path: str, row: MalformedRow) -> str:
+def malformed_row_line(path: str, row: MalformedRow, language: str = ENGLISH) -> str:
     """The remark on a row of a leads file that is not a lead; the dispatch goes on."""
-    return f"orgkb: {_value(path)}:{row.line}: {_value(row.problem)}"
+    problem = in_language(row.problem, language)
+    return f"orgkb: {_value(path)}:{row.line}: {_value(problem)}"
 
 
-def governance_not_used(plan: Plan) -> str:
+def governance_not_used(plan: Plan, language: str = ENGLISH) -> str:
     """The note that ``--governance`` was given for a plan with no choice of governance."""
-    company = _value(plan.company)
-    return (
-        f"orgkb: note: --governance applies to several regions; "
-        f"{company} is {plan.scenario}, so it was not used"
-    )
+    return Text(
+        "orgkb: note: --governance applies to several regions; "
+        "{company} is {scenario}, so it was not used",
+        company=_value(plan.company),
+        scenario=plan.scenario,
+    ).translated(language)
 
 
-def governance_not_used_in_chart(plan: Plan, *, as_is: bool) -> str:
+def governance_not_used_in_chart(plan: Plan, *, as_is: bool, language: str = ENGLISH) -> str:
     """The note that ``--governance`` was given for a chart it does not change.
 
     *as_is* says the chart shows the company as it is, which shows no functions.
     """
     if as_is:
-        return (
+        return Text(
             "orgkb: note: --governance applies to the recommendation for several regions; "
             "an as-is chart shows no functions, so it was not used"
-        )
-    company = _value(plan.company)
-    return (
+        ).translated(language)
+    return Text(
         "orgkb: note: --governance applies to the recommendation for several regions; "
-        f"{company} is {plan.scenario}, so it was not used"
-    )
+        "{company} is {scenario}, so it was not used",
+        company=_value(plan.company),
+        scenario=plan.scenario,
+    ).translated(language)
 
 
 # Messages of the errors the command line raises itself
 
 
-def unknown_rule(rule_id: str) -> str:
+def unknown_rule(rule_id: str) -> Text:
     """The message for a rule id that no rule has."""
-    return f"no rule has the id {quoted(rule_id)}; `orgkb rules` lists them"
+    shown = rule_id if len(rule_id) <= 60 else rule_id[:57] + "..."
+    return Text("no rule has the id {rule_id!r}; `orgkb rules` lists them", rule_id=shown)
 
 
-def invalid_choice(value: object, choices: Iterable[object]) -> str:
+def invalid_choice(value: object, choices: Iterable[object]) -> Text:
     """The message for an option or command given a value outside its *choices*.
 
     >>> invalid_choice("xml", ("text", "json"))
     "invalid choice: 'xml' (choose from text, json)"
     """
-    listed = ", ".join(str(choice) for choice in choices)
-    return f"invalid choice: {value!r} (choose from {listed})"
+    names = ", ".join(str(choice) for choice in choices)
+    return Text("invalid choice: {value!r} (choose from {choices})", value=value, choices=names)
 
 
-OUTPUT_CLOSED = "standard output is closed, so there is nowhere to write the result"
+def unknown_language(code: str) -> Text:
+    """The message for a ``--lang`` that orgkb does not speak."""
+    return Text("unknown language {code!r} (choose from en, zh_CN)", code=code)
+
+
+# argparse words its errors itself, in English: these are the ones a user can cause, as a Text
+# with the same words. What they hold (option names, values) is argparse's.
+_USAGE_ERRORS: tuple[tuple[re.Pattern[str], Callable[..., Text]], ...] = (
+    (
+        re.compile("the following arguments are required: (?P<names>.+)"),
+        lambda **said: Text("the following arguments are required: {names}", **said),
+    ),
+    (
+        re.compile("unrecognized arguments: (?P<words>.*)"),
+        lambda **said: Text("unrecognized arguments: {words}", **said),
+    ),
+    (re.compile("expected one argument"), lambda: Text("expected one argument")),
+    (re.compile("expected at most one argument"), lambda: Text("expected at most one argument")),
+    (re.compile("expected at least one argument"), lambda: Text("expected at least one argument")),
+    (
+        re.compile("ignored explicit argument (?P<value>.+)"),
+        lambda **said: Text("ignored explicit argument {value}", **said),
+    ),
+    (
+        re.compile("ambiguous option: (?P<option>.+?) could match (?P<matches>.+)"),
+        lambda **said: Text("ambiguous option: {option} could match {matches}", **said),
+    ),
+    (
+        re.compile("not allowed with argument (?P<option>.+)"),
+        lambda **said: Text("not allowed with argument {option}", **said),
+    ),
+)
+
+
+def usage_error(message: str) -> str:
+    """argparse's *message* as a :class:`~orgkb.text.Text`, if it is one a user can cause.
+
+    >>> usage_error("unrecognized arguments: --colour").translated("zh_CN")
+    '无法识别的参数：--colour'
+    """
+    for pattern, text in _USAGE_ERRORS:
+        said = pattern.fullmatch(message)
+        if said:
+            return text(**said.groupdict())
+    return message
+
+
+OUTPUT_CLOSED = Text("standard output is closed, so there is nowhere to write the result")
 """The message when the command has no standard output to write to."""
 
 
-def output_not_encodable(encoding: str | None) -> str:
+def output_not_encodable(encoding: str | None) -> Text:
     """The message when standard output's *encoding* cannot hold the result's characters."""
-    return (
-        f"standard output is in the encoding {encoding}, which cannot hold the result; "
-        "use UTF-8, for example with PYTHONIOENCODING=utf-8"
+    return Text(
+        "standard output is in the encoding {encoding}, which cannot hold the result; "
+        "use UTF-8, for example with PYTHONIOENCODING=utf-8",
+        encoding=encoding,
     )
 
 
-def output_failed(reason: str) -> str:
+def output_failed(reason: str) -> Text:
     """The message when writing to standard output fails, for *reason* (the system's words)."""
-    return f"cannot write to standard output: {reason}"
+    return Text("cannot write to standard output: {reason}", reason=reason)

@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from orgkb.errors import InputError
+from orgkb.text import Text
 from orgkb.values import Limits
 
 SECONDS_PER_HOUR = 3600
@@ -92,21 +93,25 @@ class ServiceTarget:
         for name, limits in self.LIMITS.items():
             limits.check(getattr(self, name), name)
 
-    def describe(self) -> str:
-        """The target in words.
+    def describe(self) -> Text:
+        """The target in words, which :meth:`~orgkb.text.Text.translated` gives in Chinese.
 
         >>> ServiceTarget(shrinkage=0.3).describe()
         '80% answered within 20 s, handle time 180 s, shrinkage 30%, no occupancy cap'
         """
         cap = (
-            "no occupancy cap"
+            Text("no occupancy cap")
             if self.max_occupancy == 1
-            else f"occupancy at most {_percent(self.max_occupancy)}"
+            else Text("occupancy at most {cap}", cap=_percent(self.max_occupancy))
         )
-        return (
-            f"{_percent(self.service_level)} answered within {_number(self.answer_within)} s, "
-            f"handle time {_number(self.handle_time)} s, "
-            f"shrinkage {_percent(self.shrinkage)}, {cap}"
+        return Text(
+            "{level} answered within {within} s, handle time {handle} s, shrinkage {shrinkage}, "
+            "{cap}",
+            level=_percent(self.service_level),
+            within=_number(self.answer_within),
+            handle=_number(self.handle_time),
+            shrinkage=_percent(self.shrinkage),
+            cap=cap,
         )
 
 
@@ -168,11 +173,11 @@ def erlang_b(agents: int, load: float) -> float:
     # One step of the recursion per agent: staff's bound keeps this one bounded too.
     _check(
         0 <= agents <= MAX_ERLANGS,
-        f"agents must be 0 or more and at most {MAX_ERLANGS:,}",
+        Text("agents must be 0 or more and at most {most:,}", most=MAX_ERLANGS),
         agents,
         "agents",
     )
-    _check(math.isfinite(load) and load >= 0, "load must be 0 or more", load, "load")
+    _check(math.isfinite(load) and load >= 0, Text("load must be 0 or more"), load, "load")
     blocking = 1.0
     for count in range(1, agents + 1):
         carried = load * blocking
@@ -189,7 +194,10 @@ def erlang_c(agents: int, load: float) -> float:
     0.1741
     """
     _check(
-        agents > load, "the queue grows without end unless agents exceed the load", agents, "agents"
+        agents > load,
+        Text("the queue grows without end unless agents exceed the load"),
+        agents,
+        "agents",
     )
     return _waiting(agents, load, agents - load, erlang_b(agents, load))
 
@@ -226,7 +234,7 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     load = arrivals_per_hour * target.handle_time / SECONDS_PER_HOUR
     _check(
         load <= MAX_ERLANGS,
-        f"the load must be at most {MAX_ERLANGS:,} Erlangs",
+        Text("the load must be at most {most:,} Erlangs", most=MAX_ERLANGS),
         load,
         "arrivals_per_hour",
     )
@@ -234,8 +242,13 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     # many, one recursion step each. (With 1e-310 the quotient is infinite: refused too.)
     if not load / target.max_occupancy <= MAX_ERLANGS:
         raise InputError(
-            f"an occupancy of at most {target.max_occupancy:g} needs more than "
-            f"{MAX_ERLANGS:,} agents for {load:g} Erlangs, the most that can be sized",
+            Text(
+                "an occupancy of at most {cap:g} needs more than {most:,} agents for {load:g} "
+                "Erlangs, the most that can be sized",
+                cap=target.max_occupancy,
+                most=MAX_ERLANGS,
+                load=load,
+            ),
             field="max_occupancy",
         )
     if load == 0:
@@ -312,9 +325,9 @@ def _exact(value: float) -> Fraction:
     return Fraction(repr(float(value)))
 
 
-def _check(condition: bool, message: str, value: object, field: str) -> None:
+def _check(condition: bool, message: Text, value: object, field: str) -> None:
     if not condition:
-        raise InputError(f"{message}, got {value}", field=field)
+        raise InputError(Text("{problem}, got {value}", problem=message, value=value), field=field)
 
 
 def _percent(share: float) -> str:

@@ -3,7 +3,8 @@
 A number arrives as a YAML or JSON number, as the text of a CSV cell or of a command-line
 option. :func:`read_number` turns any of them into a float or refuses it with an
 :class:`~orgkb.errors.InputError`; a :class:`Limits` says, once, which numbers a field allows,
-and is the only place its words ("a whole number of 2 or more") are written. Every number is
+and is the only place its words ("a whole number of 2 or more", in English or in Chinese) are
+written. Every number is
 also bounded by :data:`LARGEST`, so that no sum, product or loop downstream can overflow or
 run away on a typing slip such as ``1e308``.
 """
@@ -14,6 +15,7 @@ import math
 from dataclasses import dataclass
 
 from orgkb.errors import InputError
+from orgkb.text import Text
 
 LARGEST = 1e12
 """The largest magnitude any number may have: a trillion of anything is a typing slip."""
@@ -28,27 +30,31 @@ def describe_value(value: object) -> str:
     'true/false (True)'
     >>> describe_value(float("-inf"))
     'an infinity (-inf)'
+    >>> describe_value("ten").translated("zh_CN")
+    "文本 'ten'"
     """
     if value is None:
-        return "nothing"
+        return Text("nothing")
     if isinstance(value, bool):
-        return f"true/false ({value})"
+        return Text("true/false ({value})", value=value)
     if isinstance(value, int):
         digits = len(str(abs(value))) if abs(value) < 10**100 else 101
-        return f"a number ({value})" if digits <= 100 else f"a number of {digits - 1}+ digits"
+        if digits > 100:
+            return Text("a number of {digits}+ digits", digits=digits - 1)
+        return Text("a number ({value})", value=value)
     if isinstance(value, float) and math.isnan(value):
-        return "not a number (nan)"
+        return Text("not a number (nan)")
     if isinstance(value, float) and math.isinf(value):
-        return f"an infinity ({value})"
+        return Text("an infinity ({value})", value=value)
     if isinstance(value, float):
-        return f"a number ({value})"
+        return Text("a number ({value})", value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"text ({shown!r})"
+        return Text("text ({shown!r})", shown=shown)
     if isinstance(value, list):
-        return "a list"
+        return Text("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return Text("a mapping")
     return type(value).__name__
 
 
@@ -67,10 +73,17 @@ def read_number(value: object, field: str = "") -> float:
     """
     number = _as_float(value)
     if number is None:
-        raise InputError(f"expected a number, got {describe_value(value)}", field=field)
+        raise InputError(
+            Text("expected a number, got {got}", got=describe_value(value)), field=field
+        )
     if not abs(number) <= LARGEST:
         raise InputError(
-            f"expected a number of at most {LARGEST:g}, got {describe_value(value)}", field=field
+            Text(
+                "expected a number of at most {largest:g}, got {got}",
+                largest=LARGEST,
+                got=describe_value(value),
+            ),
+            field=field,
         )
     return number
 
@@ -101,6 +114,8 @@ class Limits:
     'a whole number of 2 or more'
     >>> Limits(above=0, at_most=1).describe()
     'a number above 0 and at most 1'
+    >>> Limits(above=0, at_most=1).describe().translated("zh_CN")
+    '大于 0 且不大于 1 的数'
     >>> Limits(above=0, at_most=1).check(1.5, "busy_hour_factor")
     Traceback (most recent call last):
     ...
@@ -113,23 +128,30 @@ class Limits:
     below: float | None = None
     whole: bool = False
 
-    def describe(self) -> str:
-        """The limits in words, as an error message says what was expected."""
-        bounds = []
+    def describe(self) -> Text:
+        """The limits in words, as an error message says what was expected.
+
+        The words are a :class:`~orgkb.text.Text`: English, and Chinese when translated.
+        """
+        bounds: list[Text] = []
         if self.at_least is not None:
-            bounds.append(f"{self.at_least:g} or more")
+            bounds.append(Text("{number:g} or more", number=self.at_least))
         if self.above is not None:
-            bounds.append(f"above {self.above:g}")
+            bounds.append(Text("above {number:g}", number=self.above))
         if self.at_most is not None:
-            bounds.append(f"at most {self.at_most:g}")
+            bounds.append(Text("at most {number:g}", number=self.at_most))
         if self.below is not None:
-            bounds.append(f"below {self.below:g}")
-        kind = "a whole number" if self.whole else "a number"
+            bounds.append(Text("below {number:g}", number=self.below))
+        kind = Text("a whole number") if self.whole else Text("a number")
         if not bounds:
             return kind
+        both = bounds[0]
+        for bound in bounds[1:]:
+            both = Text("{first} and {then}", first=both, then=bound)
         # "2 or more" reads after "of"; "above 0" and the rest read on their own.
-        joiner = " of " if self.at_least is not None else " "
-        return kind + joiner + " and ".join(bounds)
+        if self.at_least is not None:
+            return Text("{kind} of {bounds}", kind=kind, bounds=both)
+        return Text("{kind} {bounds}", kind=kind, bounds=both)
 
     def allows(self, number: float) -> bool:
         """Whether *number* keeps these limits."""
@@ -142,7 +164,10 @@ class Limits:
             # An int too large for a float cannot be formatted as one.
             huge = isinstance(number, int) and abs(number) > LARGEST
             shown = describe_value(number) if huge else f"{number:g}"
-            raise InputError(f"expected {self.describe()}, got {shown}", field=field)
+            raise InputError(
+                Text("expected {limits}, got {got}", limits=self.describe(), got=shown),
+                field=field,
+            )
         return number
 
     def read(self, value: object, field: str = "") -> float:
@@ -160,7 +185,12 @@ class Limits:
         number = _as_float(value)
         if number is None or not self._within(number):
             raise InputError(
-                f"expected {self.describe()}, got {describe_value(value)}", field=field
+                Text(
+                    "expected {limits}, got {got}",
+                    limits=self.describe(),
+                    got=describe_value(value),
+                ),
+                field=field,
             )
         return read_number(value, field)
 

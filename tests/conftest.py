@@ -1,4 +1,5 @@
-"""Fixtures shared by the tests: the site, built once per run however many workers run."""
+"""Fixtures shared by the tests: the site, both editions, built once per run however many
+workers run."""
 
 from __future__ import annotations
 
@@ -17,6 +18,17 @@ from tests.helpers import DOCS, run_sphinx
 # A busy machine makes every example slow; only a wrong answer fails a property test.
 settings.register_profile("orgkb", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("orgkb")
+
+# Each edition of the site and its folder in the site, as ./dev site builds them.
+EDITIONS = {"en": "", "zh_CN": "zh_CN"}
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The command line speaks the language of LC_ALL, LC_MESSAGES or LANG; a test that wants
+    # Chinese asks for it, whatever the machine that runs the suite is set to.
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def built_once(
@@ -45,7 +57,8 @@ def built_once(
 
 
 class BuiltSite:
-    """The HTML site built from ``docs/`` with ``-W --keep-going -n``, and what the build said."""
+    """One edition of the HTML site built from ``docs/`` with ``-W --keep-going -n``, and what
+    its build said."""
 
     def __init__(self, html: Path, returncode: int, log: str) -> None:
         self.html = html
@@ -53,17 +66,48 @@ class BuiltSite:
         self.log = log
 
     def pages(self) -> list[Path]:
-        """Every HTML page of the site."""
-        return sorted(self.html.rglob("*.html"))
+        """Every HTML page of this edition; not those of the editions in its folders."""
+        nested = {folder for folder in EDITIONS.values() if folder}
+        return sorted(
+            page
+            for page in self.html.rglob("*.html")
+            if page.relative_to(self.html).parts[0] not in nested
+        )
 
 
 def _build_site(out: Path) -> None:
-    returncode, log = run_sphinx(DOCS, out / "html", doctrees=out / "doctrees")
-    (out / "build.json").write_text(json.dumps({"returncode": returncode, "log": log}), "utf-8")
+    # Every edition in one site: the English at its root, the others in their folders, each
+    # with doctrees of its own outside the site.
+    said = {}
+    for language, folder in EDITIONS.items():
+        returncode, log = run_sphinx(
+            DOCS,
+            out / "html" / folder,
+            doctrees=out / "doctrees" / language,
+            settings={"language": language},
+        )
+        said[language] = {"returncode": returncode, "log": log}
+    (out / "build.json").write_text(json.dumps(said), "utf-8")
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def built_editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltSite]:
+    """Every edition of the site, by language."""
     out = built_once(tmp_path_factory, "site", _build_site)
     said = json.loads((out / "build.json").read_text(encoding="utf-8"))
-    return BuiltSite(out / "html", said["returncode"], said["log"])
+    return {
+        language: BuiltSite(out / "html" / folder, **said[language])
+        for language, folder in EDITIONS.items()
+    }
+
+
+@pytest.fixture(scope="session")
+def built_site(built_editions: dict[str, BuiltSite]) -> BuiltSite:
+    """The English edition, at the site's root."""
+    return built_editions["en"]
+
+
+@pytest.fixture(scope="session")
+def built_zh_site(built_editions: dict[str, BuiltSite]) -> BuiltSite:
+    """The Chinese edition, in the site's ``zh_CN`` folder."""
+    return built_editions["zh_CN"]

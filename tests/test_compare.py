@@ -93,11 +93,12 @@ def test_friction_pairs_come_in_profile_order_across_cities() -> None:
 def test_headcount_adds_up_and_costs_follow_salaries() -> None:
     comparison = compare(two_regions(salaries=PAY))
     for outcome in comparison.outcomes:
-        assert outcome.rostered_agents is not None and outcome.managers is not None
-        parts = (outcome.rostered_agents, outcome.promoters, outcome.support_staff)
+        people = outcome.customer_service_people
+        assert people is not None and outcome.managers is not None
+        parts = (people, outcome.promoters, outcome.support_staff)
         assert outcome.headcount == sum(parts) + outcome.managers
         expected = (
-            outcome.rostered_agents * PAY.agent
+            people * PAY.agent
             + outcome.promoters * PAY.promoter
             + outcome.support_staff * PAY.support
             + outcome.managers * PAY.manager
@@ -253,7 +254,7 @@ def test_a_tiny_busy_hour_is_refused_before_it_overflows() -> None:
         inquiries_per_month(company.branches[0], Assumptions(busy_hour_factor=1e-310))
     # A small factor that keeps the volumes finite is sized as any other.
     small = compare(four_branches(busy_hour_factor=1e-6))
-    assert small.outcome(Option.UNIFIED).promoters == math.ceil(4 * 50 / 1e-6 * 30 / 1500)
+    assert small.outcome(Option.UNIFIED).promoters == 1 + math.ceil(4 * 50 / 1e-6 * 30 / 1500)
 
 
 def test_branch_volumes_and_salaries_keep_their_limits() -> None:
@@ -327,8 +328,9 @@ def test_any_company_compares(branches: list[tuple[str, str, list[str], float]],
     agents = []
     for outcome in comparison.outcomes:
         assert outcome.headcount is not None and outcome.managers is not None
-        assert outcome.rostered_agents is not None and outcome.agents is not None
-        parts = outcome.rostered_agents + outcome.promoters + outcome.support_staff
+        people = outcome.customer_service_people
+        assert people is not None and outcome.agents is not None
+        parts = people + outcome.promoters + outcome.support_staff
         assert outcome.headcount == parts + outcome.managers
         assert outcome.labour_cost is not None and outcome.labour_cost >= 0
         agents.append(outcome.agents)

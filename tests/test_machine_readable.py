@@ -127,3 +127,21 @@ def test_the_full_text_holds_every_section_in_order(
         found = full.find(f"URL: {section['url']}\n", position)
         assert found > position, section["id"]
         position = found
+
+
+def test_the_chinese_edition_states_each_rule_in_chinese(built_zh_site: BuiltSite) -> None:
+    # Its rule boxes are Chinese (orgkb.rules: Rule.zh), and so is its text edition of them.
+    lines = (built_zh_site.html / "sections.jsonl").read_text(encoding="utf-8").splitlines()
+    sections = [json.loads(line) for line in lines]
+    missing = []
+    for known in RULES:
+        holders = [
+            section
+            for section in sections
+            if known.id in _rules(section)
+            and not str(section["id"]).startswith(f"{citation.RULES_PAGE}#")
+        ]
+        statement = known.zh.statement.replace("'", "’")
+        if not any(statement in str(section["text"]) for section in holders):
+            missing.append(known.id)
+    assert missing == []

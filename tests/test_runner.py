@@ -35,6 +35,7 @@ from orgkb.browser_runtime import (
 )
 from orgkb.page_examples import PageSession, restore_blank_lines, run_in_process
 from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_FOLDER, EXAMPLES_GLOBAL, RUNNABLE
+from tests.conftest import EDITIONS, BuiltSite
 from tests.helpers import DOCS, run_sphinx
 from tests.sphinxproject import build
 
@@ -233,13 +234,17 @@ def test_the_chinese_edition_labels_its_buttons_in_chinese(tmp_path: Path) -> No
 
 @pytest.fixture(scope="module")
 def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real pages, built with a stand-in runtime."""
+    """The real pages in each edition, as ./dev site builds them, with a stand-in runtime."""
     out = tmp_path_factory.mktemp("docs")
     runtime = fake_runtime(out / "runtime")
-    returncode, log = run_sphinx(
-        DOCS, out / "html", doctrees=out / "doctrees", settings={"orgkb_runtime": str(runtime)}
-    )
-    assert returncode == 0, log
+    for language, folder in EDITIONS.items():
+        returncode, log = run_sphinx(
+            DOCS,
+            out / "html" / folder,
+            doctrees=out / "doctrees" / language,
+            settings={"language": language, "orgkb_runtime": str(runtime)},
+        )
+        assert returncode == 0, log
     return out / "html"
 
 
@@ -255,26 +260,38 @@ def test_every_block_of_examples_on_the_pages_gets_a_button(docs_site: Path) -> 
         for page in (DOCS).rglob("*.md")
         if (count := _buttons_in_source(page))
     }
-    found = {
-        page.relative_to(docs_site).as_posix(): count
-        for page in docs_site.rglob("*.html")
-        if (count := page.read_text(encoding="utf-8").count(f'class="{RUNNABLE} '))
-    }
-    assert found == expected
+    for folder in EDITIONS.values():
+        edition = BuiltSite(docs_site / folder, 0, "")
+        found = {
+            page.relative_to(edition.html).as_posix(): count
+            for page in edition.pages()
+            if (count := page.read_text(encoding="utf-8").count(f'class="{RUNNABLE} '))
+        }
+        assert found == expected, folder
 
 
-def test_pages_with_run_buttons_stay_under_the_weight_budget(docs_site: Path) -> None:
-    # Before a click a page loads the button script alone; reference/cli.html, with the most
-    # examples, comes closest.
-    with_buttons = [
-        page for page in docs_site.rglob("*.html") if BUTTONS in page.read_text(encoding="utf-8")
-    ]
-    assert docs_site / "reference" / "cli.html" in with_buttons
-    heavy = {
-        page.relative_to(docs_site).as_posix(): weight
-        for page in with_buttons
-        if (weight := page_weight(page, docs_site)) > BUDGET
-    }
+def test_the_editions_share_one_runtime_at_the_site_s_root(docs_site: Path) -> None:
+    assert (docs_site / "_runtime").is_dir()
+    assert not (docs_site / "zh_CN" / "_runtime").exists()
+    page = (docs_site / "zh_CN" / "how-to" / "recommend.html").read_text(encoding="utf-8")
+    assert 'data-runtime="../../_runtime/"' in page
+    assert 'data-run="运行"' in page
+    assert (docs_site / "zh_CN" / EXAMPLES_FOLDER / "how-to" / "recommend.js").is_file()
+
+
+def test_pages_with_a_chart_stay_under_the_budget_with_their_buttons(docs_site: Path) -> None:
+    # The budget of tests/test_page_weight.py, before a click: the button script is all a
+    # page loads more.
+    heavy, counted = {}, 0
+    for folder in EDITIONS.values():
+        edition = BuiltSite(docs_site / folder, 0, "")
+        for page in edition.pages():
+            text = page.read_text(encoding="utf-8")
+            if 'class="orgkb-chart' in text and BUTTONS in text:
+                counted += 1
+                if (weight := page_weight(page, edition.html)) > BUDGET:
+                    heavy[page.relative_to(docs_site).as_posix()] = weight
+    assert counted >= 10
     assert heavy == {}
 
 

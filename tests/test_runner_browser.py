@@ -26,7 +26,7 @@ from orgkb.browser_runtime import RuntimeBuildError, build_runtime
 from orgkb.downloads import CHROMIUM_ARGS, find_chromium
 from orgkb.page_examples import DOCTEST_FLAGS, PROMPT
 from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_GLOBAL, LABELS
-from tests.conftest import built_once
+from tests.conftest import EDITIONS, BuiltSite, built_once
 from tests.helpers import DOCS, run_sphinx
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -42,18 +42,19 @@ FINISHED = "bar => bar.dataset.state === 'done' || bar.dataset.state === 'failed
 
 def _build_runtime_site(out: Path) -> None:
     build_runtime(out / "runtime")
-    returncode, log = run_sphinx(
-        DOCS,
-        out / "html",
-        doctrees=out / "doctrees",
-        settings={"orgkb_runtime": str(out / "runtime")},
-    )
-    assert returncode == 0, log
+    for language, folder in EDITIONS.items():
+        returncode, log = run_sphinx(
+            DOCS,
+            out / "html" / folder,
+            doctrees=out / "doctrees" / language,
+            settings={"language": language, "orgkb_runtime": str(out / "runtime")},
+        )
+        assert returncode == 0, log
 
 
 @pytest.fixture(scope="session")
 def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built as ``./dev site`` builds it, with the runtime."""
+    """The site built as ``./dev site`` builds it, with the runtime: both editions."""
     try:
         out = built_once(tmp_path_factory, "runner-site", _build_runtime_site)
     except RuntimeBuildError as error:
@@ -112,10 +113,10 @@ class Tab:
     def bars(self) -> Any:
         return self.page.locator(".orgkb-runbar")
 
-    def run(self, index: int) -> Any:
+    def run(self, index: int, language: str = "en") -> Any:
         """Click the Run button of block *index* and wait until its run ends."""
         bar = self.bars().nth(index)
-        bar.get_by_role("button", name=LABELS["en"]["run"]).click()
+        bar.get_by_role("button", name=LABELS[language]["run"]).click()
         self.page.wait_for_function(FINISHED, arg=bar.element_handle(), timeout=STARTS_WITHIN)
         return bar
 
@@ -213,6 +214,18 @@ def test_run_shows_each_example_s_output_as_the_page_prints_it(
     assert tab.problems == []
 
 
+def test_the_chinese_edition_runs_its_examples_with_the_one_runtime(
+    tab: Tab, runtime_url: str, runtime_site: Path
+) -> None:
+    tab.page.goto(runtime_url + "zh_CN/" + PAGE)
+    bar = tab.run(tab.bars().count() - 1, "zh_CN")
+    assert bar.get_by_role("status").inner_text() == LABELS["zh_CN"]["same"]
+    runtime = {urlsplit(url).path.rsplit("/", 1)[0] for url in tab.requests if "_runtime" in url}
+    assert runtime == {"/_runtime"}
+    assert not (runtime_site / "zh_CN" / "_runtime").exists()
+    assert tab.problems == []
+
+
 def test_an_edited_block_shows_its_new_output_and_reset_puts_it_back(
     tab: Tab, runtime_url: str
 ) -> None:
@@ -261,10 +274,11 @@ PYTHON_313_DIFFERS = {("how-to/write-a-profile.html", 8)}
 def test_every_page_s_examples_run_as_printed(
     chromium: Any, runtime_url: str, runtime_site: Path
 ) -> None:
-    # What a reader of the published site does: click the last Run button of a page.
+    # What a reader of the published site does: click the last Run button of a page. The
+    # Chinese edition's pages run the same blocks.
     pages = sorted(
         page.relative_to(runtime_site).as_posix()
-        for page in runtime_site.rglob("*.html")
+        for page in BuiltSite(runtime_site, 0, "").pages()
         if BUTTONS in page.read_text(encoding="utf-8")
     )
     assert len(pages) > 10

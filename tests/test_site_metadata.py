@@ -1,4 +1,5 @@
-"""What link previews, search engines and screen readers read from every built page."""
+"""What link previews, search engines and screen readers read from every built page, in
+each edition."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import re
 from html import unescape
 from urllib.parse import urlsplit
 
-from tests.conftest import BuiltSite
+import pytest
+
+from tests.conftest import EDITIONS, BuiltSite
 from tests.helpers import DOCS
 
 META = re.compile(r'<meta (name|property)="([^"]+)" content="([^"]*)">')
@@ -16,19 +19,29 @@ def _meta(page: str) -> dict[str, str]:
     return {name: unescape(content) for _, name, content in META.findall(page)}
 
 
-def test_every_page_has_a_description_and_a_link_preview(built_site: BuiltSite) -> None:
+@pytest.mark.parametrize("language", EDITIONS)
+def test_every_page_has_a_description_and_a_link_preview(
+    built_editions: dict[str, BuiltSite], language: str
+) -> None:
+    built_site = built_editions[language]
     missing = []
     for page in built_site.pages():
         tags = _meta(page.read_text(encoding="utf-8"))
         for name in ("description", "og:title", "og:description", "og:site_name"):
             if not tags.get(name, "").strip():
                 missing.append(f"{page.relative_to(built_site.html)}: {name}")
+        if tags.get("og:locale") != language:
+            missing.append(f"{page.relative_to(built_site.html)}: og:locale")
         if len(tags.get("description", "")) > 160:
             missing.append(f"{page.relative_to(built_site.html)}: description too long")
     assert missing == []
 
 
-def test_a_page_is_described_by_its_first_paragraph(built_site: BuiltSite) -> None:
+@pytest.mark.parametrize("language", EDITIONS)
+def test_a_page_is_described_by_its_first_paragraph(
+    built_editions: dict[str, BuiltSite], language: str
+) -> None:
+    built_site = built_editions[language]
     page = (built_site.html / "reference" / "glossary.html").read_text(encoding="utf-8")
     description = _meta(page)["description"]
     first = re.search(r'<article role="main"[^>]*>.*?<p>(.*?)</p>', page, re.DOTALL)
@@ -37,7 +50,9 @@ def test_a_page_is_described_by_its_first_paragraph(built_site: BuiltSite) -> No
     assert text.startswith(description.rstrip("…"))
 
 
-def test_every_page_names_the_favicon(built_site: BuiltSite) -> None:
+@pytest.mark.parametrize("language", EDITIONS)
+def test_every_page_names_the_favicon(built_editions: dict[str, BuiltSite], language: str) -> None:
+    built_site = built_editions[language]
     unnamed = [
         page.name
         for page in built_site.pages()
@@ -47,7 +62,11 @@ def test_every_page_names_the_favicon(built_site: BuiltSite) -> None:
     assert (built_site.html / "_static" / "favicon.svg").is_file()
 
 
-def test_toctree_captions_are_headings_with_a_level(built_site: BuiltSite) -> None:
+@pytest.mark.parametrize("language", EDITIONS)
+def test_toctree_captions_are_headings_with_a_level(
+    built_editions: dict[str, BuiltSite], language: str
+) -> None:
+    built_site = built_editions[language]
     levelless = [
         page.name
         for page in built_site.pages()

@@ -6,6 +6,17 @@
 "use strict";
 (function () {
   const PROMPT = /^(\$ |>>> |\.\.\. )/;
+  // The button speaks the page's language: each edition of the site has one.
+  const WORDS = {
+    en: {
+      copy: "Copy",
+      label: "Copy the code",
+      copied: "Copied",
+      refused: "Select the code and copy it by hand",
+    },
+    zh: { copy: "复制", label: "复制代码", copied: "已复制", refused: "请选中代码后手动复制" },
+  };
+  const words = WORDS[document.documentElement.lang.split("-")[0]] || WORDS.en;
 
   function commands(text) {
     const lines = text.replace(/\n$/, "").split("\n");
@@ -40,15 +51,15 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "orgkb-copy";
-    button.textContent = "Copy";
-    button.setAttribute("aria-label", "Copy the code");
+    button.textContent = words.copy;
+    button.setAttribute("aria-label", words.label);
     const status = document.createElement("span");
     status.className = "orgkb-copy-status";
     status.setAttribute("role", "status");
     button.addEventListener("click", () => {
       copy(commands(pre.innerText)).then(
-        () => { status.textContent = "Copied"; },
-        () => { status.textContent = "Select the code and copy it by hand"; },
+        () => { status.textContent = words.copied; },
+        () => { status.textContent = words.refused; },
       );
       setTimeout(() => { status.textContent = ""; }, 2000);
     });

@@ -3,8 +3,9 @@
 Each module has ``register(commands, streams)``, which adds its parser and sets ``run`` to a
 function that takes the parsed arguments and the :class:`Streams` and returns an exit status.
 A command reads its input, calls the library, and hands the result to :mod:`orgkb.render` for
-words and to :class:`Streams` for writing; the problems the user can cause it raises as
-:class:`~orgkb.errors.InputError`, naming the option (``field="--aht"``) or the file.
+words, in ``arguments.language`` (which :mod:`orgkb.cli` sets), and to :class:`Streams` for
+writing; the problems the user can cause it raises as :class:`~orgkb.errors.InputError`,
+naming the option (``field="--aht"``) or the file.
 """
 
 from __future__ import annotations
@@ -167,9 +168,19 @@ def add_governance_argument(parser: argparse.ArgumentParser) -> None:
 
 def _load() -> tuple[ModuleType, ...]:
     # Imported here, not at the top, because each command module imports Streams from us.
-    from orgkb.commands import allocate, chart, cite, compare, recommend, rules, staff
+    from orgkb.commands import (
+        allocate,
+        chart,
+        cite,
+        compare,
+        recommend,
+        rules,
+        staff,
+        support,
+        transition,
+    )
 
-    return (recommend, chart, rules, cite, staff, compare, allocate)
+    return (recommend, chart, rules, cite, staff, compare, allocate, transition, support)
 
 
 COMMANDS = _load()

@@ -10,6 +10,7 @@ from orgkb.dispatch import Dispatcher
 from orgkb.leads import MalformedRow, read_leads, read_open_workload
 from orgkb.profile import load_company
 from orgkb.render import dispatch_summary, malformed_row_line
+from orgkb.text import in_language
 from orgkb.values import Limits
 
 if TYPE_CHECKING:
@@ -59,12 +60,14 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     )
     leads = read_leads(arguments.leads)
     dispatcher = Dispatcher(company, open_workload=open_workload, seed=seed)
+    language = arguments.language
     write_row = streams.csv(OUTPUT_COLUMNS)
     for lead in leads:
         done = dispatcher.take(lead)
-        write_row((done.lead_id, done.branch or "", done.reason))
+        # The reason's first word is for programs, and stays; the rest is for a person.
+        write_row((done.lead_id, done.branch or "", in_language(done.reason, language)))
         if isinstance(lead, MalformedRow):
-            streams.remark(malformed_row_line(arguments.leads, lead))
+            streams.remark(malformed_row_line(arguments.leads, lead, language))
     if arguments.summary:
-        streams.remark("\n".join(dispatch_summary(dispatcher)))
+        streams.remark("\n".join(dispatch_summary(dispatcher, language)))
     return 0

@@ -15,7 +15,8 @@ from orgkb.chart import (
 )
 from orgkb.commands import Streams, add_governance_argument, add_profile_arguments
 from orgkb.errors import InputError
-from orgkb.plan import Governance, Scenario
+from orgkb.model import Option
+from orgkb.plan import Governance, Scenario, plan_for
 from orgkb.profile import load_company
 from orgkb.render import governance_not_used_in_chart
 
@@ -38,8 +39,10 @@ def register(commands: Subcommands, streams: Streams) -> None:
         description=(
             "Draw the org chart the article recommends for a company, or with --as-is the "
             "company as it is today (the option its profile's as_is names, else only the "
-            "structure the profile describes): as text, as an HTML page with its style sheet "
-            "inline, or as Mermaid or Graphviz DOT for your own diagram tools."
+            "structure the profile describes), or with --view transition the move from today "
+            "to the recommendation (or --to OPTION), each function marked where it arrives or "
+            "leaves: as text, as an HTML page with its style sheet inline, or as Mermaid or "
+            "Graphviz DOT for your own diagram tools."
         ),
         streams=streams,
     )
@@ -48,7 +51,17 @@ def register(commands: Subcommands, streams: Streams) -> None:
     parser.add_argument(
         "--as-is",
         action="store_true",
-        help="draw the company as it is today, not the recommendation",
+        help="draw the company as it is today, not the recommendation (--view as-is)",
+    )
+    parser.add_argument(
+        "--view",
+        choices=[str(view) for view in View],
+        help="what to draw: recommended (the default), as-is, separate or transition",
+    )
+    parser.add_argument(
+        "--to",
+        choices=[str(option) for option in Option],
+        help="with --view transition: the option to move to (the recommended one)",
     )
     parser.add_argument(
         "--format", choices=tuple(FORMATS), default="text", help="output format (text)"
@@ -59,15 +72,28 @@ def register(commands: Subcommands, streams: Streams) -> None:
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
     governance = Governance(arguments.governance) if arguments.governance else None
-    view = View.AS_IS if arguments.as_is else View.RECOMMENDED
+    if arguments.as_is and arguments.view not in (None, View.AS_IS):
+        raise InputError(f"--as-is draws the as-is view, not {arguments.view}", field="--as-is")
+    view = View.AS_IS if arguments.as_is else View(arguments.view or View.RECOMMENDED)
+    to = Option(arguments.to) if arguments.to else None
+    if to is not None and view is not View.TRANSITION:
+        raise InputError("--to applies to --view transition", field="--to")
+    if to is not None:
+        try:
+            plan_for(company, to)
+        except InputError as error:
+            raise InputError(error.message, field="--to") from None
     try:
-        drawn = chart(company, view, governance)
+        drawn = chart(company, view, governance, to, language=arguments.language)
     except InputError as error:
         raise error.located(arguments.profile) from None
     if governance is not None and (
         view is View.AS_IS or drawn.plan.scenario is not Scenario.MULTI_REGION
     ):
-        streams.remark(governance_not_used_in_chart(drawn.plan, as_is=view is View.AS_IS))
+        note = governance_not_used_in_chart(
+            drawn.plan, as_is=view is View.AS_IS, language=arguments.language
+        )
+        streams.remark(note)
     drawing = FORMATS[arguments.format](drawn)
     if arguments.format == "text":
         streams.show(drawing)

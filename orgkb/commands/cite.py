@@ -11,6 +11,7 @@ from orgkb.commands import Streams
 from orgkb.errors import InputError
 from orgkb.render import unknown_rule
 from orgkb.rules import UnknownRuleError, rule
+from orgkb.text import Text
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -20,7 +21,10 @@ def register(commands: Subcommands, streams: Streams) -> None:
     parser = commands.add_parser(
         "cite",
         help="print a citation of a rule, with its URL",
-        description="Print a citation of a rule, with the URL of its entry on the rules page.",
+        description=(
+            "Print a citation of a rule, with the URL of its entry on the rules page, of the "
+            "edition in the language of the output (--lang): English, or the Chinese edition."
+        ),
         streams=streams,
     )
     parser.add_argument("rule_id", metavar="RULE_ID", help="a rule id, as `orgkb rules` lists")
@@ -49,13 +53,13 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
         cited = rule(arguments.rule_id)
     except UnknownRuleError:
         raise InputError(unknown_rule(arguments.rule_id)) from None
-    citation = rule_citation(cited, arguments.base_url)
+    citation = rule_citation(cited, arguments.base_url, language=arguments.language)
     if arguments.format == "gbt7714":
         cited_on = _day(arguments.cited_on) if arguments.cited_on else datetime.date.today()
         streams.show(citation.as_gbt7714(cited_on))
     elif arguments.cited_on:
         # Only GB/T 7714 gives the day of citing; a date the output leaves out is refused.
-        raise InputError("only --format gbt7714 gives the day cited", field="--cited-on")
+        raise InputError(Text("only --format gbt7714 gives the day cited"), field="--cited-on")
     elif arguments.format == "bibtex":
         streams.data(citation.as_bibtex())
     else:
@@ -68,5 +72,5 @@ def _day(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise InputError(
-            f"expected a date as YYYY-MM-DD, got {text!r}", field="--cited-on"
+            Text("expected a date as YYYY-MM-DD, got {text!r}", text=text), field="--cited-on"
         ) from None

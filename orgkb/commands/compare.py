@@ -18,6 +18,10 @@ _ASSUMPTION_OPTIONS = (
     ("days_per_month", "days a month on which inquiries arrive (30)"),
     ("leads_per_promoter", "inquiries a month per promotion specialist (1500)"),
     ("promotion_minimum", "smallest promotion team (2)"),
+    ("promotion_overhead", "people every promotion team needs for its accounts and campaigns (1)"),
+    ("open_hours_per_day", "hours a day customer service is open (12)"),
+    ("open_days_per_week", "days a week customer service is open (7)"),
+    ("work_hours_per_week", "hours one person works a week (40)"),
     ("support_team", "people in the group's support unit (2)"),
     ("coordination_team", "people in the group's coordination team, decentralized (2)"),
 )
@@ -30,8 +34,9 @@ def register(commands: Subcommands, streams: Streams) -> None:
         description=(
             "For each option the article weighs — separate or unified promotion and customer "
             "service; decentralized or centralized with several regions — the customer-service "
-            "agents, managers, layers, span of control, headcount, labour cost, difference "
-            "from the company as it is, and same-city friction."
+            "agents and seats of the busy hour and the people on the payroll, promoters, "
+            "managers, layers, span of control, headcount, labour cost, difference from the "
+            "company as it is, and same-city friction."
         ),
         streams=streams,
     )
@@ -62,7 +67,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     if arguments.format == "json":
         streams.json(comparison.to_json())
     else:
-        streams.show(comparison_as_text(comparison))
+        streams.show(comparison_as_text(comparison, arguments.language))
     return 0
 
 

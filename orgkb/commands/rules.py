@@ -24,5 +24,5 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    streams.show(rules_as_text(RULES))
+    streams.show(rules_as_text(RULES, arguments.language))
     return 0

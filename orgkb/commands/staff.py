@@ -87,7 +87,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     if arguments.format == "json":
         streams.json(staffing.to_json())
     else:
-        streams.show(staffing_as_text(staffing))
+        streams.show(staffing_as_text(staffing, arguments.language))
     return 0
 
 

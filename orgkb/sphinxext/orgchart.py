@@ -8,7 +8,9 @@ source folder when it starts with ``/``) or YAML in the directive's body::
     ```
 
 Options: ``:governance:`` (centralized or decentralized, for several regions), ``:view:``
-(what the main chart shows: recommended, as-is or separate), ``:compare:`` (a second chart
+(what the main chart shows: recommended, as-is, separate, or transition — the move from
+today's organisation, each function marked where it arrives or leaves), ``:to:`` (the option
+a transition chart moves to, the recommended one by default), ``:compare:`` (a second chart
 drawn beside the main one: as-is, or separate, centralized or decentralized where the
 article weighs that option for the company's scenario), ``:company:`` (the
 company's name, which a CSV profile does not hold) and ``:caption:``.
@@ -32,7 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html, option_chart
+from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html, move_labels, option_chart
 from orgkb.errors import InputError, OrgkbError
 from orgkb.model import Company, Option
 from orgkb.plan import Governance
@@ -69,6 +71,7 @@ class OrgChartDirective(SphinxDirective):
         "governance": _choice([str(choice) for choice in Governance]),
         "view": _choice([str(choice) for choice in View]),
         "compare": _choice([str(choice) for choice in _COMPARED]),
+        "to": _choice([str(option) for option in Option]),
         "caption": directives.unchanged_required,
         "company": directives.unchanged_required,
     }
@@ -78,7 +81,15 @@ class OrgChartDirective(SphinxDirective):
             company = self._company()
             governance = self.options.get("governance")
             main = View(self.options.get("view", View.RECOMMENDED))
-            charts = [chart(company, main, Governance(governance) if governance else None)]
+            to = self.options.get("to")
+            charts = [
+                chart(
+                    company,
+                    main,
+                    Governance(governance) if governance else None,
+                    Option(to) if to else None,
+                )
+            ]
             compared = self.options.get("compare")
             if compared == "as-is":
                 charts.insert(0, chart(company, View.AS_IS))
@@ -135,7 +146,9 @@ def _units_as_list(drawn: Chart, parent: str | None) -> nodes.bullet_list:
         line = nodes.paragraph(
             "", "", nodes.strong("", unit.name), nodes.Text(f" — {unit.level.label}")
         )
-        if drawn.functions_known:
+        if drawn.move is not None:
+            line += nodes.Text(f": {', '.join(move_labels(drawn, unit)) or 'manages only'}")
+        elif drawn.functions_known:
             functions = ", ".join(function.label for function in unit.functions)
             line += nodes.Text(f": {functions or 'manages only'}")
         item = nodes.list_item("", line)

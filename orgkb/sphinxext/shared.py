@@ -33,3 +33,12 @@ def builds_web_pages(builder: Builder) -> bool:
     EPUB book gets what every other builder gets: the charts as nested lists.
     """
     return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def language_tag(language: str) -> str:
+    """The BCP 47 tag of a Sphinx language code, as ``<html lang>`` and ``hreflang`` write it.
+
+    >>> language_tag("zh_CN"), language_tag("en")
+    ('zh-CN', 'en')
+    """
+    return language.replace("_", "-")

@@ -1,6 +1,7 @@
 """The policy of orgkb's own site, switched on by its ``conf.py``: one module per component.
 
-Every page is cited and licensed (:mod:`~orgkb.sphinxext.site.citations`), described for
+Each language's edition links the others (:mod:`~orgkb.sphinxext.site.editions`); every
+page is cited and licensed (:mod:`~orgkb.sphinxext.site.citations`), described for
 search engines and link previews (:mod:`~orgkb.sphinxext.site.pagemeta`) and loads only the
 files it uses (:mod:`~orgkb.sphinxext.site.assets`); the web build writes a machine-readable
 edition (:mod:`~orgkb.sphinxext.site.machine_readable`), links the downloads
@@ -23,6 +24,7 @@ from orgkb.sphinxext.site.accessible import setup_accessible
 from orgkb.sphinxext.site.assets import setup_assets
 from orgkb.sphinxext.site.citations import setup_citations
 from orgkb.sphinxext.site.downloads import setup_downloads
+from orgkb.sphinxext.site.editions import setup_editions
 from orgkb.sphinxext.site.machine_readable import setup_machine_readable
 from orgkb.sphinxext.site.pagemeta import setup_pagemeta
 from orgkb.sphinxext.site.redirects import setup_redirects
@@ -32,6 +34,7 @@ from orgkb.sphinxext.site.search import setup_search
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register every component of the site's policy with *app*."""
+    setup_editions(app)
     setup_citations(app)
     setup_redirects(app)
     setup_machine_readable(app)

@@ -1,9 +1,10 @@
 """Links to the EPUB and PDF editions (:mod:`orgkb.downloads`) from every page.
 
 The web build names their folder in ``orgkb_downloads`` (``./dev site`` does, with ``-D``;
-a path relative to the configuration folder): the files found there are copied to
-``downloads/`` in the site and linked from the footer of every page, with their sizes.
-Without the setting, or before the files are built, pages link to no download.
+a path relative to the configuration folder): the files found there for the language being
+built (:func:`orgkb.downloads.formats`) are copied to ``downloads/`` in the site and linked
+from the footer of every page, with their sizes. Without the setting, or before the files
+are built, pages link to no download.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from orgkb.downloads import FORMATS, file_size
+from orgkb.downloads import file_size, formats
 from orgkb.sphinxext.shared import builds_web_pages
 
 SITE_FOLDER = "downloads"
@@ -26,7 +27,8 @@ def _found(app: Sphinx) -> list[Path]:
     if not setting or not builds_web_pages(app.builder):
         return []
     folder = Path(app.confdir, setting)
-    return [folder / name for name in FORMATS if (folder / name).is_file()]
+    names = formats(app.config.language or "en")
+    return [folder / name for name in names if (folder / name).is_file()]
 
 
 def _link_downloads(
@@ -37,9 +39,10 @@ def _link_downloads(
     doctree: nodes.document | None,
 ) -> None:
     pathto = context["pathto"]
+    labels = formats(app.config.language or "en")
     context["orgkb_downloads"] = [
         {
-            "label": FORMATS[path.name],
+            "label": labels[path.name],
             "href": pathto(f"{SITE_FOLDER}/{path.name}", 1),
             "size": file_size(path),
         }

@@ -1,14 +1,16 @@
 """A machine-readable edition, written by every web build beside the pages.
 
 - ``llms.txt``: the site in brief, after https://llmstxt.org: title, summary, licences, a
-  link to every page, grouped by section of the site, and every rule with its address.
+  link to every page, grouped by section of the site, every rule with its address, and the
+  ``llms.txt`` of each other edition (``orgkb_editions``).
 - ``llms-full.txt``: every page as plain text, in reading order, each with its URL.
 - ``sections.jsonl``: one JSON object a line for every section of every page, with the keys
-  ``id``, ``url``, ``title``, ``language``, ``text`` and ``rules`` (the ids of the rules the
-  section states or cites).
+  ``id``, ``url``, ``title``, ``language`` (a BCP 47 tag: ``en``, ``zh-CN``), ``text`` and
+  ``rules`` (the ids of the rules the section states or cites).
 
-The text comes from the pages as read, before links are resolved: a chart is its nested
-list, a rule its statement; the "Cite this page" block is left out.
+Each edition writes its own, in its language, at its own base URL. The text comes from the
+pages as read, before links are resolved: a chart is its nested list, a rule its statement;
+the "Cite this page" block is left out.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import docname_join
 
 from orgkb import citation
-from orgkb.rules import RULES
+from orgkb.rules import RULES, wording
 from orgkb.sphinxext.rules import RULE_OBJECT_TYPE
-from orgkb.sphinxext.shared import builds_web_pages
+from orgkb.sphinxext.shared import builds_web_pages, language_tag
+from orgkb.sphinxext.site.editions import language_name
 
 SUMMARY_FILE = "llms.txt"
 FULL_TEXT_FILE = "llms-full.txt"
@@ -43,6 +46,58 @@ _SKIPPED = (
     nodes.system_message,
     nodes.target,
 )
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What the files say around the pages' own text, in one language."""
+
+    title: str
+    licences: str
+    summary: str
+    full_text: str
+    sections: str
+    other_pages: str
+    rules: str
+    editions: str
+
+
+_ENGLISH = _Words(
+    title="{title}, version {version}",
+    licences=(
+        "Text and figures: {content} ({content_url}); code: {code}. "
+        "Cite each page by its URL and this version."
+    ),
+    summary=(
+        "Version {version}. Text and figures: {content}; code: {code}. Every page ends with a "
+        "citation; every rule has a stable address on the rules page."
+    ),
+    full_text="[Full text]({url}): every page as plain text",
+    sections=(
+        "[Sections]({url}): one JSON object per section (id, url, title, language, text, rules)"
+    ),
+    other_pages="Other pages",
+    rules="Rules",
+    editions="Other languages",
+)
+_CHINESE = _Words(
+    title="{title}，版本 {version}",
+    licences="文字和图：{content}（{content_url}）；代码：{code}。引用某一页时，请注明它的网址和本版本号。",
+    summary=(
+        "版本 {version}。文字和图：{content}；代码：{code}。每一页末尾都有引用格式；"
+        "每条规则在规则页上都有固定的网址。"
+    ),
+    full_text="[全文]({url})：所有页面的纯文本",
+    sections="[章节]({url})：每个章节一个 JSON 对象（id、url、title、language、text、rules）",
+    other_pages="其他页面",
+    rules="规则",
+    editions="其他语言",
+)
+
+
+def _words(language: str) -> _Words:
+    # As orgkb.rules.wording reads a language code: any that starts with zh is Chinese.
+    return _CHINESE if language.lower().startswith("zh") else _ENGLISH
 
 
 @dataclass(frozen=True)
@@ -88,7 +143,7 @@ def page_sections(app: Sphinx, docname: str) -> list[Section]:
     """The sections of the page *docname*, outermost first, each with its own text only."""
     env = app.env
     doctree = env.get_doctree(docname)
-    language = env.metadata[docname].get("language") or app.config.language or "en"
+    language = language_tag(str(env.metadata[docname].get("language") or _language(app)))
     found = []
     for section in doctree.findall(nodes.section):
         anchor = section["ids"][0]
@@ -102,7 +157,7 @@ def page_sections(app: Sphinx, docname: str) -> list[Section]:
                 id=f"{docname}#{anchor}",
                 url=url if depth == 0 else f"{url}#{anchor}",
                 title=title,
-                language=str(language),
+                language=language,
                 text="\n\n".join(block for child in body for block in _blocks(env, child, "")),
                 rules=tuple(dict.fromkeys(rule for child in body for rule in _rules_in(child))),
                 depth=depth,
@@ -193,16 +248,25 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     (outdir / SUMMARY_FILE).write_text(_summary(app, order), encoding="utf-8")
 
 
+def _language(app: Sphinx) -> str:
+    return str(app.config.language or "en")
+
+
 def _title(app: Sphinx, docname: str) -> str:
     return app.env.titles[docname].astext() if docname in app.env.titles else docname
 
 
 def _full_text(app: Sphinx, order: list[str], pages: dict[str, list[Section]]) -> str:
     config = app.config
+    words = _words(_language(app))
+    title = words.title.format(title=config.html_title or config.project, version=config.version)
     parts = [
-        f"# {config.html_title or config.project}, version {config.version}",
-        f"Text and figures: {citation.CONTENT_LICENCE} ({citation.CONTENT_LICENCE_URL}); "
-        f"code: {citation.CODE_LICENCE}. Cite each page by its URL and this version.",
+        f"# {title}",
+        words.licences.format(
+            content=citation.CONTENT_LICENCE,
+            content_url=citation.CONTENT_LICENCE_URL,
+            code=citation.CODE_LICENCE,
+        ),
     ]
     for docname in order:
         for section in pages[docname]:
@@ -215,20 +279,21 @@ def _full_text(app: Sphinx, order: list[str], pages: dict[str, list[Section]]) -
 
 def _summary(app: Sphinx, order: list[str]) -> str:
     config = app.config
-    base = config.orgkb_base_url
+    language = _language(app)
+    words = _words(language)
+    base = config.orgkb_base_url.rstrip("/")
     root = config.root_doc
     lines = [
         f"# {config.html_title or config.project}",
         "",
         f"> {_first_paragraph(app, root)}",
         "",
-        f"Version {config.version}. Text and figures: {citation.CONTENT_LICENCE}; "
-        f"code: {citation.CODE_LICENCE}. Every page ends with a citation; every rule has a "
-        f"stable address on the rules page.",
+        words.summary.format(
+            version=config.version, content=citation.CONTENT_LICENCE, code=citation.CODE_LICENCE
+        ),
         "",
-        f"- [Full text]({base.rstrip('/')}/{FULL_TEXT_FILE}): every page as plain text",
-        f"- [Sections]({base.rstrip('/')}/{SECTIONS_FILE}): one JSON object per section "
-        "(id, url, title, language, text, rules)",
+        "- " + words.full_text.format(url=f"{base}/{FULL_TEXT_FILE}"),
+        "- " + words.sections.format(url=f"{base}/{SECTIONS_FILE}"),
     ]
     groups: dict[str, list[str]] = {}
     for docname in order:
@@ -238,15 +303,22 @@ def _summary(app: Sphinx, order: list[str]) -> str:
             )
     for folder, members in groups.items():
         index = f"{folder}/index"
-        heading = _title(app, index) if folder and index in app.env.titles else "Other pages"
+        heading = _title(app, index) if folder and index in app.env.titles else words.other_pages
         lines += ["", f"## {heading}", ""]
         lines += [
             f"- [{_title(app, docname)}]({citation.page_url(docname, base)})" for docname in members
         ]
-    lines += ["", "## Rules", ""]
-    lines += [
-        f"- [{known.id}]({citation.rule_url(known.id, base)}): {known.statement}" for known in RULES
-    ]
+    lines += ["", f"## {words.rules}", ""]
+    for known in RULES:
+        statement = wording(known, language).statement
+        lines.append(f"- [{known.id}]({citation.rule_url(known.id, base)}): {statement}")
+    editions: dict[str, str] = config.orgkb_editions
+    others = [(other, url) for other, url in editions.items() if other != language]
+    if language in editions and others:
+        lines += ["", f"## {words.editions}", ""]
+        lines += [
+            f"- [{language_name(other)}]({url.rstrip('/')}/{SUMMARY_FILE})" for other, url in others
+        ]
     return "\n".join(lines) + "\n"
 
 

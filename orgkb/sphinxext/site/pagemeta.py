@@ -1,16 +1,18 @@
 """A description of every page for search results and link previews.
 
 Each HTML page gets ``<meta name="description">`` and Open Graph tags (title, description,
-site name and, when ``html_baseurl`` is set, the page's address). The description is the
-page's front-matter ``description`` when it has one, otherwise its first paragraph of prose,
-shortened at a word boundary. Pages without a source (search, index) describe themselves
-with the home page's description. No preview image is named: it would have to be fetched.
+site name, the edition's language and, when ``html_baseurl`` is set, the page's address).
+The description is the page's front-matter ``description`` when it has one, otherwise its
+first paragraph of prose, shortened at a word boundary (in Chinese, between any two
+characters). Pages without a source (search, index) describe themselves with the home
+page's description. No preview image is named: it would have to be fetched.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from typing import Any
 
 from docutils import nodes
@@ -25,7 +27,8 @@ _NOT_OPENING = (nodes.Admonition, nodes.topic, nodes.sidebar, addnodes.toctree, 
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    """*text* on one line, cut at the last space before *limit* characters if it is longer.
+    """*text* on one line, cut before *limit* characters if it is longer: at a space, or
+    after a Chinese character, since Chinese runs on without spaces.
 
     >>> shorten("Promotion,  customer service\\nand sales.")
     'Promotion, customer service and sales.'
@@ -33,14 +36,23 @@ def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     'one two…'
     >>> shorten("客服部负责售前咨询和售后服务", limit=8)
     '客服部负责售前…'
+    >>> shorten("orgkb 是一个知识库，讲的是 online marketing", limit=24)
+    'orgkb 是一个知识库，讲的是…'
     """
     flat = " ".join(text.split())
     if len(flat) <= limit:
         return flat
     cut = flat[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
+    for end in range(len(cut), 0, -1):
+        if cut[end - 1] == " " or _is_wide(cut[end - 1]) or (end < len(cut) and _is_wide(cut[end])):
+            cut = cut[:end]
+            break
+    return cut.rstrip(" ,;:，、；：") + "…"
+
+
+def _is_wide(character: str) -> bool:
+    # Chinese characters and full-width punctuation: a line may break before or after each.
+    return unicodedata.east_asian_width(character) in ("W", "F")
 
 
 def _is_opening(node: nodes.Node) -> bool:
@@ -99,6 +111,8 @@ def _add_meta_tags(
         _tag("property", "og:description", description),
         _tag("property", "og:type", "website"),
         _tag("property", "og:site_name", app.config.project),
+        # Open Graph writes a locale as Sphinx does: zh_CN.
+        _tag("property", "og:locale", app.config.language or "en"),
     ]
     if context.get("pageurl"):
         tags.append(_tag("property", "og:url", context["pageurl"]))

@@ -22,9 +22,25 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from orgkb.sphinxext.shared import builds_web_pages, warn
+from orgkb.sphinxext.shared import builds_web_pages, language_tag, warn
 
 _ID = re.compile(r"""<[^>]*?\sid=["']([^"']*)["']""")
+# What a redirect says, in the language of the edition that writes it: English, or Chinese
+# for any language code that starts with zh (as orgkb.rules.wording reads them).
+_ENGLISH = {
+    "title": "Moved to {new}",
+    "page": "This page has moved to {link}.",
+    "anchor": "“{anchor}” has moved: see {link}.",
+}
+_CHINESE = {
+    "title": "已移至 {new}",
+    "page": "本页已移至 {link}。",
+    "anchor": "“{anchor}”已移至 {link}。",
+}
+
+
+def _words(language: str) -> dict[str, str]:
+    return _CHINESE if language.lower().startswith("zh") else _ENGLISH
 
 
 def read_url_list(path: Path) -> list[str]:
@@ -33,8 +49,9 @@ def read_url_list(path: Path) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def redirect_page(old: str, new: str, base_url: str) -> str:
-    """The static page written at *old*, sending the reader to *new* (both site-relative).
+def redirect_page(old: str, new: str, base_url: str, language: str = "en") -> str:
+    """The static page written at *old*, sending the reader to *new* (both site-relative),
+    in the edition of *language*.
 
     >>> print(redirect_page("a/old.html", "b/new.html#x", "https://example.org/"))
     <!DOCTYPE html>
@@ -50,25 +67,33 @@ def redirect_page(old: str, new: str, base_url: str) -> str:
     <p>This page has moved to <a href="../b/new.html#x">b/new.html#x</a>.</p>
     </body>
     </html>
+    >>> print(redirect_page("old.html", "new.html", "https://example.org/zh_CN/", "zh_CN"))
+    <!DOCTYPE html>
+    <html lang="zh-CN">
+    ...
+    <p>本页已移至 <a href="new.html">new.html</a>。</p>
+    ...
     """
+    words = _words(language)
     page, _, anchor = new.partition("#")
     relative = posixpath.relpath(page, posixpath.dirname(old) or ".")
     target = html.escape(relative + (f"#{anchor}" if anchor else ""))
     canonical = html.escape(base_url.rstrip("/") + "/" + new)
     shown = html.escape(new)
+    link = f'<a href="{target}">{shown}</a>'
     return "\n".join(
         [
             "<!DOCTYPE html>",
-            '<html lang="en">',
+            f'<html lang="{language_tag(language)}">',
             "<head>",
             '<meta charset="utf-8">',
-            f"<title>Moved to {shown}</title>",
+            f"<title>{words['title'].format(new=shown)}</title>",
             f'<link rel="canonical" href="{canonical}">',
             '<meta name="robots" content="noindex">',
             f'<meta http-equiv="refresh" content="0; url={target}">',
             "</head>",
             "<body>",
-            f'<p>This page has moved to <a href="{target}">{shown}</a>.</p>',
+            f"<p>{words['page'].format(link=link)}</p>",
             "</body>",
             "</html>",
         ]
@@ -94,9 +119,11 @@ def _note_moved_anchors(app: Sphinx, doctree: nodes.document, docname: str) -> N
         anchor_part = new.partition("#")[2]
         refuri = relative + (f"#{anchor_part}" if anchor_part else "")
         note = nodes.paragraph("", "", classes=["orgkb-moved"], ids=[anchor])
-        note += nodes.Text(f"“{anchor}” has moved: see ")
+        sentence = _words(app.config.language or "en")["anchor"].format(anchor=anchor, link="\0")
+        before, _, after = sentence.partition("\0")
+        note += nodes.Text(before)
         note += nodes.reference("", new, refuri=refuri)
-        note += nodes.Text(".")
+        note += nodes.Text(after)
         doctree += note
 
 
@@ -136,7 +163,7 @@ def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
             warn("redirect", f"orgkb_redirects: {old} is still a page; remove its redirect")
             continue
         (outdir / old_page).parent.mkdir(parents=True, exist_ok=True)
-        page = redirect_page(old_page, new, app.config.orgkb_base_url)
+        page = redirect_page(old_page, new, app.config.orgkb_base_url, app.config.language or "en")
         (outdir / old_page).write_text(page, encoding="utf-8")
     listed = app.config.orgkb_published_urls
     if not listed:

@@ -9,9 +9,10 @@ hidden set-up blocks (``% invisible-code-block: python``) included, and its cons
 in order and as written, as Sybil runs them — are data in a script of the page's own under
 ``_static/orgkb-examples/``: inline they would take the page with the most examples over its
 weight budget. The first click loads them and the runner (``runner.js``, which starts
-``worker.js``) from ``_runtime/``, where the runtime is copied. Without the setting, before
-the runtime is built and in any other builder (EPUB, the PDF's single page), pages get no
-button and the site no runtime.
+``worker.js``) from ``_runtime/``, where the runtime is copied: once for the editions on one
+host, into the first edition in ``orgkb_editions``, whose copy the others' pages load.
+Without the setting, before the runtime is built and in any other builder (EPUB, the PDF's
+single page), pages get no button and the site no runtime.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import textwrap
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -33,6 +35,7 @@ from sphinx.transforms.post_transforms.code import TrimDoctestFlagsTransform
 
 from orgkb.browser_runtime import MANIFEST, wrap, wrapped_name
 from orgkb.page_examples import Kind
+from orgkb.sphinxext.site.editions import edition_link
 
 ASSETS = Path(__file__).parent / "runner"
 SITE_FOLDER = "_runtime"
@@ -139,6 +142,23 @@ def _runs(app: Sphinx) -> bool:
     return app.builder.name == "html" and bool(app.config.orgkb_runtime_files)
 
 
+def _holder(app: Sphinx) -> tuple[str, str] | None:
+    """This edition's address and the first edition's, if that one holds the runtime for it.
+
+    Editions on one host share the first edition's copy (orgkb_editions,
+    :mod:`~orgkb.sphinxext.site.editions`); an edition on a host of its own has its own,
+    since nothing may load from another host.
+    """
+    editions: dict[str, str] = app.config.orgkb_editions
+    here = editions.get(app.config.language)
+    first = next(iter(editions.values()), None)
+    if here is None or first is None or here == first:
+        return None
+    if urlsplit(here)[:2] != urlsplit(first)[:2]:
+        return None
+    return here, first
+
+
 class RunButtons(SphinxPostTransform):
     """Marks the blocks that get a Run button and keeps the page's runnable blocks."""
 
@@ -190,9 +210,14 @@ def _add_script(
     # A new version of the page's examples gets a new address, as Sphinx gives its scripts.
     version = hashlib.sha256(script.encode()).hexdigest()[:8]
     pathto = context["pathto"]
+    runtime = pathto(f"{SITE_FOLDER}/", 1)
+    holder = _holder(app)
+    if holder is not None:
+        root = pathto("_static/", 1).removesuffix("_static/")
+        runtime = edition_link(*holder, root, SITE_FOLDER) + "/"
     attributes = {
         "defer": "defer",
-        "data-runtime": pathto(f"{SITE_FOLDER}/", 1),
+        "data-runtime": runtime,
         "data-examples": f"{pathto(name, 1)}?v={version}",
         "data-run": _labels(app)["run"],
     }
@@ -218,7 +243,7 @@ def _copy_buttons(app: Sphinx) -> None:
 
 
 def _copy_runtime(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not _runs(app):
+    if exception is not None or not _runs(app) or _holder(app) is not None:
         return
     folder = Path(app.confdir, app.config.orgkb_runtime)
     site = Path(app.builder.outdir, SITE_FOLDER)

@@ -1,0 +1,337 @@
+"""The branches that need support: new ones, lagging ones by Fisher's exact test, and the unit."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgkb.compare import compare
+from orgkb.errors import InputError
+from orgkb.model import Branch, Company, Option
+from orgkb.profile import load_company
+from orgkb.support import Criteria, Finding, assess, lag_finding, lag_p_value, months_between
+from tests.helpers import DOCS, run_orgkb, write_file
+
+QUARTER = DOCS / "examples" / "support" / "huaxia-quarter.yaml"
+
+
+def exact_p_value(deals: int, leads: int, rest_deals: int, rest_leads: int) -> Fraction:
+    """The one-sided Fisher p-value in exact arithmetic, from its definition."""
+    population, won = leads + rest_leads, deals + rest_deals
+    total = math.comb(population, leads)
+    return sum(
+        (
+            Fraction(math.comb(won, k) * math.comb(population - won, leads - k), total)
+            for k in range(deals + 1)
+        ),
+        Fraction(0),
+    )
+
+
+@settings(max_examples=300)
+@given(
+    leads=st.integers(0, 120),
+    rest_leads=st.integers(1, 400),
+    deal_share=st.floats(0, 1),
+    rest_share=st.floats(0, 1),
+)
+def test_the_p_value_is_fishers(
+    leads: int, rest_leads: int, deal_share: float, rest_share: float
+) -> None:
+    deals, rest_deals = round(leads * deal_share), round(rest_leads * rest_share)
+    expected = float(exact_p_value(deals, leads, rest_deals, rest_leads))
+    assert lag_p_value(deals, leads, rest_deals, rest_leads) == pytest.approx(
+        expected, rel=1e-9, abs=1e-300
+    )
+
+
+def binomial(count: int, rate: float) -> list[float]:
+    return [math.comb(count, k) * rate**k * (1 - rate) ** (count - k) for k in range(count + 1)]
+
+
+@settings(max_examples=120)
+@given(
+    leads=st.integers(0, 40),
+    rest_leads=st.integers(1, 90),
+    rate=st.floats(0.005, 0.995),
+    confidence=st.sampled_from([0.5, 0.8, 0.9, 0.95, 0.99]),
+)
+def test_a_branch_converting_like_its_pool_is_called_lagging_at_most_one_time_in_twenty(
+    leads: int, rest_leads: int, rate: float, confidence: float
+) -> None:
+    # The chance of calling lagging a branch whose leads convert at its pool's rate, summed
+    # exactly over every outcome of the branch and of the rest of its pool.
+    branch, rest = binomial(leads, rate), binomial(rest_leads, rate)
+    false_alarm = sum(
+        branch[deals] * rest[rest_deals]
+        for deals in range(leads + 1)
+        for rest_deals in range(rest_leads + 1)
+        if lag_finding(deals, leads, rest_deals, rest_leads, confidence)[0] is Finding.LAGGING
+    )
+    assert false_alarm <= 1 - confidence + 1e-12
+
+
+def test_false_alarms_over_many_random_pools_stay_within_the_confidence() -> None:
+    # Pools of two to six branches, every branch drawn from its pool's rate: each branch is
+    # tested against the rest of its pool, as orgkb support tests it.
+    draw = random.Random(20250630)
+    tests = alarms = 0
+    for pool in range(3000):
+        rate = draw.uniform(0.02, 0.4)
+        branches = tuple(
+            Branch(
+                f"B{pool}-{index}",
+                "Wuhan",
+                leads=(leads := draw.randint(0, 300)),
+                deals=sum(draw.random() < rate for _ in range(leads)),
+            )
+            for index in range(draw.randint(2, 6))
+        )
+        for assessed in assess(Company("Pool", branches)).branches:
+            tests += 1
+            alarms += assessed.lagging
+    assert tests > 10_000
+    assert alarms / tests <= 0.05
+
+
+def test_small_branches_are_too_few_to_tell() -> None:
+    # 0 deals of 3 leads against a pool that converts one lead in ten is no evidence.
+    finding, p_value = lag_finding(0, 3, 100, 1000, 0.95)
+    assert finding is Finding.TOO_FEW
+    assert p_value > 0.05
+    # The same share of a hundred times the leads is.
+    assert lag_finding(0, 300, 100, 1000, 0.95)[0] is Finding.LAGGING
+    # A branch with no leads, or a pool with no deals, can never be shown to lag.
+    assert lag_finding(0, 0, 100, 1000, 0.95)[0] is Finding.TOO_FEW
+    assert lag_finding(0, 50, 0, 1000, 0.95)[0] is Finding.TOO_FEW
+
+
+def test_a_branch_above_its_pool_is_not_lagging() -> None:
+    finding, p_value = lag_finding(30, 100, 100, 1000, 0.95)
+    assert finding is Finding.NOT_SHOWN
+    assert p_value > 0.99
+
+
+def test_huge_counts_are_answered_at_once() -> None:
+    # Millions of leads: the normal approximation, near the exact answer, without a long sum.
+    assert lag_p_value(10**11, 4 * 10**11, 10**11, 4 * 10**11) == pytest.approx(0.5, abs=1e-3)
+    assert lag_p_value(49_000_000, 10**8, 5 * 10**7, 10**8) < 1e-100
+    assert lag_p_value(10**6, 10**12, 10**9, 10**12) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_the_example_quarter_has_known_answers() -> None:
+    support = assess(load_company(QUARTER))
+    by_name = {assessed.branch.name: assessed for assessed in support.branches}
+    assert {name for name, b in by_name.items() if b.new} == {"Gusu", "Honggutan", "Siming"}
+    assert {name for name, b in by_name.items() if b.lagging} == {"Gusu", "Yuelu"}
+    assert by_name["Siming"].test is Finding.TOO_FEW
+    assert by_name["Haizhu"].test is Finding.NOT_SHOWN
+    # Yuelu against the rest of Central China: its deals of its leads, theirs of theirs.
+    yuelu = by_name["Yuelu"]
+    assert (yuelu.pool_leads, yuelu.pool_deals) == (810 + 630 + 270, 122 + 88 + 33)
+    assert yuelu.p_value == pytest.approx(float(exact_p_value(31, 450, 243, 1710)))
+    assert (support.needing, support.support_staff) == (4, 2)
+
+
+def test_a_branch_is_new_for_full_months() -> None:
+    assert months_between(date(2024, 7, 1), date(2025, 6, 30)) == 11
+    assert months_between(date(2024, 6, 30), date(2025, 6, 30)) == 12
+    assert months_between(date(2025, 1, 31), date(2025, 2, 28)) == 0
+    company = Company(
+        "Duo",
+        (
+            Branch("A", "Wuhan", opened=date(2024, 7, 1)),
+            Branch("B", "Wuhan", opened=date(2024, 6, 30)),
+        ),
+        as_of=date(2025, 6, 30),
+    )
+    assert [b.new for b in assess(company).branches] == [True, False]
+    assert [b.new for b in assess(company, Criteria(new_months=11)).branches] == [False, False]
+
+
+def test_branches_without_figures_or_a_pool() -> None:
+    company = Company(
+        "Trio",
+        (
+            Branch("A", "Wuhan", leads=100, deals=10),
+            Branch("B", "Wuhan"),
+            Branch("C", "Changsha", leads=100, deals=1),
+        ),
+    )
+    findings = [assessed.test for assessed in assess(company).branches]
+    assert findings == [Finding.NO_POOL, Finding.NO_FIGURES, Finding.NO_POOL]
+    assert assess(company).support_staff == 0
+
+
+def test_the_unit_is_sized_in_exact_decimals() -> None:
+    branches = tuple(Branch(f"B{n}", "Wuhan", opened=date(2025, 6, 1)) for n in range(11))
+    company = Company("New", branches, as_of=date(2025, 6, 30))
+    assert assess(company, Criteria(branches_per_person=1.1)).support_staff == 10
+    assert assess(company, Criteria(branches_per_person=3)).support_staff == 4
+
+
+@pytest.mark.parametrize(
+    ("criteria", "message"),
+    [
+        ({"confidence": 1}, "confidence: expected a number of 0.5 or more and below 1"),
+        ({"confidence": 0.4}, "confidence: expected a number of 0.5 or more and below 1"),
+        ({"new_months": 1.5}, "new_months: expected a whole number"),
+        ({"branches_per_person": 0}, "branches_per_person: expected a number of 1 or more"),
+    ],
+)
+def test_criteria_keep_their_limits(criteria: dict[str, float], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        Criteria(**criteria)  # type: ignore[arg-type]
+
+
+def test_branch_figures_keep_their_limits() -> None:
+    with pytest.raises(InputError, match="deals: 4 deals is more than the branch's 3 leads"):
+        Branch("A", "Wuhan", leads=3, deals=4)
+    with pytest.raises(InputError, match="give leads and deals together"):
+        Branch("A", "Wuhan", leads=3)
+    with pytest.raises(InputError, match="leads: expected a whole number of 0 or more"):
+        Branch("A", "Wuhan", leads=-1, deals=0)
+    with pytest.raises(InputError, match="visits: 9 visits is more"):
+        Branch("A", "Wuhan", leads=3, deals=1, visits=9)
+
+
+def test_dates_need_their_as_of() -> None:
+    company = Company("Duo", (Branch("A", "Wuhan", opened=date(2025, 1, 1)),))
+    with pytest.raises(InputError) as raised:
+        assess(company)
+    assert raised.value.field == "as_of"
+    late = Company("Duo", company.branches, as_of=date(2024, 12, 31))
+    with pytest.raises(InputError, match="after the figures' as_of") as raised:
+        assess(late)
+    assert raised.value.field == "branches[0].opened"
+
+
+def test_profile_fields_are_read_with_their_lines(tmp_path: Path) -> None:
+    company = load_company(QUARTER)
+    assert company.as_of == date(2025, 6, 30)
+    xuhui = company.branches[0]
+    assert (xuhui.opened, xuhui.leads, xuhui.visits, xuhui.deals) == (
+        date(2016, 4, 1),
+        1260,
+        390,
+        176,
+    )
+    csv = write_file(
+        tmp_path, "p.csv", "name,city,opened,leads,deals\nA,Wuhan,2025-01-02,10,1\nB,Wuhan,,,\n"
+    )
+    loaded = load_company(csv)
+    assert loaded.branches[0].opened == date(2025, 1, 2)
+    assert loaded.branches[1].leads is None
+    cases = {
+        "  - {name: A, city: Wuhan, opened: 2025-13-01}": "p.yaml:4: branches[0].opened: "
+        "expected a date such as 2025-06-30, got text ('2025-13-01')",
+        "  - {name: A, city: Wuhan, opened: '1 May'}": "p.yaml:4: branches[0].opened: "
+        "expected a date such as 2025-06-30, got text ('1 May')",
+        "  - {name: A, city: Wuhan, leads: 3}": "p.yaml:4: branches[0].deals: "
+        "give leads and deals together",
+        "  - {name: A, city: Wuhan, leads: 3, deals: 5}": "p.yaml:4: branches[0].deals: "
+        "5 deals is more than the branch's 3 leads",
+        "  - {name: A, city: Wuhan, leads: 3.5, deals: 1}": "p.yaml:4: branches[0].leads: "
+        "expected a whole number of 0 or more, got a number (3.5)",
+    }
+    for line, message in cases.items():
+        path = write_file(tmp_path, "p.yaml", f"company: C\nas_of: 2025-06-30\nbranches:\n{line}\n")
+        with pytest.raises(InputError) as raised:
+            load_company(path)
+        assert str(raised.value) == f"{path.parent}/{message}"
+    path = write_file(tmp_path, "p.yaml", "company: C\nas_of: 2025-06-30 10:00:00\n")
+    with pytest.raises(InputError, match=r"p\.yaml:2: as_of: expected a date"):
+        load_company(path)
+
+
+def test_command_text_and_json() -> None:
+    status, out, err = run_orgkb("support", str(QUARTER))
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == "Huaxia Home: 12 branches, figures as of 2025-06-30"
+    assert "Siming" in out and "too few leads to tell" in out
+    status, out, err = run_orgkb("support", str(QUARTER), "--format", "json")
+    assert (status, err) == (0, "")
+    document = json.loads(out)
+    assert document["support_staff"] == 2
+    yuelu = next(branch for branch in document["branches"] if branch["name"] == "Yuelu")
+    assert (yuelu["new"], yuelu["lagging"], yuelu["leads"], yuelu["deals"]) == (
+        False,
+        True,
+        450,
+        31,
+    )
+    assert yuelu["pool"] == "region:Central China"
+    assert {"name", "new", "lagging", "conversion", "pool_conversion", "p_value"} <= set(yuelu)
+
+
+def test_command_options(tmp_path: Path) -> None:
+    _, out, _ = run_orgkb(
+        "support",
+        str(QUARTER),
+        "--format",
+        "json",
+        "--confidence",
+        "0.999",
+        "--new-months",
+        "6",
+        "--branches-per-person",
+        "1",
+    )
+    document = json.loads(out)
+    new = {branch["name"] for branch in document["branches"] if branch["new"]}
+    assert new == {"Gusu", "Siming"}
+    assert document["support_staff"] == document["needing_support"]
+    status, out, err = run_orgkb("support", str(QUARTER), "--confidence", "95")
+    assert (status, out) == (2, "")
+    assert (
+        err
+        == "orgkb: --confidence: expected a number of 0.5 or more and below 1, got text ('95')\n"
+    )
+    path = write_file(
+        tmp_path, "p.yaml", "company: C\nbranches:\n  - {name: A, city: W, opened: 2025-01-01}\n"
+    )
+    status, out, err = run_orgkb("support", str(path))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"orgkb: {path}: as_of: 'A' gives the date it opened")
+
+
+def test_compare_and_recommend_size_the_support_unit_from_the_figures(tmp_path: Path) -> None:
+    company = load_company(QUARTER)
+    volumes = tuple(
+        Branch(
+            b.name,
+            b.city,
+            b.region,
+            opened=b.opened,
+            leads=b.leads,
+            deals=b.deals,
+            visits=b.visits,
+            inquiries_per_month=b.leads / 3 if b.leads else 1,
+        )
+        for b in company.branches
+    )
+    sized = compare(Company(company.name, volumes, as_of=company.as_of))
+    assert sized.assumptions.support_team == 2
+    assert sized.assumptions.support_needed == 4
+    assert sized.outcome(Option.CENTRALIZED).support_staff == 2
+    status, out, _ = run_orgkb("recommend", str(QUARTER))
+    assert status == 0
+    assert out.splitlines()[-1] == (
+        "Support unit: 2 people for the branches that need support: 4 "
+        "(new or lagging; orgkb support shows why)"
+    )
+    _, out, _ = run_orgkb("recommend", str(QUARTER), "--format", "json")
+    assert (json.loads(out)["support_staff"], json.loads(out)["support_needed"]) == (2, 4)
+    # Without figures, recommend says nothing of the unit's size.
+    _, out, _ = run_orgkb(
+        "recommend", str(DOCS / "examples" / "staffing" / "two-regions.yaml"), "--format", "json"
+    )
+    assert "support_staff" not in json.loads(out)
