@@ -232,6 +232,14 @@ def test_the_chinese_edition_labels_its_buttons_in_chinese(tmp_path: Path) -> No
     assert labels["reset"] == "重置"
 
 
+def test_an_edition_on_a_host_of_its_own_has_its_own_runtime(tmp_path: Path) -> None:
+    editions = {"en": "https://orgkb.example.org/", "zh_CN": "https://zh.example.org/"}
+    built = built_pages(tmp_path, conf=f'language = "zh_CN"\norgkb_editions = {editions!r}\n')
+    assert built.returncode == 0, built.log
+    assert 'data-runtime="_runtime/"' in built.read("index.html")
+    assert (built.out / "_runtime" / "runner.js").is_file()
+
+
 @pytest.fixture(scope="module")
 def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real pages in each edition, as ./dev site builds them, with a stand-in runtime."""
