@@ -7,50 +7,32 @@ Python examples are doctests (a block whose first line starts with ``>>>``) or p
 
 from __future__ import annotations
 
-import contextlib
-import io
-import shlex
-from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from doctest import ELLIPSIS
 from pathlib import Path
 
 from sybil import Example, Sybil
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser, SkipParser
 from sybil.parsers.rest import DocTestParser
 
-from orgkb.cli import main
+from orgkb.errors import InputError
+from orgkb.page_examples import DOCTEST_FLAGS, run_console
 
 ROOT = Path(__file__).resolve().parent
 DOCS = ROOT / "docs"
-PROMPT = "$ "
 
 
 def run_console_session(example: Example) -> str | None:
     """Run each ``$ orgkb`` command of a console block; report the first output that differs."""
-    session: list[tuple[str, list[str]]] = []
-    for line in str(example.parsed).splitlines():
-        if line.startswith(PROMPT):
-            session.append((line[len(PROMPT) :], []))
-        elif session:
-            session[-1][1].append(line)
-        elif line.strip():
-            return f"output before any command: {line!r}"
-    for command, expected_lines in session:
-        words = shlex.split(command)
-        if words[:1] != ["orgkb"]:
-            return f"only orgkb commands run on a page, not {command!r}"
-        output = io.StringIO()
-        with contextlib.chdir(DOCS):
-            main(words[1:], stdout=output, stderr=output)
-        got = "\n".join(line.rstrip() for line in output.getvalue().splitlines()).strip()
-        expected = "\n".join(line.rstrip() for line in expected_lines).strip()
-        if got != expected:
-            return f"$ {command}\nexpected:\n{expected}\ngot:\n{got}"
-    return None
+    try:
+        outcomes = run_console(str(example.parsed), DOCS)
+    except InputError as error:
+        return str(error)
+    return next((outcome.report() for outcome in outcomes if not outcome.agrees), None)
 
 
 pages = Sybil(
     parsers=[
-        PythonCodeBlockParser(doctest_optionflags=ELLIPSIS | NORMALIZE_WHITESPACE),
+        PythonCodeBlockParser(doctest_optionflags=DOCTEST_FLAGS),
         CodeBlockParser(language="console", evaluator=run_console_session),
         SkipParser(),
     ],
