@@ -309,7 +309,7 @@ def option_chart(company: Company, option: Option, *, language: str = ENGLISH) -
     return Chart(plan_for(company, option), view, language=language)
 
 
-def _functions(chart: Chart, unit: Unit) -> str:
+def unit_functions(chart: Chart, unit: Unit) -> str:
     if not chart.functions_known:
         return ""
     if chart.move is not None:
@@ -343,7 +343,7 @@ def chart_as_text(chart: Chart) -> str:
                 "{name} [{level}] {functions}",
                 name=unit.name,
                 level=unit.level,
-                functions=_functions(chart, unit),
+                functions=unit_functions(chart, unit),
             ).translated(chart.language),
         )
         return "\n".join([chart.title, *lines])
@@ -502,7 +502,7 @@ _LEVEL_COLOURS = {
 
 def _label_lines(chart: Chart, unit: Unit) -> list[str]:
     lines = [unit.name, unit.level.label_in(chart.language)]
-    functions = _functions(chart, unit)
+    functions = unit_functions(chart, unit)
     if functions:
         lines.append(functions)
     return lines

@@ -37,6 +37,8 @@ ENGLISH_RUN = 4
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]")
 NOT_PROSE = re.compile(
     r"https?://\S+"
+    # A file's path, such as the caption of an example profile, is an identifier.
+    r"|\S+/\S+"
     # The title of a cited English work: Chinese prose quotes with “”, a reference with "".
     r'|"[^"“”]*"'
 )
@@ -51,6 +53,7 @@ ALLOWED = (
     "Jiayuan Home",
     "Lotus Dental",
     "Anju Home",
+    "Huaxia Home",
 )
 CHINESE_LINE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 

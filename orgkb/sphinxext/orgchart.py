@@ -34,7 +34,15 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html, move_labels, option_chart
+from orgkb.chart import (
+    CHART_CSS,
+    Chart,
+    View,
+    chart,
+    chart_as_html,
+    option_chart,
+    unit_functions,
+)
 from orgkb.errors import InputError, OrgkbError
 from orgkb.model import Company, Option
 from orgkb.plan import Governance
@@ -80,6 +88,8 @@ class OrgChartDirective(SphinxDirective):
         try:
             company = self._company()
             governance = self.options.get("governance")
+            # The chart speaks the edition's language: 集团, 分公司, 推广 in the Chinese one.
+            language = self.config.language or "en"
             main = View(self.options.get("view", View.RECOMMENDED))
             to = self.options.get("to")
             charts = [
@@ -88,13 +98,14 @@ class OrgChartDirective(SphinxDirective):
                     main,
                     Governance(governance) if governance else None,
                     Option(to) if to else None,
+                    language=language,
                 )
             ]
             compared = self.options.get("compare")
             if compared == "as-is":
-                charts.insert(0, chart(company, View.AS_IS))
+                charts.insert(0, chart(company, View.AS_IS, language=language))
             elif compared is not None:
-                charts.insert(0, option_chart(company, Option(compared)))
+                charts.insert(0, option_chart(company, Option(compared), language=language))
         except OrgkbError as error:
             self._warn(error)
             return []
@@ -143,14 +154,10 @@ def _chart_as_list(drawn: Chart) -> nodes.Element:
 def _units_as_list(drawn: Chart, parent: str | None) -> nodes.bullet_list:
     listing = nodes.bullet_list()
     for unit in drawn.plan.children(parent):
-        line = nodes.paragraph(
-            "", "", nodes.strong("", unit.name), nodes.Text(f" — {unit.level.label}")
-        )
-        if drawn.move is not None:
-            line += nodes.Text(f": {', '.join(move_labels(drawn, unit)) or 'manages only'}")
-        elif drawn.functions_known:
-            functions = ", ".join(function.label for function in unit.functions)
-            line += nodes.Text(f": {functions or 'manages only'}")
+        level = unit.level.label_in(drawn.language)
+        line = nodes.paragraph("", "", nodes.strong("", unit.name), nodes.Text(f" — {level}"))
+        if drawn.functions_known:
+            line += nodes.Text(f": {unit_functions(drawn, unit)}")
         item = nodes.list_item("", line)
         if drawn.plan.children(unit.id):
             item += _units_as_list(drawn, unit.id)
