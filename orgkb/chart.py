@@ -310,6 +310,8 @@ def option_chart(company: Company, option: Option, *, language: str = ENGLISH) -
 
 
 def unit_functions(chart: Chart, unit: Unit) -> str:
+    """What *unit* runs, in the chart's words: its functions, where a move takes them, or that
+    it only manages; empty where the chart does not know."""
     if not chart.functions_known:
         return ""
     if chart.move is not None:
