@@ -33,7 +33,7 @@ import re
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import takewhile
 from pathlib import Path
@@ -51,6 +51,7 @@ UNCLOSED_QUOTE = "malformed CSV: a quoted value starts on this line and never en
 """What is wrong with a row whose quoted value does not close."""
 LONGEST_ROW = 1 << 20
 """The most characters one row may have: a quoted value that runs on longer has not closed."""
+_FIELD_LIMIT = csv.field_size_limit()
 
 _SEPARATORS = " \t\r\n,;"
 _CHUNK = 1 << 16
@@ -184,14 +185,15 @@ def _count_undecodable(
     return undecodable
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A row of a table: the line it starts on and its value in each column.
 
     *values* has every column of the header, its cell with surrounding spaces removed, or
     ``""`` where the row ends early. *problem* says why the row cannot be read as a row of the
     table (and *values* is then what could be read of it, if anything); *empty* is true of a
-    row with separators and no value, as spreadsheets write below a table.
+    row with separators and no value, as spreadsheets write below a table. (A named tuple, not
+    a frozen dataclass, because it is made for every row of a file of any size: it is made
+    several times faster.)
     """
 
     line: int
@@ -216,13 +218,19 @@ class Table:
 
 
 def read_table(
-    path: str | Path, lines: Iterable[str], columns: Sequence[str], required: Sequence[str]
+    path: str | Path,
+    lines: Iterable[str],
+    columns: Sequence[str],
+    required: Sequence[str],
+    aliases: Mapping[str, str] | None = None,
 ) -> Table:
     """The table of *lines* (a text stream opened with ``newline=""``), its header checked.
 
     The header is the first line with a value; its names may be in any order and letter case.
     It may hold only *columns*, each once, and must hold every one of *required*; each
-    problem raises an :class:`~orgkb.errors.InputError` naming the header's line.
+    problem raises an :class:`~orgkb.errors.InputError` naming the header's line. *aliases*
+    maps other names a header may give a column, such as a Chinese one, to the column's name
+    in *columns*; the rows' values are keyed by the latter.
 
     A quoted value may hold a line break; a stray quote spoils only its own line:
 
@@ -258,6 +266,7 @@ def read_table(
             raise InputError(NOT_TEXT, path=where, line=line)
         if any(cell.strip() for cell in header):
             names = [cell.strip().lower() for cell in header]
+            names = [(aliases or {}).get(name, name) for name in names]
             _check_header(names, columns, required, where, line)
             positions = {name: index for index, name in enumerate(names)}
             return Table(line, positions, _rows(records, positions))
@@ -335,6 +344,18 @@ class _Lines:
         self._row_size = 0
         self.ended = False
 
+    def take(self) -> str | None:
+        """The next line, or None at the end, outside any row the csv module reads."""
+        text = self._again.pop() if self._again else next(self._source, None)
+        if text is not None:
+            self.line += 1
+        return text
+
+    def untake(self, text: str) -> None:
+        """Hand *text*, the line last taken, out again: to the csv module, say."""
+        self._again.append(text)
+        self.line -= 1
+
     def again_after_first(self) -> None:
         rest = self.row[1:]
         self._again.extend(reversed(rest))
@@ -355,6 +376,16 @@ def _records(lines: _Lines, delimiter: str) -> Iterator[_Record]:
     """Each row of *lines*, with the line it starts on."""
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     while True:
+        text = lines.take()
+        if text is None:
+            return
+        if '"' not in text and len(text) <= _FIELD_LIMIT:
+            # A line without a quote is a whole row, and its cells are as they look: split it
+            # here, which is several times faster than the csv module, and reads the same.
+            if text.strip():
+                yield _Record(lines.line, text.rstrip("\r\n").split(delimiter))
+            continue
+        lines.untake(text)
         lines.start_row()
         start = lines.line + 1
         try:
@@ -377,20 +408,28 @@ def _records(lines: _Lines, delimiter: str) -> Iterator[_Record]:
 
 
 def _rows(records: Iterator[_Record], columns: dict[str, int]) -> Iterator[Row]:
+    width = len(columns)
+    names = tuple(columns)
+    # Most rows hold every column, in the header's order: their values are zipped, not looked up.
+    in_order = list(columns.values()) == list(range(width))
     for line, cells, problem in records:
-        if any(_MARKED.search(cell) for cell in cells):
+        whole = "".join(cells)
+        if _MARKED.search(whole):
             yield Row(line, {}, NOT_TEXT_ROW)
             continue
-        values = {
-            name: cells[index].strip() if index < len(cells) else ""
-            for name, index in columns.items()
-        }
+        if in_order and len(cells) == width:
+            values = dict(zip(names, map(str.strip, cells), strict=True))
+        else:
+            values = {
+                name: cells[index].strip() if index < len(cells) else ""
+                for name, index in columns.items()
+            }
         if problem:
             yield Row(line, values, problem)
-        elif not any(cell.strip() for cell in cells):
+        elif not whole.strip():
             yield Row(line, values, empty=True)
-        elif len(cells) > len(columns):
-            yield Row(line, values, f"{len(cells)} values for {len(columns)} columns")
+        elif len(cells) > width:
+            yield Row(line, values, f"{len(cells)} values for {width} columns")
         else:
             yield Row(line, values)
 
