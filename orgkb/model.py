@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
+from datetime import date
+from enum import IntEnum, StrEnum
 
 from orgkb.staffing import ServiceTarget
 from orgkb.values import Limits
@@ -119,10 +120,31 @@ class Salaries:
     """A team leader or department head."""
 
 
+class Weekday(IntEnum):
+    """A day of the week on which a :class:`Branch` may be closed, numbered as
+    :meth:`datetime.date.weekday` numbers them."""
+
+    MONDAY = 0
+    TUESDAY = 1
+    WEDNESDAY = 2
+    THURSDAY = 3
+    FRIDAY = 4
+    SATURDAY = 5
+    SUNDAY = 6
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+ClosedDay = Weekday | date
+"""A day a :class:`Branch` is closed: every such weekday, or one calendar date."""
+
 CAPACITY = Limits(above=0)
 """The *capacity* a :class:`Branch` may have: its share of the workload, so above 0."""
 INQUIRIES = Limits(at_least=0)
 """The inquiry volumes a :class:`Branch` may give, an hour or a month."""
+DAILY_CAP = Limits(at_least=1, whole=True)
+"""The *daily_cap* a :class:`Branch` may give: the most leads it takes in a calendar day."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +156,8 @@ class Branch:
     *capacity* is the branch's share of the workload, relative to the other branches.
     The branch's inquiry volume (咨询线索量), if known, is *inquiries_per_hour* in its busiest
     hour or *inquiries_per_month*, never both; :mod:`orgkb.compare` sizes queues from it.
+    *daily_cap* is the most leads the dispatch gives it in one calendar day (``None``: no
+    limit), and *closed* the weekdays and dates on which it takes none.
     """
 
     name: str
@@ -143,10 +167,24 @@ class Branch:
     capacity: float = 1.0
     inquiries_per_hour: float | None = None
     inquiries_per_month: float | None = None
+    daily_cap: int | None = None
+    closed: tuple[ClosedDay, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.region:
             object.__setattr__(self, "region", self.city)
+        if self.daily_cap is not None:
+            DAILY_CAP.check(float(self.daily_cap), "daily_cap")
+
+    def closed_on(self, day: date) -> bool:
+        """Whether the branch is closed on *day*, by its weekday or its date.
+
+        >>> from datetime import date
+        >>> branch = Branch("East", "Hangzhou", closed=(Weekday.SUNDAY, date(2026, 10, 1)))
+        >>> [branch.closed_on(date(2026, 10, d)) for d in (1, 2, 4)]
+        [True, False, True]
+        """
+        return Weekday(day.weekday()) in self.closed or day in self.closed
 
     def serves(self, project: str) -> bool:
         """Whether the branch takes leads for *project*.

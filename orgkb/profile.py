@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -36,13 +37,16 @@ from orgkb.errors import InputError
 from orgkb.model import (
     BUSY_HOUR_FACTOR,
     CAPACITY,
+    DAILY_CAP,
     INQUIRIES,
     SALARY,
     SPAN_OF_CONTROL,
     Branch,
+    ClosedDay,
     Company,
     Option,
     Salaries,
+    Weekday,
 )
 from orgkb.reading import line_at, quoted, read_table, read_text, unknown
 from orgkb.staffing import ServiceTarget
@@ -67,6 +71,8 @@ BRANCH_FIELDS = (
     "capacity",
     "inquiries_per_hour",
     "inquiries_per_month",
+    "daily_cap",
+    "closed",
 )
 """The keys a branch may have; in CSV, the column names."""
 SERVICE_TARGET_FIELDS = (
@@ -80,7 +86,20 @@ SERVICE_TARGET_FIELDS = (
 SALARY_FIELDS = ("agent", "promoter", "support", "manager")
 """The keys of ``salaries``: every one is required when salaries are given."""
 PROJECT_SEPARATORS = (";", "\uff1b")
-"""What separates projects in one text value (the second is the full-width semicolon)."""
+"""What separates projects, or closed days, in one text value (the second is the full-width
+semicolon)."""
+WEEKDAY_NAMES: dict[str, Weekday] = {
+    **{str(day): day for day in Weekday},
+    **{str(day)[:3]: day for day in Weekday},
+    **{
+        f"{prefix}{numeral}": day
+        for prefix in ("周", "星期", "礼拜")
+        for numeral, day in zip("一二三四五六", Weekday, strict=False)
+    },
+    **{f"{prefix}{last}": Weekday.SUNDAY for prefix in ("周", "星期", "礼拜") for last in "日天"},
+}
+"""The names of the weekdays a branch's ``closed`` may give, any letter case: English (sunday,
+sun) and Chinese (周日, 星期日, 礼拜天)."""
 PROFILE = "a YAML, JSON or CSV company profile"
 """What a profile is, as a message names it."""
 DEEPEST = 100
@@ -539,6 +558,44 @@ class _Validator:
             projects=self.projects((*at, "projects"), item.get("projects")),
             capacity=self.optional((*at, "capacity"), item.get("capacity"), CAPACITY) or 1.0,
             **self.inquiries(at, item),
+            daily_cap=self.daily_cap((*at, "daily_cap"), item.get("daily_cap")),
+            closed=self.closed((*at, "closed"), item.get("closed")),
+        )
+
+    def daily_cap(self, at: FieldPath, value: object) -> int | None:
+        number = self.optional(at, value, DAILY_CAP)
+        return None if number is None else int(number)
+
+    def closed(self, at: FieldPath, value: object) -> tuple[ClosedDay, ...]:
+        if isinstance(value, date):
+            value = [value]
+        items = self.items(at, value, "weekdays and dates")
+        days: list[ClosedDay] = []
+        for index, item in enumerate(items):
+            day = self.closed_day((*at, index), item)
+            if day is not None and day not in days:
+                days.append(day)
+        return tuple(days)
+
+    def closed_day(self, at: FieldPath, value: object) -> ClosedDay | None:
+        # YAML reads 2026-10-01 as a date, and 2026-10-01 08:00 as a date and time.
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        text = None if isinstance(value, datetime) else self.text(at, value)
+        if text == "":
+            return None
+        if text is not None:
+            weekday = WEEKDAY_NAMES.get(text.lower())
+            if weekday is not None:
+                return weekday
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise self.fail(
+            at,
+            "expected a weekday (sunday, 周日) or a date (2026-10-01), "
+            f"got {describe_value(value)}",
         )
 
     def inquiries(self, at: FieldPath, item: Mapping[object, object]) -> dict[str, float]:
@@ -654,18 +711,21 @@ class _Validator:
         return value
 
     def projects(self, at: FieldPath, value: object) -> tuple[str, ...]:
+        items = self.items(at, value, "projects")
+        names = [self.text((*at, index), item) for index, item in enumerate(items)]
+        return tuple(dict.fromkeys(name for name in names if name))
+
+    def items(self, at: FieldPath, value: object, what: str) -> list[object]:
+        """The items of a list, or of one text that separates them with semicolons."""
         if value is None:
-            return ()
+            return []
         if isinstance(value, str):
             for separator in PROJECT_SEPARATORS[1:]:
                 value = value.replace(separator, PROJECT_SEPARATORS[0])
-            items: list[object] = list(value.split(PROJECT_SEPARATORS[0]))
-        elif isinstance(value, list):
-            items = value
-        else:
-            raise self.fail(at, f"expected a list of projects, got {describe_value(value)}")
-        names = [self.text((*at, index), item) for index, item in enumerate(items)]
-        return tuple(dict.fromkeys(name for name in names if name))
+            return list(value.split(PROJECT_SEPARATORS[0]))
+        if isinstance(value, list):
+            return value
+        raise self.fail(at, f"expected a list of {what}, got {describe_value(value)}")
 
     def unique_names(self, branches: tuple[Branch, ...]) -> None:
         first: dict[str, int] = {}
