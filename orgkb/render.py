@@ -19,7 +19,7 @@ import re
 import textwrap
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from orgkb.compare import Comparison, Outcome
 from orgkb.dispatch import Dispatcher, Unassigned
@@ -163,12 +163,15 @@ def rules_as_text(rules: Iterable[Rule]) -> str:
 # Lead dispatch and competing groups
 
 
-def dispatch_summary(dispatcher: Dispatcher) -> list[str]:
+def dispatch_summary(dispatcher: Dispatcher, *, lost: Mapping[str, int] | None = None) -> list[str]:
     """What a dispatcher has done so far, as lines for a terminal.
 
     One line of totals, then a table with a row per branch: its region, capacity, open
     workload and leads assigned, then its share of its region's load (open and assigned) next
-    to its share of the region's capacity, which fair dispatch brings together. Last, the
+    to its share of the region's capacity, which fair dispatch brings together. When a branch
+    has a daily cap or closed days, a column of the turns each branch passed (see
+    :class:`~orgkb.dispatch.Dispatcher`); with *lost*, the leads a
+    :class:`~orgkb.dispatch.LeadPool` took back from each branch, and their total. Last, the
     leads not assigned, by reason.
 
     >>> from orgkb.leads import Lead
@@ -187,11 +190,12 @@ def dispatch_summary(dispatcher: Dispatcher) -> list[str]:
     company = dispatcher.company
     assigned = dispatcher.assigned
     open_workload = dispatcher.open_workload
-    assigned_total = sum(assigned.values())
-    unassigned_total = sum(dispatcher.unassigned.values())
-    leads = assigned_total + unassigned_total
+    passed = dispatcher.passed if dispatcher.restricted else None
     in_city = dispatcher.by_level[Level.CITY]
     in_region = dispatcher.by_level[Level.REGION]
+    assigned_total = in_city + in_region
+    unassigned_total = sum(dispatcher.unassigned.values())
+    leads = assigned_total + unassigned_total
     lines = [
         f"{leads} leads: {assigned_total} assigned ({in_city} in their city, {in_region} "
         f"elsewhere in their region), {unassigned_total} not assigned"
@@ -201,29 +205,40 @@ def dispatch_summary(dispatcher: Dispatcher) -> list[str]:
     for branch in company.branches:
         load[branch.region] += assigned[branch.name] + open_workload[branch.name]
         capacity[branch.region] += branch.capacity
-    rows = [("branch", "region", "capacity", "open", "assigned", "load share", "capacity share")]
+    header = ["branch", "region", "capacity", "open", "assigned"]
+    header += ["passed"] * (passed is not None) + ["lost"] * (lost is not None)
+    rows = [(*header, "load share", "capacity share")]
     for branch in company.branches:
         branch_load = assigned[branch.name] + open_workload[branch.name]
         region_load = load[branch.region]
+        counts = [str(open_workload[branch.name]), str(assigned[branch.name])]
+        if passed is not None:
+            counts.append(str(passed[branch.name]))
+        if lost is not None:
+            counts.append(str(lost.get(branch.name, 0)))
         rows.append(
             (
                 branch.name,
                 branch.region,
                 f"{branch.capacity:g}",
-                str(open_workload[branch.name]),
-                str(assigned[branch.name]),
+                *counts,
                 f"{branch_load / region_load:.1%}" if region_load else "-",
                 f"{branch.capacity / capacity[branch.region]:.1%}",
             )
         )
     lines += text_table(rows)
+    if lost is not None:
+        taken_back = sum(lost.values())
+        lines.append(
+            f"taken back for want of a follow-up and given to another branch: {taken_back}"
+        )
     if unassigned_total:
-        counts = ", ".join(
+        counts_by_reason = ", ".join(
             f"{why} {dispatcher.unassigned[why]}"
             for why in Unassigned
             if why in dispatcher.unassigned
         )
-        lines.append(f"not assigned: {counts}")
+        lines.append(f"not assigned: {counts_by_reason}")
     return lines
 
 
@@ -392,6 +407,15 @@ def error_line(error: Exception) -> str:
 def malformed_row_line(path: str, row: MalformedRow) -> str:
     """The remark on a row of a leads file that is not a lead; the dispatch goes on."""
     return f"orgkb: {_value(path)}:{row.line}: {_value(row.problem)}"
+
+
+def unused_follow_ups(count: int, follow_ups: str, leads: str) -> str:
+    """The note that *count* rows of the follow-ups file name leads the leads file lacks."""
+    rows = "1 row" if count == 1 else f"{count:,} rows"
+    return (
+        f"orgkb: note: {rows} of {_value(follow_ups)} name leads that are not in "
+        f"{_value(leads)}, and were not used"
+    )
 
 
 def governance_not_used(plan: Plan) -> str:

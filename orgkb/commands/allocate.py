@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from orgkb.commands import Streams, add_profile_arguments
-from orgkb.dispatch import Dispatcher
-from orgkb.leads import MalformedRow, read_leads, read_open_workload
+from orgkb.dispatch import MAX_REASSIGN, WITHIN, Assignment, Dispatcher, FollowUps, LeadPool
+from orgkb.errors import InputError
+from orgkb.leads import Lead, MalformedRow, read_follow_ups, read_leads, read_open_workload
 from orgkb.profile import load_company
-from orgkb.render import dispatch_summary, malformed_row_line
+from orgkb.render import dispatch_summary, malformed_row_line, unused_follow_ups
 from orgkb.values import Limits
 
 if TYPE_CHECKING:
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
 
 OUTPUT_COLUMNS = ("lead_id", "branch", "reason")
 """The header of the command's CSV output."""
+REASSIGNED_COLUMN = "reassigned_from"
+"""The column the output gains with ``--follow-ups``: the branches a lead was taken from."""
 _SEED = Limits(whole=True)
 
 
@@ -25,14 +29,17 @@ def register(commands: Subcommands, streams: Streams) -> None:
         "allocate",
         help="dispatch inquiry leads to branches by project and workload",
         description=(
-            "Dispatch the inquiry leads of a CSV file (header id,project,city) to the "
-            "branches of a company, by project and workload. Writes CSV to standard output: "
-            "lead_id,branch,reason, one row per input row, in input order."
+            "Dispatch the inquiry leads of a CSV file (header id,project,city, and received "
+            "when branches have daily caps or closed days) to the branches of a company, by "
+            "project and workload. Writes CSV to standard output: lead_id,branch,reason, one "
+            "row per input row, in input order."
         ),
         streams=streams,
     )
     add_profile_arguments(parser)
-    parser.add_argument("leads", metavar="LEADS", help="leads: CSV with the header id,project,city")
+    parser.add_argument(
+        "leads", metavar="LEADS", help="leads: CSV with the header id,project,city[,received]"
+    )
     parser.add_argument(
         "--seed",
         metavar="N",
@@ -44,6 +51,21 @@ def register(commands: Subcommands, streams: Streams) -> None:
         help="CSV with the header branch,open: the leads each branch still has open",
     )
     parser.add_argument(
+        "--follow-ups",
+        metavar="FILE",
+        help="CSV with the header lead_id,followed_up: when each lead was first followed up",
+    )
+    parser.add_argument(
+        "--within",
+        metavar="HOURS",
+        help="with --follow-ups: a lead not followed up within HOURS goes to another branch",
+    )
+    parser.add_argument(
+        "--max-reassign",
+        metavar="N",
+        help="with --follow-ups: take a lead back at most N times (1)",
+    )
+    parser.add_argument(
         "--summary",
         action="store_true",
         help="after the dispatch, print a table per branch to standard error",
@@ -53,18 +75,77 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     seed = None if arguments.seed is None else int(_SEED.read(arguments.seed, "--seed"))
+    within, max_reassign = _follow_up_options(arguments)
     company = load_company(arguments.profile, company=arguments.company)
     open_workload = (
         read_open_workload(arguments.open_workload, company) if arguments.open_workload else None
     )
-    leads = read_leads(arguments.leads)
-    dispatcher = Dispatcher(company, open_workload=open_workload, seed=seed)
-    write_row = streams.csv(OUTPUT_COLUMNS)
+    follow_ups = None
+    if arguments.follow_ups is not None and within is not None:
+        follow_ups = FollowUps(read_follow_ups(arguments.follow_ups), within, max_reassign)
+    restricted = any(branch.daily_cap is not None or branch.closed for branch in company.branches)
+    received_for = ""
+    if restricted:
+        received_for = "the daily caps and closed days of the profile"
+    elif follow_ups is not None:
+        received_for = "the follow-up deadlines"
+    leads = read_leads(arguments.leads, received_for=received_for)
+    if follow_ups is None:
+        dispatcher = Dispatcher(company, open_workload=open_workload, seed=seed)
+        write_row = streams.csv(OUTPUT_COLUMNS)
+        for lead in leads:
+            done = dispatcher.take(lead)
+            write_row((done.lead_id, done.branch or "", done.reason))
+            if isinstance(lead, MalformedRow):
+                streams.remark(malformed_row_line(arguments.leads, lead))
+        if arguments.summary:
+            streams.remark("\n".join(dispatch_summary(dispatcher)))
+        return 0
+    pool = LeadPool(company, follow_ups, open_workload=open_workload, seed=seed)
+    write_row = streams.csv((*OUTPUT_COLUMNS, REASSIGNED_COLUMN))
+    for lead in _reported(leads, arguments, streams):
+        _write(pool.take(lead), write_row)
+    _write(pool.finish(), write_row)
+    seen = pool.dispatcher.seen
+    unused = sum(1 for lead_id in follow_ups.followed_up if lead_id not in seen)
+    if unused:
+        streams.remark(unused_follow_ups(unused, arguments.follow_ups, arguments.leads))
+    if arguments.summary:
+        streams.remark("\n".join(dispatch_summary(pool.dispatcher, lost=pool.lost)))
+    return 0
+
+
+def _follow_up_options(arguments: argparse.Namespace) -> tuple[float | None, int]:
+    """``--within`` and ``--max-reassign``, which go with ``--follow-ups`` and only with it."""
+    if arguments.follow_ups is None:
+        given = (("--within", arguments.within), ("--max-reassign", arguments.max_reassign))
+        for option, value in given:
+            if value is not None:
+                raise InputError("needs --follow-ups FILE", field=option)
+        return None, 1
+    if arguments.within is None:
+        raise InputError("needs --within HOURS", field="--follow-ups")
+    within = WITHIN.read(arguments.within, "--within")
+    max_reassign = 1
+    if arguments.max_reassign is not None:
+        max_reassign = int(MAX_REASSIGN.read(arguments.max_reassign, "--max-reassign"))
+    return within, max_reassign
+
+
+def _reported(
+    leads: Iterable[Lead | MalformedRow], arguments: argparse.Namespace, streams: Streams
+) -> Iterable[Lead | MalformedRow]:
+    """*leads*, with a remark on standard error for each malformed row as it is read.
+
+    With follow-ups a row is written only once its lead can no longer move, so the remark
+    comes before it, not after it as without them.
+    """
     for lead in leads:
-        done = dispatcher.take(lead)
-        write_row((done.lead_id, done.branch or "", done.reason))
         if isinstance(lead, MalformedRow):
             streams.remark(malformed_row_line(arguments.leads, lead))
-    if arguments.summary:
-        streams.remark("\n".join(dispatch_summary(dispatcher)))
-    return 0
+        yield lead
+
+
+def _write(rows: Sequence[Assignment], write_row: Callable[[Sequence[str]], None]) -> None:
+    for done in rows:
+        write_row((done.lead_id, done.branch or "", done.reason, ";".join(done.reassigned_from)))
