@@ -153,18 +153,22 @@ class Dispatcher:
                 self._rank[position] = rank
         self._units = capacity_units([branch.capacity for branch in branches])
         self._cap = [branch.daily_cap for branch in branches]
-        self._closed_weekdays = [
-            frozenset(int(day) for day in branch.closed if isinstance(day, Weekday))
-            for branch in branches
+        # The branches closed on each weekday, and on each date some branch is closed.
+        self._closed_on_weekday = [
+            frozenset(
+                position
+                for position, branch in enumerate(branches)
+                if Weekday(weekday) in branch.closed
+            )
+            for weekday in range(7)
         ]
-        self._closed_dates = [
-            frozenset(day for day in branch.closed if not isinstance(day, Weekday))
-            for branch in branches
-        ]
-        self._restricted = [
-            bool(branch.closed) or branch.daily_cap is not None for branch in branches
-        ]
-        self.restricted = any(self._restricted)
+        dated: dict[date, set[int]] = {}
+        for position, branch in enumerate(branches):
+            for day in branch.closed:
+                if not isinstance(day, Weekday):
+                    dated.setdefault(day, set()).add(position)
+        self._closed_on_date = {day: frozenset(closed) for day, closed in dated.items()}
+        self.restricted = any(branch.closed or branch.daily_cap is not None for branch in branches)
         """Whether any branch has a daily cap or closed days."""
         self.needs_received = needs_received or self.restricted
         """Whether every lead needs its received time: for daily caps, closed days or follow-ups."""
@@ -282,7 +286,8 @@ class Dispatcher:
         """
         blocked: AbstractSet[int] = _NONE
         if day is not None:
-            self._open_on(pool, day)
+            if pool.day != day:
+                self._open_on(pool, day)
             blocked = pool.unavailable
         if len(blocked | excluded if excluded else blocked) >= pool.size:
             if pool.closed == pool.size:
@@ -312,30 +317,27 @@ class Dispatcher:
         when none is does the turn fall, and pass, to the first of them. The chosen branch's
         entry in the pool's heap is replaced by the one it will have after taking the lead.
         """
-        heap, load, units, per = pool.heap, self._load, pool.units, pool.per
-        weight = pool.weight
-        held: list[tuple[int, int, int, int]] = []
+        heap, load, weight = pool.heap, self._load, pool.weight
+        held: list[_Entry] = []
         while True:
             if not heap:
                 # Every due branch is skipped: the first of them passes the turn.
                 threshold = pool.total + 1
-                entry = next(
-                    entry for entry in held if entry[3] * weight < threshold * units[entry[2]]
-                )
+                entry = next(entry for entry in held if entry[3] * weight < threshold * entry[4])
                 held.remove(entry)
-                _, rank, position, current = entry
+                _, rank, position, current, unit, per = entry
                 following = current + 1
-                heapq.heappush(heap, ((following + 1) * per[position], rank, position, following))
+                heapq.heappush(heap, ((following + 1) * per, rank, position, following, unit, per))
             else:
-                _, rank, position, current = heap[0]
+                _, rank, position, current, unit, per = heap[0]
                 if current != load[position]:
                     # Another pool gave this branch a lead, or a turn: its key is stale.
                     current = load[position]
                     heapq.heapreplace(
-                        heap, ((current + 1) * per[position], rank, position, current)
+                        heap, ((current + 1) * per, rank, position, current, unit, per)
                     )
                     continue
-                if current * weight >= (pool.total + 1) * units[position] or (
+                if current * weight >= (pool.total + 1) * unit or (
                     position in skipped and position not in blocked
                 ):
                     # Not due (it would be above its share rounded up), or passed over.
@@ -343,7 +345,7 @@ class Dispatcher:
                     continue
                 following = current + 1
                 heapq.heapreplace(
-                    heap, ((following + 1) * per[position], rank, position, following)
+                    heap, ((following + 1) * per, rank, position, following, unit, per)
                 )
                 if position not in blocked:
                     for entry in held:
@@ -361,22 +363,18 @@ class Dispatcher:
 
     def _open_on(self, pool: _Pool, day: date) -> None:
         """Bring the pool's branches that cannot take a lead up to *day*."""
-        if pool.day == day:
-            return
         pool.day = day
-        weekday = day.weekday()
-        unavailable: set[int] = set()
-        closed = 0
-        for position in pool.restricted:
-            if weekday in self._closed_weekdays[position] or day in self._closed_dates[position]:
-                unavailable.add(position)
-                closed += 1
-                continue
-            cap = self._cap[position]
-            if cap is not None and self._taken.get((position, day), 0) >= cap:
+        unavailable = set(pool.closing & self._closed_on_weekday[day.weekday()])
+        dated = self._closed_on_date.get(day)
+        if dated:
+            unavailable |= pool.closing & dated
+        pool.closed = len(unavailable)
+        for position in pool.capped:
+            if position not in unavailable and self._taken.get((position, day), 0) >= (
+                self._cap[position] or 0
+            ):
                 unavailable.add(position)
         pool.unavailable = unavailable
-        pool.closed = closed
 
     def _refuse(
         self,
@@ -457,13 +455,19 @@ class Dispatcher:
         key = tuple(members)
         pool = self._pools.get(key)
         if pool is None:
-            restricted = [position for position in members if self._restricted[position]]
-            pool = self._pools[key] = _Pool(
-                members, self._load, self._units, self._rank, restricted
-            )
+            pool = self._pools[key] = _Pool(members, self._load, self._units, self._rank)
+            branches = self.company.branches
+            pool.closing = frozenset(n for n in members if branches[n].closed)
+            pool.capped = [n for n in members if branches[n].daily_cap is not None]
+            pool.restricted = bool(pool.closing or pool.capped)
             for position in members:
                 self._pools_of[position].append(pool)
         return pool
+
+
+_Entry = tuple[int, int, int, int, int, int]
+"""A branch in a pool's heap: its key, rank and position, the load the key was made with,
+and its capacity ``c`` and multiplier ``m`` (see :class:`_Pool`)."""
 
 
 class _Pool:
@@ -475,11 +479,26 @@ class _Pool:
     ``(l + 1) * m`` with ``m = L / c`` for ``L`` the least common multiple of the pool's
     capacities, then by rank: the first due branch in that order takes the lead. An entry
     remembers the load it was made with; when another pool has since changed its branch's
-    load, it is stale, and is put right when it reaches the top.
+    load, it is stale, and is put right when it reaches the top. Everything a lead needs of a
+    branch is in its entry, so that a lead touches little memory besides the heap's top.
 
-    *restricted* are the members with a daily cap or closed days; *unavailable* those of them
-    that cannot take a lead on *day*, and *closed* how many of those are closed that day.
+    *closing* are the members with closed days and *capped* those with a daily cap, and
+    *restricted* whether there are any; *unavailable* are those that cannot take a lead on
+    *day*, and *closed* how many of them are closed that day.
     """
+
+    __slots__ = (
+        "capped",
+        "closed",
+        "closing",
+        "day",
+        "heap",
+        "restricted",
+        "size",
+        "total",
+        "unavailable",
+        "weight",
+    )
 
     def __init__(
         self,
@@ -487,20 +506,20 @@ class _Pool:
         load: list[int],
         units: list[int],
         rank: list[int],
-        restricted: list[int],
     ) -> None:
         self.size = len(members)
         self.total = sum(load[position] for position in members)
         self.weight = sum(units[position] for position in members)
         common = math.lcm(*(units[position] for position in members))
-        self.units = {position: units[position] for position in members}
-        self.per = {position: common // units[position] for position in members}
-        self.heap = [
-            ((load[position] + 1) * self.per[position], rank[position], position, load[position])
-            for position in members
-        ]
+        self.heap: list[_Entry] = []
+        for position in members:
+            unit, current = units[position], load[position]
+            per = common // unit
+            self.heap.append(((current + 1) * per, rank[position], position, current, unit, per))
         heapq.heapify(self.heap)
-        self.restricted = restricted
+        self.closing: frozenset[int] = frozenset()
+        self.capped: list[int] = []
+        self.restricted = False
         self.day: date | None = None
         self.unavailable: set[int] = set()
         self.closed = 0
