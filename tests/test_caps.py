@@ -223,7 +223,12 @@ def test_a_branch_back_from_a_closed_day_takes_its_share_not_a_burst(
     company = Company(
         "Co",
         tuple(
-            Branch(f"B{n}", "Wuhan", capacity=c, closed=(closed_day,) if n == len(capacities) - 1 else ())
+            Branch(
+                f"B{n}",
+                "Wuhan",
+                capacity=c,
+                closed=(closed_day,) if n == len(capacities) - 1 else (),
+            )
             for n, c in enumerate(capacities)
         ),
     )
@@ -233,7 +238,9 @@ def test_a_branch_back_from_a_closed_day_takes_its_share_not_a_burst(
     name = company.branches[-1].name
     for number in range(before + during):
         day = DAYS[0] if number < before else closed_day
-        dispatcher.take(Lead(str(number), "flats", "Wuhan", received=datetime.combine(day, datetime.min.time())))
+        dispatcher.take(
+            Lead(str(number), "flats", "Wuhan", received=datetime.combine(day, datetime.min.time()))
+        )
     back = dispatcher.assigned[name]
     for number in range(1, after + 1):
         dispatcher.take(Lead(f"a{number}", "flats", "Wuhan", received=datetime(2026, 3, 4, 9)))
@@ -251,12 +258,25 @@ def test_sunday_closure_and_a_cap_on_the_wuhan_week() -> None:
     )
     sunday = datetime(2026, 3, 8, 9)
     dispatcher = Dispatcher(company)
-    names = [dispatcher.take(Lead(str(n), "flats", "Wuhan", received=sunday)).branch for n in range(8)]
-    assert names == ["Hankou", "Wuchang", "Hankou", "Wuchang", "Hankou", "Hankou", "Wuchang", "Hankou"]
+    names = [
+        dispatcher.take(Lead(str(n), "flats", "Wuhan", received=sunday)).branch for n in range(8)
+    ]
+    assert names == [
+        "Hankou",
+        "Wuchang",
+        "Hankou",
+        "Wuchang",
+        "Hankou",
+        "Hankou",
+        "Wuchang",
+        "Hankou",
+    ]
     assert dispatcher.passed == {"Hankou": 0, "Wuchang": 0, "Hanyang": 1}
     # Wuchang is at its cap, Hanyang closed: Hankou takes the rest of the day, Wuchang's turns
     # passed on the way.
-    more = [dispatcher.take(Lead(f"m{n}", "flats", "Wuhan", received=sunday)).branch for n in range(4)]
+    more = [
+        dispatcher.take(Lead(f"m{n}", "flats", "Wuhan", received=sunday)).branch for n in range(4)
+    ]
     assert more == ["Hankou"] * 4
     assert dispatcher.passed == {"Hankou": 0, "Wuchang": 3, "Hanyang": 2}
 
@@ -284,7 +304,10 @@ def test_every_branch_closed_or_capped_gives_the_reason() -> None:
     )
     assert [(r.branch, r.reason) for r in results] == [
         ("A", ""),
-        (None, "cap-reached: every branch that could take the lead is closed or at its daily cap on 2026-10-01"),
+        (
+            None,
+            "cap-reached: every branch that could take the lead is closed or at its daily cap on 2026-10-01",
+        ),
         ("B", ""),
         ("A", ""),
         ("B", ""),
@@ -305,7 +328,9 @@ def test_every_branch_closed_or_capped_gives_the_reason() -> None:
 def test_a_lead_without_a_received_time_is_malformed_when_days_matter() -> None:
     company = Company("Co", (Branch("A", "Wuhan", daily_cap=5),))
     results = list(
-        dispatch(company, [Lead("1", "flats", "Wuhan", 2), Lead("1", "flats", "Wuhan", 3, MONDAY_9)])
+        dispatch(
+            company, [Lead("1", "flats", "Wuhan", 2), Lead("1", "flats", "Wuhan", 3, MONDAY_9)]
+        )
     )
     assert [(r.branch, r.reason) for r in results] == [
         (None, "malformed: line 2: the received time is missing"),
@@ -322,7 +347,9 @@ MONDAY_9 = datetime(2026, 3, 2, 9)
 def test_caps_count_per_calendar_day_in_any_order() -> None:
     company = Company("Co", (Branch("A", "Wuhan", daily_cap=2), Branch("B", "Wuhan", capacity=0.1)))
     days = [MONDAY_9, MONDAY_9 + timedelta(days=1)] * 3
-    results = list(dispatch(company, [Lead(str(n), "x", "Wuhan", received=t) for n, t in enumerate(days)]))
+    results = list(
+        dispatch(company, [Lead(str(n), "x", "Wuhan", received=t) for n, t in enumerate(days)])
+    )
     per_day = Counter((r.branch, t.date()) for r, t in zip(results, days, strict=True))
     assert per_day[("A", MONDAY_9.date())] == 2
     assert per_day[("A", (MONDAY_9 + timedelta(days=1)).date())] == 2
