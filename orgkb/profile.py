@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -159,6 +159,26 @@ def load_company_text(text: str, path: str | Path, *, company: str | None = None
         if company is not None and isinstance(parsed.value, dict):
             parsed.value["company"] = company
     return _Validator(path, parsed).company()
+
+
+def load_document(
+    path: str | Path, what: str
+) -> tuple[object, Callable[[tuple[str | int, ...]], int | None]]:
+    """The plain values of the YAML or JSON file at *path*, and where each came from.
+
+    The file is read and parsed as a profile is, within the same bounds (see the module's
+    docstring), so that other files users write, such as the competing groups of
+    :func:`orgkb.groups.load_groups`, are as safe to read. *what* names the kind of file in
+    messages. The function returned gives the line of the value at a path of keys and
+    indexes, as far as it is known.
+    """
+    path = Path(path)
+    text = read_text(path, what)
+    if not text.strip():
+        raise InputError("the file is empty", path=str(path))
+    json_text = _format_of(path, text) == "json"
+    parsed = _parse_json(path, text) if json_text else _parse_yaml(path, text)
+    return parsed.value, parsed.line_of
 
 
 def _format_of(path: Path, text: str) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from orgkb.compare import Comparison, Outcome
 from orgkb.dispatch import Dispatcher, Unassigned
-from orgkb.groups import GroupTally
+from orgkb.groups import GroupTally, Within
 from orgkb.leads import MalformedRow
 from orgkb.model import Level
 from orgkb.plan import Plan, Unit
@@ -242,28 +242,89 @@ def dispatch_summary(dispatcher: Dispatcher, *, lost: Mapping[str, int] | None =
     return lines
 
 
-def tally_lines(tallies: Sequence[GroupTally]) -> list[str]:
+def tally_lines(tallies: Sequence[GroupTally], confidence: float | None = None) -> list[str]:
     """The tallies of competing groups as a table for a terminal, a row per group.
+
+    With *confidence*, a last column gives the conversion's Wilson interval at it.
 
     >>> print("\\n".join(tally_lines([GroupTally("Red", 10, 8, 2, 2), GroupTally("Blue")])))
     group  leads  assigned  not assigned  deals  conversion
     Red    10     8         2             2      25.0%
     Blue   0      0         0             0      -
+    >>> print("\\n".join(tally_lines([GroupTally("Red", 10, 8, 2, 2)], confidence=0.95)))
+    group  leads  assigned  not assigned  deals  conversion  95% interval
+    Red    10     8         2             2      25.0%       7.1%–59.1%
     """
-    rows = [("group", "leads", "assigned", "not assigned", "deals", "conversion")]
+    header = ["group", "leads", "assigned", "not assigned", "deals", "conversion"]
+    if confidence is not None:
+        header.append(f"{confidence * 100:g}% interval")
+    rows = [tuple(header)]
     for row in tallies:
-        rate = "-" if row.conversion is None else f"{row.conversion:.1%}"
-        rows.append(
-            (
-                row.group,
-                str(row.leads),
-                str(row.assigned),
-                str(row.unassigned),
-                str(row.deals),
-                rate,
-            )
-        )
+        cells = [
+            row.group,
+            str(row.leads),
+            str(row.assigned),
+            str(row.unassigned),
+            str(row.deals),
+            _rate(row.conversion),
+        ]
+        if confidence is not None:
+            cells.append(_interval(row.interval(confidence)))
+        rows.append(tuple(cells))
     return text_table(rows)
+
+
+def within_lines(within: Within) -> list[str]:
+    """The comparison of competing groups within each project or branch, and mix-adjusted.
+
+    A row per project (or branch), a column per group with its deals, assigned leads and
+    conversion there; then each group's directly standardised conversion.
+
+    >>> from orgkb.groups import Within
+    >>> within = Within("project", {"flats": {"Red": (8, 2), "Blue": (2, 1)},
+    ...                             "villas": {"Red": (3, 0)}}, ("flats",),
+    ...                 {"Red": 0.25, "Blue": 0.5})
+    >>> print("\\n".join(within_lines(within)))
+    project       Red         Blue
+    flats         2/8  25.0%  1/2  50.0%
+    villas        0/3  0.0%   -
+    mix-adjusted  25.0%       50.0%
+    mix-adjusted: over the projects where every group has leads (flats), weighted by their leads
+    """
+    groups = list(within.adjusted)
+    rows: list[tuple[str, ...]] = [(within.by, *groups)]
+    for name, by_group in within.strata.items():
+        cells = []
+        for group in groups:
+            if group not in by_group:
+                cells.append("-")
+                continue
+            assigned, deals = by_group[group]
+            cells.append(f"{deals}/{assigned}  {_rate(deals / assigned)}")
+        rows.append((name, *cells))
+    rows.append(("mix-adjusted", *(_rate(rate) for rate in within.adjusted.values())))
+    lines = text_table(rows)
+    kind = "branches" if within.by == "branch" else "projects"
+    if within.common:
+        common = ", ".join(_value(name) for name in within.common)
+        lines.append(
+            f"mix-adjusted: over the {kind} where every group has leads ({common}), weighted "
+            "by their leads"
+        )
+    else:
+        lines.append(
+            f"mix-adjusted: no {within.by} has leads of every group, so the groups cannot be "
+            "scored on the same mix"
+        )
+    return lines
+
+
+def _rate(rate: float | None) -> str:
+    return "-" if rate is None else f"{rate:.1%}"
+
+
+def _interval(interval: tuple[float, float] | None) -> str:
+    return "-" if interval is None else f"{interval[0]:.1%}–{interval[1]:.1%}"
 
 
 # Comparison of options

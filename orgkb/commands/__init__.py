@@ -182,9 +182,9 @@ def add_governance_argument(parser: argparse.ArgumentParser) -> None:
 
 def _load() -> tuple[ModuleType, ...]:
     # Imported here, not at the top, because each command module imports Streams from us.
-    from orgkb.commands import allocate, chart, cite, compare, recommend, rules, staff
+    from orgkb.commands import allocate, chart, cite, compare, recommend, rules, staff, tally
 
-    return (recommend, chart, rules, cite, staff, compare, allocate)
+    return (recommend, chart, rules, cite, staff, compare, allocate, tally)
 
 
 COMMANDS = _load()
