@@ -11,14 +11,18 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, timedelta
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgkb.dispatch import Dispatcher, Unassigned, dispatch
+from orgkb.errors import InputError
 from orgkb.leads import Lead
 from orgkb.model import Branch, Company, Weekday
+from orgkb.profile import load_company
+from tests.helpers import write_file
 from tests.test_dispatch import CAPACITIES, CITIES, PROJECTS, pool_of
 
 MONDAY = date(2026, 3, 2)
@@ -359,3 +363,72 @@ def test_caps_count_per_calendar_day_in_any_order() -> None:
 def test_a_branch_refuses_a_cap_below_one_or_not_whole(cap: float) -> None:
     with pytest.raises(Exception, match="daily_cap: expected a whole number of 1 or more"):
         Branch("A", "Wuhan", daily_cap=cap)  # type: ignore[arg-type]
+
+
+def test_profiles_give_caps_and_closed_days_in_yaml_json_and_csv(tmp_path: Path) -> None:
+    yaml_profile = write_file(
+        tmp_path,
+        "p.yaml",
+        "company: Co\nbranches:\n"
+        "  - {name: A, city: Wuhan, daily_cap: 5, closed: [Sunday, 2026-10-01, 礼拜六, sun]}\n"
+        "  - {name: B, city: Wuhan, closed: 2026-10-02}\n",
+    )
+    json_profile = write_file(
+        tmp_path,
+        "p.json",
+        '{"company": "Co", "branches": [{"name": "A", "city": "Wuhan", "daily_cap": "5",'
+        ' "closed": "sunday；2026-10-01;星期六"}, {"name": "B", "city": "Wuhan",'
+        ' "closed": ["2026-10-02"]}]}',
+    )
+    csv_profile = write_file(
+        tmp_path,
+        "Co.csv",
+        "name,city,daily_cap,closed\nA,Wuhan,5,周日;2026-10-01;sat\nB,Wuhan,,2026-10-02\n",
+    )
+    expected = (
+        Branch(
+            "A",
+            "Wuhan",
+            daily_cap=5,
+            closed=(Weekday.SUNDAY, date(2026, 10, 1), Weekday.SATURDAY),
+        ),
+        Branch("B", "Wuhan", closed=(date(2026, 10, 2),)),
+    )
+    for path in (yaml_profile, json_profile, csv_profile):
+        assert load_company(path).branches == expected
+
+
+@pytest.mark.parametrize(
+    ("branch", "message"),
+    [
+        (
+            "daily_cap: 0",
+            "branches[0].daily_cap: expected a whole number of 1 or more, got a number (0)",
+        ),
+        ("daily_cap: 2.5", "branches[0].daily_cap: expected a whole number of 1 or more"),
+        (
+            "daily_cap: 'many'",
+            "branches[0].daily_cap: expected a whole number of 1 or more, got text ('many')",
+        ),
+        (
+            "closed: [someday]",
+            "branches[0].closed[0]: expected a weekday (sunday, 周日) or a date (2026-10-01), got text ('someday')",
+        ),
+        (
+            "closed: [2026-02-30]",
+            "branches[0].closed[0]: expected a weekday (sunday, 周日) or a date",
+        ),
+        (
+            "closed: {sunday: true}",
+            "branches[0].closed: expected a list of weekdays and dates, got a mapping",
+        ),
+        ("closed: [[sunday]]", "branches[0].closed[0]: expected text, got a list"),
+    ],
+)
+def test_bad_caps_and_closed_days_name_the_field(tmp_path: Path, branch: str, message: str) -> None:
+    path = write_file(
+        tmp_path, "p.yaml", f"company: Co\nbranches:\n  - {{name: A, city: W, {branch}}}\n"
+    )
+    with pytest.raises(InputError) as raised:
+        load_company(path)
+    assert str(raised.value).startswith(f"{path}:3: {message}")
