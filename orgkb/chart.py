@@ -2,13 +2,20 @@
 
 A :class:`Chart` is a plan ready to draw together with the view it shows: the recommended
 organisation; the company *as is* (the option its profile's ``as_is`` names, or, without one,
-only the structure the profile describes, nobody's functions known); or the separate-teams
-option the article weighs. It is drawn as text for a terminal, as HTML for a web page, or as
+only the structure the profile describes, nobody's functions known); or another option the
+article weighs, such as separate teams in every branch. The plans come from
+:mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
 Mermaid or Graphviz DOT for a reader's own diagram tools.
 
 The HTML is a nested list (``<ul>``/``<li>``), so it can be selected, searched and read by a
 screen reader; the style sheet :data:`CHART_CSS` lays it out as a tree on a wide screen and as
 an indented list on a phone and on paper. Level and function show as colour *and* as a label.
+
+The HTML and the diagram formats escape names for themselves, and let no name reach their
+syntax: the diagrams give their boxes generated ids (``u0``, ``u1``…), never names; a name
+cannot spell Mermaid's directives (``%%{…}%%``) or entity codes; and a control character in
+a name shows as its code (``\x1b``), a line break or tab as a space, so that no name breaks
+a line of the output.
 """
 
 from __future__ import annotations
@@ -19,13 +26,20 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from importlib import resources
 
-from orgkb.compare import option_plans
-from orgkb.errors import InputError
-from orgkb.model import Company, Level, Option
-from orgkb.plan import GROUP_ID, Governance, Plan, Scenario, Unit, classify, recommend
-from orgkb.plan import separate_teams as separate_teams_plan
+from orgkb.model import Company, Function, Level, Option
+from orgkb.plan import (
+    Governance,
+    Plan,
+    Scenario,
+    Unit,
+    as_is_option,
+    plan_for,
+    recommend,
+    structure,
+)
 from orgkb.render import plan_as_text, plan_tree
 
 TREE_WIDTHS = (20, 30, 40, 50, 60, 80, 100)
@@ -73,7 +87,8 @@ class View(StrEnum):
     AS_IS = "as-is"
     """The company today: the option its profile's ``as_is`` names, else only its structure."""
     SEPARATE = "separate"
-    """Several branches in one region, each with its own promotion, service and sales."""
+    """Every branch with its own promotion, service and sales, under regions if there are
+    several (:data:`Option.SEPARATE <orgkb.model.Option.SEPARATE>`)."""
 
 
 @dataclass(frozen=True)
@@ -121,59 +136,40 @@ def chart(
 ) -> Chart:
     """The chart of *company* in *view*; *governance* applies to the recommended view.
 
-    :class:`~orgkb.errors.InputError` for the separate view of a company that is not in one
-    region with several branches (see :func:`orgkb.plan.separate_teams`), and for an *as is*
-    view whose profile names an ``as_is`` the article does not weigh for the company's scenario.
+    The separate view is :func:`option_chart` of :data:`Option.SEPARATE
+    <orgkb.model.Option.SEPARATE>`, refused for a company without branches; the *as is* view
+    refuses a profile's ``as_is`` the article does not weigh for the company's scenario. Both
+    refusals are :class:`~orgkb.errors.InputError`, from :func:`orgkb.plan.plan_for` and
+    :func:`orgkb.plan.as_is_option`.
 
     >>> from orgkb.model import Branch
     >>> duo = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")), as_is=Option.UNIFIED)
     >>> chart(duo, View.AS_IS).title
     'Duo: as is (one region, several branches; unified, as the profile says)'
     """
-    if view is View.AS_IS and company.as_is is not None:
-        plans = option_plans(company)
-        if company.as_is not in plans:
-            expected = ", ".join(str(option) for option in plans)
-            raise InputError(
-                f"as_is: {str(company.as_is)!r} is not an option for a company that is "
-                f"{classify(company)}; expected one of {expected}"
-            )
-        return Chart(plans[company.as_is], view, company.as_is)
     if view is View.AS_IS:
-        return Chart(as_is(company), view)
+        option = as_is_option(company)
+        if option is None:
+            return Chart(structure(company), view)
+        return Chart(plan_for(company, option), view, option)
     if view is View.SEPARATE:
-        return Chart(separate_teams_plan(company), view)
+        return option_chart(company, Option.SEPARATE)
     return Chart(recommend(company, governance), view)
 
 
-def as_is(company: Company) -> Plan:
-    """The structure *company*'s profile describes, as a plan whose units run nothing known.
+def option_chart(company: Company, option: Option) -> Chart:
+    """The chart of one option the article weighs for *company* (:func:`orgkb.plan.plan_for`).
 
-    Group, then each region, each city and each branch. A region the profile does not name
-    (its branches' region is their city) is drawn as that city directly under the group.
+    Separate teams are the separate view; every other option is a plan the article
+    recommends, and is drawn as the recommended view.
 
     >>> from orgkb.model import Branch
-    >>> plan = as_is(Company("Trio", (Branch("A", "Wuhan", "Centre"), Branch("B", "Xi'an"))))
-    >>> [unit.id for unit in plan.units]
-    ['group', 'region:Centre', 'city:Centre/Wuhan', 'branch:A', "city:Xi'an/Xi'an", 'branch:B']
+    >>> trio = Company("Trio", (Branch("A", "Wuhan"), Branch("B", "Changsha")))
+    >>> option_chart(trio, Option.DECENTRALIZED).title
+    'Trio: recommended (several regions, decentralized)'
     """
-    units = [Unit(GROUP_ID, company.name, Level.GROUP, None, ())]
-    for region in company.regions:
-        branches = company.branches_in(region)
-        cities = tuple(dict.fromkeys(branch.city for branch in branches))
-        region_parent = GROUP_ID
-        if cities != (region,):
-            region_parent = f"region:{region}"
-            units.append(Unit(region_parent, region, Level.REGION, GROUP_ID, ()))
-        for city in cities:
-            city_id = f"city:{region}/{city}"
-            units.append(Unit(city_id, city, Level.CITY, region_parent, ()))
-            units.extend(
-                Unit(f"branch:{branch.name}", branch.name, Level.BRANCH, city_id, ())
-                for branch in branches
-                if branch.city == city
-            )
-    return Plan(company.name, classify(company), None, tuple(units), ())
+    view = View.SEPARATE if option is Option.SEPARATE else View.RECOMMENDED
+    return Chart(plan_for(company, option), view)
 
 
 def _functions(chart: Chart, unit: Unit) -> str:
@@ -206,25 +202,33 @@ def chart_as_html(charts: Chart | Sequence[Chart]) -> str:
     Each chart is a ``<figure>`` whose caption is the chart's title, holding the units as a
     nested list; every unit shows its name, its level and its functions, as text.
     """
-    group = [charts] if isinstance(charts, Chart) else list(charts)
-    figures = "\n".join(_figure(one) for one in group)
-    if len(group) == 1:
-        return figures
-    return f'<div class="orgkb-charts">\n{figures}\n</div>'
+    return "\n".join(_html_lines([charts] if isinstance(charts, Chart) else list(charts)))
 
 
 def chart_as_html_page(charts: Chart | Sequence[Chart]) -> str:
     """A whole HTML page with the charts and their style sheet inline, loading nothing else."""
     group = [charts] if isinstance(charts, Chart) else list(charts)
     companies = " / ".join(dict.fromkeys(one.plan.company for one in group))
-    heading = html.escape(f"Org chart: {companies}")
-    return (
+    heading = _html(f"Org chart: {companies}")
+    head = (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{heading}</title>\n<style>\n{_PAGE_CSS}{CHART_CSS}</style>\n</head>\n"
-        f"<body>\n<main>\n<h1>{heading}</h1>\n{chart_as_html(group)}\n</main>\n</body>\n</html>"
+        f"<body>\n<main>\n<h1>{heading}</h1>"
     )
+    return "\n".join([head, *_html_lines(group), "</main>\n</body>\n</html>"])
+
+
+def _html_lines(group: Sequence[Chart]) -> Iterator[str]:
+    # The markup is joined once, at the end: a chart of a national chain is megabytes long,
+    # and each copy of it into a larger string would cost as much as writing it.
+    if len(group) > 1:
+        yield '<div class="orgkb-charts">'
+    for one in group:
+        yield from _figure(one)
+    if len(group) > 1:
+        yield "</div>"
 
 
 def tree_width(chart: Chart) -> int | None:
@@ -246,43 +250,56 @@ _PAGE_CSS = (
 )
 
 
-def _figure(chart: Chart) -> str:
+def _figure(chart: Chart) -> Iterator[str]:
     view = html.escape(str(chart.view))
-    title = html.escape(chart.title)
-    body = "\n".join(_html_units(chart, None, "    "))
+    title = _html(chart.title)
     width = tree_width(chart)
     fits = "" if width is None else f" orgkb-fits-{width}"
-    return (
-        f'<figure class="orgkb-chart orgkb-view-{view}{fits}">\n'
-        f"  <figcaption>{title}</figcaption>\n"
-        f'  <div class="orgkb-chart-scroll" tabindex="0" role="group" aria-label="{title}">\n'
-        f'  <ul class="orgkb-tree">\n{body}\n  </ul>\n'
-        "  </div>\n</figure>"
-    )
+    yield f'<figure class="orgkb-chart orgkb-view-{view}{fits}">'
+    yield f"  <figcaption>{title}</figcaption>"
+    yield f'  <div class="orgkb-chart-scroll" tabindex="0" role="group" aria-label="{title}">'
+    yield '  <ul class="orgkb-tree">'
+    yield from _html_units(chart, None, "    ")
+    yield "  </ul>\n  </div>\n</figure>"
 
 
 def _html_units(chart: Chart, parent: str | None, indent: str) -> Iterator[str]:
+    # One string of lines a unit, not one a line: a national chain has tens of thousands.
     for unit in chart.plan.children(parent):
-        level = html.escape(str(unit.level))
-        yield f'{indent}<li class="orgkb-unit orgkb-level-{level}">'
-        yield f'{indent}  <div class="orgkb-box">'
-        yield f'{indent}    <span class="orgkb-name">{html.escape(unit.name)}</span>'
-        yield f'{indent}    <span class="orgkb-level">{html.escape(unit.level.label)}</span>'
-        if chart.functions_known:
-            yield f'{indent}    <span class="orgkb-functions">'
-            for function in unit.functions:
-                css = f"orgkb-function orgkb-function-{html.escape(str(function))}"
-                yield f'{indent}      <span class="{css}">{html.escape(function.label)}</span>'
-            if not unit.functions:
-                css = "orgkb-function orgkb-manages"
-                yield f'{indent}      <span class="{css}">manages only</span>'
-            yield f"{indent}    </span>"
-        yield f"{indent}  </div>"
-        if chart.plan.children(unit.id):
-            yield f"{indent}  <ul>"
-            yield from _html_units(chart, unit.id, indent + "    ")
-            yield f"{indent}  </ul>"
-        yield f"{indent}</li>"
+        name = f'{indent}    <span class="orgkb-name">{_html(unit.name)}</span>\n'
+        details = _html_details(unit.level, unit.functions, chart.functions_known, indent)
+        children = chart.plan.children(unit.id)
+        if not children:
+            yield f"{_html_opening(unit.level, indent)}{name}{details}\n{indent}</li>"
+            continue
+        yield f"{_html_opening(unit.level, indent)}{name}{details}\n{indent}  <ul>"
+        yield from _html_units(chart, unit.id, indent + "    ")
+        yield f"{indent}  </ul>\n{indent}</li>"
+
+
+@cache
+def _html_opening(level: Level, indent: str) -> str:
+    return (
+        f'{indent}<li class="orgkb-unit orgkb-level-{html.escape(str(level))}">\n'
+        f'{indent}  <div class="orgkb-box">\n'
+    )
+
+
+@cache
+def _html_details(level: Level, functions: tuple[Function, ...], known: bool, indent: str) -> str:
+    # The level and functions of a unit, the same for every branch of a chart: made once.
+    lines = [f'{indent}    <span class="orgkb-level">{html.escape(level.label)}</span>']
+    if known:
+        lines.append(f'{indent}    <span class="orgkb-functions">')
+        for function in functions:
+            css = f"orgkb-function orgkb-function-{html.escape(str(function))}"
+            lines.append(f'{indent}      <span class="{css}">{html.escape(function.label)}</span>')
+        if not functions:
+            css = "orgkb-function orgkb-manages"
+            lines.append(f'{indent}      <span class="{css}">manages only</span>')
+        lines.append(f"{indent}    </span>")
+    lines.append(f"{indent}  </div>")
+    return "\n".join(lines)
 
 
 # Fill and outline per level, for the diagram formats; the text labels carry the meaning.
@@ -302,13 +319,47 @@ def _label_lines(chart: Chart, unit: Unit) -> list[str]:
     return lines
 
 
+# Line breaks and tabs read as spaces; any other control character, a lone surrogate or a
+# noncharacter shows as its code, so that nothing a name holds reaches a parser or a screen raw.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_SPACES = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+
+
+def _shown(text: str) -> str:
+    r"""*text* with every character that is not shown as itself replaced, as a name is drawn.
+
+    >>> _shown("A\tB\x1b[31m\ud800")
+    'A B\\x1b[31m\\ud800'
+    """
+    return _UNSHOWABLE.sub(_shown_character, text)
+
+
+def _shown_character(match: re.Match[str]) -> str:
+    character = match.group()
+    if character in _SPACES:
+        return " "
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _html(text: str) -> str:
+    return html.escape(_shown(text))
+
+
 def _mermaid_text(text: str) -> str:
     # Mermaid reads "#…;" as an entity code and its labels as HTML, so those characters and the
-    # quote that would end the label are written as numeric entity codes.
-    escaped = " ".join(text.split())
-    for character in '#"&<>`':
+    # quote that would end the label are written as numeric entity codes; so is "%", which
+    # would let a name spell a directive ("%%{init: …}%%") that reconfigures the diagram.
+    escaped = " ".join(_shown(text).split())
+    for character in '#"&<>`%':
         escaped = escaped.replace(character, f"#{ord(character)};")
     return escaped
+
+
+def _mermaid_title(text: str) -> str:
+    # The title is a YAML string in the front matter: JSON's quoting is YAML's, and "%" is
+    # written as a Unicode escape, so that no reader of the whole text sees a directive.
+    return json.dumps(_shown(text), ensure_ascii=False).replace("%", "\\u0025")
 
 
 def chart_as_mermaid(chart: Chart) -> str:
@@ -331,7 +382,7 @@ def chart_as_mermaid(chart: Chart) -> str:
     what = "name and level" if not chart.functions_known else "name, level and functions"
     lines = [
         "---",
-        f"title: {json.dumps(chart.title, ensure_ascii=False)}",
+        f"title: {_mermaid_title(chart.title)}",
         "---",
         "flowchart TD",
         f"  accTitle: {_mermaid_text(chart.title)}",
@@ -352,11 +403,16 @@ def chart_as_mermaid(chart: Chart) -> str:
     return "\n".join(lines)
 
 
-def _dot_string(text: str) -> str:
-    # In a quoted DOT string a backslash starts an escape (\n, \N, \l…), a quote ends it, and
-    # Graphviz reads "&…;" as an HTML entity, so an ampersand is written as one.
-    escaped = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + escaped.replace("\n", "\\n") + '"'
+def _dot_string(lines: Sequence[str]) -> str:
+    # In a quoted DOT string a quote ends it, a backslash starts an escape (\n, \N, \l…) and,
+    # before a line break, continues the line; Graphviz reads "&…;" as an HTML entity. So the
+    # ampersand is written as an entity, backslash and quote are escaped, and only the breaks
+    # between *lines* are written as line breaks (\n); a name's own are spaces (_shown).
+    escaped = (
+        _shown(line).replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+        for line in lines
+    )
+    return '"' + "\\n".join(escaped) + '"'
 
 
 def chart_as_dot(chart: Chart) -> str:
@@ -370,25 +426,24 @@ def chart_as_dot(chart: Chart) -> str:
       labelloc=t;
       rankdir=TB;
       node [shape=box, style="rounded,filled", fontname="sans-serif", fontcolor="#1a1a1a"];
-      "group" [label="Back\\slash \"Co\"\ngroup 集团\npromotion 推广, ...", ...];
+      u0 [label="Back\\slash \"Co\"\ngroup 集团\npromotion 推广, ...", ...];
     }
     """
+    ids = {unit.id: f"u{index}" for index, unit in enumerate(chart.plan.units)}
     lines = [
         "digraph orgchart {",
         '  charset="UTF-8";',
-        f"  label={_dot_string(chart.title)};",
+        f"  label={_dot_string([chart.title])};",
         "  labelloc=t;",
         "  rankdir=TB;",
         '  node [shape=box, style="rounded,filled", fontname="sans-serif", fontcolor="#1a1a1a"];',
     ]
     for unit in chart.plan.units:
         fill, stroke = _LEVEL_COLOURS[unit.level]
-        label = _dot_string("\n".join(_label_lines(chart, unit)))
-        lines.append(
-            f'  {_dot_string(unit.id)} [label={label}, fillcolor="{fill}", color="{stroke}"];'
-        )
+        label = _dot_string(_label_lines(chart, unit))
+        lines.append(f'  {ids[unit.id]} [label={label}, fillcolor="{fill}", color="{stroke}"];')
     for unit in chart.plan.units:
         if unit.parent is not None:
-            lines.append(f"  {_dot_string(unit.parent)} -> {_dot_string(unit.id)};")
+            lines.append(f"  {ids[unit.parent]} -> {ids[unit.id]};")
     lines.append("}")
     return "\n".join(lines)

@@ -26,32 +26,34 @@ adds the same to each. What the model leaves out — the quality of management, 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from itertools import combinations
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar
 
-from orgkb.errors import OrgkbError
-from orgkb.model import Branch, Company, Function, Option, Salaries
+from orgkb.errors import InputError
+from orgkb.model import (
+    BUSY_HOUR_FACTOR,
+    SPAN_OF_CONTROL,
+    Branch,
+    Company,
+    Function,
+    Option,
+    Salaries,
+)
 from orgkb.plan import (
     GROUP_ID,
-    Governance,
+    OPTIONS,
     Plan,
     Scenario,
+    as_is_option,
+    branch_id,
     classify,
-    recommend,
-    separate_teams,
+    plan_for,
 )
 from orgkb.staffing import ServiceTarget, Staffing, staff
-
-
-class CompareError(ValueError, OrgkbError):
-    """Inputs the comparison cannot use; its text is one line naming the *field*."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
+from orgkb.values import LARGEST, Limits
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,25 @@ class Assumptions:
 
     A profile's ``service_target``, ``salaries``, ``span_of_control`` and ``busy_hour_factor``
     replace the defaults (see :meth:`for_company`); the rest are parameters of the command line
-    and of :func:`compare`.
+    and of :func:`compare`. Each number keeps its :attr:`LIMITS`, else
+    :class:`~orgkb.errors.InputError` names it.
     """
+
+    LIMITS: ClassVar[Mapping[str, Limits]] = MappingProxyType(
+        {
+            "span_of_control": SPAN_OF_CONTROL,
+            "busy_hour_factor": BUSY_HOUR_FACTOR,
+            # A month has at most 31 days; fewer than one would multiply volumes without end.
+            "days_per_month": Limits(at_least=1, at_most=31),
+            # Below one inquiry a month per specialist, teams would grow without end.
+            "leads_per_promoter": Limits(at_least=1),
+            "promotion_minimum": Limits(at_least=1, whole=True),
+            "support_team": Limits(at_least=0, whole=True),
+            "coordination_team": Limits(at_least=0, whole=True),
+        }
+    )
+    """The numbers each number field allows, by field name: the one statement of them, which
+    the command line reads its options with."""
 
     target: ServiceTarget = field(default_factory=ServiceTarget)
     """The customer-service target; by default 80 % answered within 20 s, 180 s handle time."""
@@ -88,14 +107,8 @@ class Assumptions:
     """Monthly pay by role; without it there is no labour cost."""
 
     def __post_init__(self) -> None:
-        _require(self.span_of_control >= 2, "span_of_control", "a whole number of 2 or more")
-        _require(0 < self.busy_hour_factor <= 1, "busy_hour_factor", "above 0 and at most 1")
-        for name in ("days_per_month", "leads_per_promoter"):
-            value = getattr(self, name)
-            _require(math.isfinite(value) and value > 0, name, "a positive number")
-        _require(self.promotion_minimum >= 1, "promotion_minimum", "a whole number of 1 or more")
-        for name in ("support_team", "coordination_team"):
-            _require(getattr(self, name) >= 0, name, "a whole number of 0 or more")
+        for name, limits in self.LIMITS.items():
+            limits.check(getattr(self, name), name)
 
     @classmethod
     def for_company(cls, company: Company, **overrides: Any) -> Assumptions:
@@ -115,7 +128,7 @@ class Assumptions:
         known = {each.name for each in fields(cls)}
         for name in given:
             if name not in known:
-                raise CompareError(name, "not an assumption of the comparison")
+                raise InputError("not an assumption of the comparison", field=name)
         return replace(cls(), **{name: value for name, value in given.items() if value is not None})
 
     def describe(self) -> str:
@@ -278,20 +291,13 @@ class Comparison:
         }
 
 
-OPTIONS = {
-    Scenario.NO_BRANCHES: (Option.ONE_HEAD,),
-    Scenario.ONE_REGION: (Option.SEPARATE, Option.UNIFIED),
-    Scenario.MULTI_REGION: (Option.SEPARATE, Option.DECENTRALIZED, Option.CENTRALIZED),
-}
-"""The options the article weighs in each scenario; the first is the default "as is"."""
-
-
 def compare(company: Company, assumptions: Assumptions | None = None) -> Comparison:
-    """Every option the article weighs for *company*, with its figures.
+    """Every option the article weighs for *company* (:data:`orgkb.plan.OPTIONS`), with figures.
 
     "As is" is the profile's ``as_is`` or else the first option of the scenario: a company
     with branches is taken to have grown branch by branch, each with its own promotion and
-    customer service — the situation the article starts from.
+    customer service — the situation the article starts from. Inputs the comparison cannot
+    use are an :class:`~orgkb.errors.InputError` naming the field.
 
     >>> from orgkb.model import Branch, Company
     >>> four = Company("Four", tuple(
@@ -301,23 +307,19 @@ def compare(company: Company, assumptions: Assumptions | None = None) -> Compari
     [('separate', 20), ('unified', 14)]
     """
     assumptions = assumptions or Assumptions.for_company(company)
-    plans = option_plans(company)
-    if company.as_is is not None and company.as_is not in plans:
-        choices = ", ".join(str(option) for option in plans)
-        raise CompareError(
-            "as_is",
-            f"{str(company.as_is)!r} is not an option for a company that is "
-            f"{classify(company)}; expected one of {choices}",
-        )
+    scenario = classify(company)
+    as_is = as_is_option(company) or OPTIONS[scenario][0]
     sized = _sized(company)
+    volumes = _volumes(company, assumptions)
     outcomes = tuple(
-        _outcome(company, option, plan, assumptions, sized) for option, plan in plans.items()
+        _outcome(company, option, plan_for(company, option), assumptions, sized, volumes)
+        for option in OPTIONS[scenario]
     )
     return Comparison(
         company=company.name,
-        scenario=classify(company),
+        scenario=scenario,
         assumptions=assumptions,
-        as_is=company.as_is or next(iter(plans)),
+        as_is=as_is,
         outcomes=outcomes,
         branches=len(company.branches),
         sized=sized,
@@ -339,13 +341,23 @@ def inquiries_per_hour(branch: Branch, assumptions: Assumptions) -> float:
 def inquiries_per_month(branch: Branch, assumptions: Assumptions) -> float:
     """The branch's inquiries in a month, from whichever volume it gives.
 
+    A month of more than :data:`~orgkb.values.LARGEST` inquiries — a busy hour so small a share
+    of the day, or so busy an hour, that the figures built on it would overflow — is an
+    :class:`~orgkb.errors.InputError`.
+
     >>> inquiries_per_month(Branch("A", "Wuhan", inquiries_per_hour=10), Assumptions())
     3000.0
     """
     if branch.inquiries_per_month is not None:
         return branch.inquiries_per_month
     hourly = branch.inquiries_per_hour or 0.0
-    return hourly / assumptions.busy_hour_factor * assumptions.days_per_month
+    monthly = hourly / assumptions.busy_hour_factor * assumptions.days_per_month
+    if not monthly <= LARGEST:
+        raise InputError(
+            f"{branch.name!r} gives {hourly:g} inquiries an hour, which with a busy hour of "
+            f"{assumptions.busy_hour_factor:g} of the day's make more than {LARGEST:g} a month"
+        )
+    return monthly
 
 
 def management(staff: int, span: int) -> tuple[int, int]:
@@ -373,33 +385,41 @@ def management(staff: int, span: int) -> tuple[int, int]:
 def friction_pairs(company: Company, plan: Plan) -> tuple[tuple[str, str], ...]:
     """Pairs of branches in one city, serving a common project, whose promotion differs.
 
+    Pairs come in profile order. Only branches of one city are paired, so the work grows with
+    the branches of the largest city, not with the company.
+
     >>> from orgkb.model import Company
+    >>> from orgkb.plan import recommend
     >>> trio = Company("Trio", (Branch("A", "Wuhan", projects=("villas",)),
     ...                         Branch("B", "Wuhan"), Branch("C", "Wuhan", projects=("flats",))))
-    >>> friction_pairs(trio, separate_teams(trio))
+    >>> friction_pairs(trio, plan_for(trio, Option.SEPARATE))
     (('A', 'B'), ('B', 'C'))
     >>> friction_pairs(trio, recommend(trio))
     ()
     """
+    return _friction_pairs(company, _serving(company, plan, Function.PROMOTION))
+
+
+def _friction_pairs(
+    company: Company, promotion: Sequence[str | None]
+) -> tuple[tuple[str, str], ...]:
+    # *promotion* is the unit that runs each branch's promotion, in profile order.
+    cities: dict[str, list[int]] = {}
+    for index, branch in enumerate(company.branches):
+        cities.setdefault(branch.city, []).append(index)
+    projects = [frozenset(branch.projects) for branch in company.branches]
     pairs = []
-    for first, second in combinations(company.branches, 2):
-        if first.city != second.city or not _share_a_project(first, second):
+    for in_city in cities.values():
+        if len({promotion[index] for index in in_city}) < 2:
             continue
-        if _serving(plan, first, Function.PROMOTION) != _serving(plan, second, Function.PROMOTION):
-            pairs.append((first.name, second.name))
-    return tuple(pairs)
-
-
-def option_plans(company: Company) -> dict[Option, Plan]:
-    """The plan of every option the article weighs for *company*, in :data:`OPTIONS` order."""
-    planners: dict[Option, Callable[[Company], Plan]] = {
-        Option.ONE_HEAD: recommend,
-        Option.SEPARATE: separate_teams,
-        Option.UNIFIED: recommend,
-        Option.DECENTRALIZED: lambda company: recommend(company, Governance.DECENTRALIZED),
-        Option.CENTRALIZED: lambda company: recommend(company, Governance.CENTRALIZED),
-    }
-    return {option: planners[option](company) for option in OPTIONS[classify(company)]}
+        for first, second in combinations(in_city, 2):
+            if promotion[first] != promotion[second] and _share_a_project(
+                projects[first], projects[second]
+            ):
+                pairs.append((first, second))
+    pairs.sort()
+    names = [branch.name for branch in company.branches]
+    return tuple((names[first], names[second]) for first, second in pairs)
 
 
 def _sized(company: Company) -> bool:
@@ -409,18 +429,37 @@ def _sized(company: Company) -> bool:
     ]
     if any(given) and not all(given):
         index = given.index(False)
-        raise CompareError(
-            f"branches[{index}]",
+        raise InputError(
             f"{company.branches[index].name!r} gives no inquiry volume; give "
             f"inquiries_per_hour or inquiries_per_month for every branch or for none",
+            field=f"branches[{index}]",
         )
     return any(given)
 
 
+def _volumes(company: Company, assumptions: Assumptions) -> list[tuple[float, float]]:
+    """Every branch's inquiries in the busy hour and in a month, in profile order."""
+    volumes = []
+    for index, branch in enumerate(company.branches):
+        try:
+            monthly = inquiries_per_month(branch, assumptions)
+        except InputError as error:
+            raise replace(error, field=f"branches[{index}]") from None
+        volumes.append((inquiries_per_hour(branch, assumptions), monthly))
+    return volumes
+
+
 def _outcome(
-    company: Company, option: Option, plan: Plan, assumptions: Assumptions, sized: bool
+    company: Company,
+    option: Option,
+    plan: Plan,
+    assumptions: Assumptions,
+    sized: bool,
+    volumes: Sequence[tuple[float, float]],
 ) -> Outcome:
-    departments = tuple(_departments(company, plan, assumptions, sized))
+    service = _serving(company, plan, Function.CUSTOMER_SERVICE)
+    promotion = _serving(company, plan, Function.PROMOTION)
+    departments = tuple(_departments(plan, assumptions, sized, volumes, service, promotion))
     by_function: dict[Function, list[Department]] = {}
     for department in departments:
         by_function.setdefault(department.function, []).append(department)
@@ -459,7 +498,7 @@ def _outcome(
         average_span_of_control=span,
         headcount=headcount,
         labour_cost=cost,
-        friction_pairs=friction_pairs(company, plan),
+        friction_pairs=_friction_pairs(company, promotion),
     )
 
 
@@ -467,18 +506,26 @@ _SUPPORT_FUNCTIONS = (Function.SUPPORT, Function.COORDINATION)
 
 
 def _departments(
-    company: Company, plan: Plan, assumptions: Assumptions, sized: bool
+    plan: Plan,
+    assumptions: Assumptions,
+    sized: bool,
+    volumes: Sequence[tuple[float, float]],
+    service: Sequence[str | None],
+    promotion: Sequence[str | None],
 ) -> Iterator[Department]:
+    # *service* and *promotion* are the units that run each branch's customer service and
+    # promotion; each unit's volumes are summed over its branches in profile order, in one pass.
     span = assumptions.span_of_control
+    hourly: dict[str | None, float] = {}
+    monthly: dict[str | None, float] = {}
+    for answering, promoting, (per_hour, per_month) in zip(
+        service, promotion, volumes, strict=True
+    ):
+        hourly[answering] = hourly.get(answering, 0) + per_hour
+        monthly[promoting] = monthly.get(promoting, 0) + per_month
     for unit in plan.units:
-        served = [
-            branch
-            for branch in company.branches
-            if _serving(plan, branch, Function.CUSTOMER_SERVICE) == unit.id
-        ]
         if Function.CUSTOMER_SERVICE in unit.functions and sized:
-            arrivals = sum(inquiries_per_hour(branch, assumptions) for branch in served)
-            queue = staff(arrivals, assumptions.target)
+            queue = _queue(unit.name, hourly.get(unit.id, 0), assumptions.target)
             yield Department(
                 unit.name,
                 Function.CUSTOMER_SERVICE,
@@ -487,13 +534,9 @@ def _departments(
                 queue=queue,
             )
         if Function.PROMOTION in unit.functions:
-            monthly = sum(
-                inquiries_per_month(branch, assumptions)
-                for branch in company.branches
-                if _serving(plan, branch, Function.PROMOTION) == unit.id
-            )
             promoters = max(
-                assumptions.promotion_minimum, math.ceil(monthly / assumptions.leads_per_promoter)
+                assumptions.promotion_minimum,
+                math.ceil(monthly.get(unit.id, 0) / assumptions.leads_per_promoter),
             )
             yield Department(unit.name, Function.PROMOTION, promoters, *management(promoters, span))
         for function, size in (
@@ -504,34 +547,35 @@ def _departments(
                 yield Department(unit.name, function, size, *management(size, span))
 
 
-def _serving(plan: Plan, branch: Branch, function: Function) -> str | None:
-    """The id of the unit that runs *function* for *branch*: its own, or the nearest above."""
-    unit_id: str | None = f"branch:{branch.name}"
+def _queue(unit: str, arrivals: float, target: ServiceTarget) -> Staffing:
     try:
-        plan.unit(f"branch:{branch.name}")
-    except KeyError:
+        return staff(arrivals, target)
+    except InputError as error:
+        # The load comes from the branches' volumes; only the occupancy cap is the target's.
+        at = "service_target.max_occupancy" if error.field == "max_occupancy" else "branches"
+        raise InputError(f"customer service of {unit!r}: {error.message}", field=at) from None
+
+
+def _serving(company: Company, plan: Plan, function: Function) -> list[str | None]:
+    """For every branch, in profile order, the id of the unit that runs *function* for it.
+
+    That is the branch's own unit, or the nearest above it that runs the function.
+    """
+    runner: dict[str | None, str | None] = {None: None}
+    for unit in plan.units:  # each after its parent
+        runner[unit.id] = unit.id if function in unit.functions else runner[unit.parent]
+    if plan.scenario is Scenario.NO_BRANCHES:
         # A company with a single branch has no branch unit: its head office is the branch.
-        unit_id = GROUP_ID
-    while unit_id is not None:
-        unit = plan.unit(unit_id)
-        if function in unit.functions:
-            return unit.id
-        unit_id = unit.parent
-    return None
+        return [runner[GROUP_ID]] * len(company.branches)
+    return [runner[branch_id(branch.name)] for branch in company.branches]
 
 
-def _share_a_project(first: Branch, second: Branch) -> bool:
-    if not first.projects or not second.projects:
-        return True
-    return bool(set(first.projects) & set(second.projects))
+def _share_a_project(first: frozenset[str], second: frozenset[str]) -> bool:
+    # A branch that lists no project serves every project.
+    return not first or not second or not first.isdisjoint(second)
 
 
 def _minus(then: float | None, now: float | None) -> float | None:
     if then is None or now is None:
         return None
     return then - now
-
-
-def _require(condition: bool, name: str, expected: str) -> None:
-    if not condition:
-        raise CompareError(name, f"expected {expected}")

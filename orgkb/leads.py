@@ -101,7 +101,9 @@ def read_leads(path: str | Path, *, received_for: str = "") -> Iterator[Lead | M
     path = Path(path)
     text = open_text(path, CSV_FILE)
     try:
-        table = read_table(path, text, LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS, LEAD_ALIASES)
+        table = read_table(
+            path, text, LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS, LEAD_ALIASES, row_a_line=True
+        )
         if received_for and "received" not in table.columns:
             raise InputError(
                 f"the header has no 'received' column (接收时间), which {received_for} need",
@@ -162,7 +164,7 @@ def read_open_workload(path: str | Path, company: Company) -> dict[str, int]:
     first_line: dict[str, int] = {}
     with open_text(path, CSV_FILE) as text:
         try:
-            for row in read_table(path, text, WORKLOAD_COLUMNS, WORKLOAD_COLUMNS):
+            for row in read_table(path, text, WORKLOAD_COLUMNS, WORKLOAD_COLUMNS, row_a_line=True):
                 if row.problem:
                     raise InputError(row.problem, path=where, line=row.line)
                 if row.empty:

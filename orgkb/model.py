@@ -7,11 +7,12 @@ customer service and sales. Everything else in :mod:`orgkb` is built from these 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum, StrEnum
+from functools import cached_property
 
+from orgkb.errors import InputError
 from orgkb.staffing import ServiceTarget
 from orgkb.values import Limits
 
@@ -108,7 +109,7 @@ SALARY = Limits(at_least=0)
 
 @dataclass(frozen=True)
 class Salaries:
-    """Monthly pay per person, in any one currency, by role."""
+    """Monthly pay per person, in any one currency, by role; each keeps :data:`SALARY`."""
 
     agent: float
     """A customer-service agent."""
@@ -118,6 +119,10 @@ class Salaries:
     """A member of the group's support or coordination team."""
     manager: float
     """A team leader or department head."""
+
+    def __post_init__(self) -> None:
+        for role in ("agent", "promoter", "support", "manager"):
+            SALARY.check(getattr(self, role), role)
 
 
 class Weekday(IntEnum):
@@ -140,14 +145,14 @@ ClosedDay = Weekday | date
 """A day a :class:`Branch` is closed: every such weekday, or one calendar date."""
 
 CAPACITY = Limits(above=0)
-"""The *capacity* a :class:`Branch` may have: its share of the workload, so above 0."""
+"""A branch's share of the workload, relative to the other branches."""
 INQUIRIES = Limits(at_least=0)
-"""The inquiry volumes a :class:`Branch` may give, an hour or a month."""
+"""A branch's inquiry volume, an hour or a month."""
 DAILY_CAP = Limits(at_least=1, whole=True)
-"""The *daily_cap* a :class:`Branch` may give: the most leads it takes in a calendar day."""
+"""The most leads a branch takes in a calendar day."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Branch:
     """A branch (分公司) as a company profile describes it.
 
@@ -157,7 +162,9 @@ class Branch:
     The branch's inquiry volume (咨询线索量), if known, is *inquiries_per_hour* in its busiest
     hour or *inquiries_per_month*, never both; :mod:`orgkb.compare` sizes queues from it.
     *daily_cap* is the most leads the dispatch gives it in one calendar day (``None``: no
-    limit), and *closed* the weekdays and dates on which it takes none.
+    limit), and *closed* the weekdays and dates on which it takes none. *capacity* keeps
+    :data:`CAPACITY`, the volumes :data:`INQUIRIES` and *daily_cap* :data:`DAILY_CAP`, else
+    :class:`~orgkb.errors.InputError` names the field.
     """
 
     name: str
@@ -173,6 +180,10 @@ class Branch:
     def __post_init__(self) -> None:
         if not self.region:
             object.__setattr__(self, "region", self.city)
+        CAPACITY.check(self.capacity, "capacity")
+        for volume in ("inquiries_per_hour", "inquiries_per_month"):
+            if getattr(self, volume) is not None:
+                INQUIRIES.check(getattr(self, volume), volume)
         if self.daily_cap is not None:
             DAILY_CAP.check(float(self.daily_cap), "daily_cap")
 
@@ -212,6 +223,9 @@ class Company:
     *salaries*, the *span_of_control* of a manager, the *busy_hour_factor* (the share of a
     day's inquiries that arrive in its busiest hour) and how the company is organised today,
     *as_is*.
+
+    Branch names are unique: a plan knows each branch's unit by its name
+    (:func:`orgkb.plan.branch_id`), so a repeated name is an :class:`~orgkb.errors.InputError`.
     """
 
     name: str
@@ -223,15 +237,28 @@ class Company:
     busy_hour_factor: float | None = None
     as_is: Option | None = None
 
+    def __post_init__(self) -> None:
+        first: dict[str, int] = {}
+        for index, branch in enumerate(self.branches):
+            if first.setdefault(branch.name, index) != index:
+                raise InputError(
+                    f"{branch.name!r} is already the name of branches[{first[branch.name]}]",
+                    field=f"branches[{index}].name",
+                )
+
     @property
     def regions(self) -> tuple[str, ...]:
         """The regions (片区) the branches lie in, in the order they first appear."""
-        return _unique(branch.region for branch in self.branches)
+        return tuple(self._by_region)
 
     def branches_in(self, region: str) -> tuple[Branch, ...]:
         """The branches of *region*, in profile order."""
-        return tuple(branch for branch in self.branches if branch.region == region)
+        return self._by_region.get(region, ())
 
-
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))
+    @cached_property
+    def _by_region(self) -> dict[str, tuple[Branch, ...]]:
+        # Built once, so that plans of thousands of branches visit each branch once.
+        regions: dict[str, list[Branch]] = {}
+        for branch in self.branches:
+            regions.setdefault(branch.region, []).append(branch)
+        return {region: tuple(branches) for region, branches in regions.items()}

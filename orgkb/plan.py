@@ -1,18 +1,27 @@
-"""Recommend an organisation for a company, as the article advises for its scenario.
+"""Which organisation: the plan the article recommends, the options it weighs, the company today.
 
 A :class:`Plan` is a tree of :class:`Unit` objects — each at a level, under a parent, running
-some functions — together with the ids of the rules that shaped it.
+some functions — together with the ids of the rules that shaped it. This module is the one
+vocabulary for choosing an organisation:
+
+- :func:`recommend` gives the plan the article recommends for a company's scenario;
+- :func:`plan_for` gives the plan of any option the article weighs (:data:`OPTIONS`), and is
+  the one place that refuses an option the scenario does not have;
+- :func:`as_is_option` and :func:`structure` say how the company is organised today: the option
+  its profile names, or else only the structure it describes;
+- :func:`region_id`, :func:`city_id` and :func:`branch_id` build every unit id, and a plan
+  looks its units up by id (:meth:`Plan.unit`, :meth:`Plan.children`) in constant time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from orgkb import rules
 from orgkb.errors import InputError
-from orgkb.model import Branch, Company, Function, Level
+from orgkb.model import Branch, Company, Function, Level, Option
 
 
 class Scenario(StrEnum):
@@ -55,12 +64,53 @@ def classify(company: Company) -> Scenario:
     return Scenario.MULTI_REGION
 
 
-@dataclass(frozen=True)
+GROUP_ID = "group"
+"""The id of the group, the top unit of every plan."""
+
+
+def region_id(region: str) -> str:
+    """The id of the unit of *region*: ``region:<region>``.
+
+    >>> region_id("East China")
+    'region:East China'
+    """
+    return f"region:{_id_part(region)}"
+
+
+def city_id(region: str, city: str) -> str:
+    """The id of the unit of *city* in *region*: ``city:<region>/<city>``.
+
+    The slash only ever separates the region from the city: within a name, ``%`` is written
+    ``%25`` and ``/`` is written ``%2F``, so two different units never share an id.
+
+    >>> city_id("East China", "Hangzhou")
+    'city:East China/Hangzhou'
+    >>> city_id("A/B", "C"), city_id("A", "B/C")
+    ('city:A%2FB/C', 'city:A/B%2FC')
+    """
+    return f"city:{_id_part(region)}/{_id_part(city)}"
+
+
+def branch_id(branch: str) -> str:
+    """The id of the unit of the branch named *branch*: ``branch:<branch>``.
+
+    >>> branch_id("Xihu")
+    'branch:Xihu'
+    """
+    return f"branch:{_id_part(branch)}"
+
+
+def _id_part(name: str) -> str:
+    # Names that hold neither character keep the readable ids the pages and stored tools use.
+    return name.replace("%", "%25").replace("/", "%2F")
+
+
+@dataclass(frozen=True, slots=True)
 class Unit:
     """One unit of the organisation: where it sits and what it runs.
 
     Ids are stable and readable: ``group``, ``region:<region>``, ``city:<region>/<city>``
-    and ``branch:<branch name>``.
+    and ``branch:<branch name>`` (see :func:`city_id` for the escaping that keeps them unique).
     """
 
     id: str
@@ -72,24 +122,44 @@ class Unit:
 
 @dataclass(frozen=True)
 class Plan:
-    """A recommended organisation: its units, top-down, and the rules it applied."""
+    """An organisation: its units, top-down, and the rules it applied.
+
+    Each unit comes after its parent. The units are indexed by id and by parent when the plan
+    is made, so that :meth:`unit` and :meth:`children` take constant time at any size. A unit
+    before its parent, or two units with one id — which the id functions of this module never
+    produce — are a :class:`ValueError`.
+    """
 
     company: str
     scenario: Scenario
     governance: Governance | None
     units: tuple[Unit, ...]
     rules: tuple[str, ...]
+    _by_id: dict[str, Unit] = field(init=False, repr=False, compare=False)
+    _by_parent: dict[str | None, tuple[Unit, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, Unit] = {}
+        by_parent: dict[str | None, list[Unit]] = {}
+        for unit in self.units:
+            if unit.id in by_id:
+                raise ValueError(f"two units of the plan have the id {unit.id!r}")
+            if unit.parent is not None and unit.parent not in by_id:
+                raise ValueError(f"the unit {unit.id!r} comes before its parent {unit.parent!r}")
+            by_id[unit.id] = unit
+            by_parent.setdefault(unit.parent, []).append(unit)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(
+            self, "_by_parent", {parent: tuple(units) for parent, units in by_parent.items()}
+        )
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with id *unit_id*; :class:`KeyError` if the plan has none."""
-        for candidate in self.units:
-            if candidate.id == unit_id:
-                return candidate
-        raise KeyError(unit_id)
+        return self._by_id[unit_id]
 
     def children(self, unit_id: str | None) -> tuple[Unit, ...]:
         """The units directly under *unit_id* (``None``: the top units), in plan order."""
-        return tuple(unit for unit in self.units if unit.parent == unit_id)
+        return self._by_parent.get(unit_id, ())
 
     def functions_at(self, level: Level) -> tuple[Function, ...]:
         """Every function run by some unit of *level*, without repeats.
@@ -121,8 +191,6 @@ class Plan:
         }
 
 
-GROUP_ID = "group"
-
 _CENTRAL = (Function.PROMOTION, Function.CUSTOMER_SERVICE)
 _SELLING = (Function.SALES,)
 _COORDINATING = (
@@ -153,53 +221,12 @@ def recommend(company: Company, governance: Governance | None = None) -> Plan:
     return _plan_for_regions(company, governance or Governance.CENTRALIZED)
 
 
-def separate_teams(company: Company) -> Plan:
-    """The option the article weighs against unifying: each branch with its own teams.
-
-    Every branch runs its own promotion, customer service and sales under a head who only
-    manages; with several regions, the regions only group their branches — the company as it
-    grew branch by branch, before the article's advice. :class:`~orgkb.errors.InputError`
-    for a company without branches, which has nothing to separate.
-
-    >>> from orgkb.model import Branch, Company
-    >>> plan = separate_teams(Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan"))))
-    >>> [(unit.name, [str(f) for f in unit.functions]) for unit in plan.units][:2]
-    [('Duo', []), ('A', ['promotion', 'customer_service', 'sales'])]
-    """
-    scenario = classify(company)
-    if scenario is Scenario.NO_BRANCHES:
-        raise InputError(
-            f"separate teams are an option for a company with several branches; "
-            f"{company.name} is {scenario}"
-        )
-
-    def own_teams(branch: Branch, parent: str) -> Unit:
-        functions = (*_CENTRAL, *_SELLING)
-        return Unit(f"branch:{branch.name}", branch.name, Level.BRANCH, parent, functions)
-
-    units = [_group(company, ())]
-    if scenario is Scenario.ONE_REGION:
-        units.extend(own_teams(branch, GROUP_ID) for branch in company.branches)
-        return Plan(
-            company.name,
-            scenario,
-            None,
-            tuple(units),
-            (rules.ONE_REGION_SALES_PER_BRANCH.id,),
-        )
-    for region in company.regions:
-        region_id = f"region:{region}"
-        units.append(Unit(region_id, region, Level.REGION, GROUP_ID, ()))
-        units.extend(own_teams(branch, region_id) for branch in company.branches_in(region))
-    return Plan(company.name, scenario, None, tuple(units), ())
-
-
 def _group(company: Company, functions: tuple[Function, ...]) -> Unit:
     return Unit(GROUP_ID, company.name, Level.GROUP, None, functions)
 
 
 def _branch(branch: Branch, parent: str) -> Unit:
-    return Unit(f"branch:{branch.name}", branch.name, Level.BRANCH, parent, _SELLING)
+    return Unit(branch_id(branch.name), branch.name, Level.BRANCH, parent, _SELLING)
 
 
 def _plan_without_branches(company: Company) -> Plan:
@@ -245,9 +272,9 @@ def _plan_for_regions(company: Company, governance: Governance) -> Plan:
     applied.append(rules.MULTI_REGION_SUPPORT_UNIT)
     units = [group]
     for region in company.regions:
-        region_id = f"region:{region}"
-        units.append(Unit(region_id, region, Level.REGION, GROUP_ID, region_functions))
-        city_units = list(_units_under_region(region_id, company.branches_in(region)))
+        parent = region_id(region)
+        units.append(Unit(parent, region, Level.REGION, GROUP_ID, region_functions))
+        city_units = list(_units_under_region(region, company.branches_in(region)))
         has_city = any(unit.level is Level.CITY for unit in city_units)
         if has_city and rules.MULTI_REGION_CITY_UNIT not in applied:
             applied.append(rules.MULTI_REGION_CITY_UNIT)
@@ -261,13 +288,135 @@ def _plan_for_regions(company: Company, governance: Governance) -> Plan:
     )
 
 
-def _units_under_region(region_id: str, branches: Sequence[Branch]) -> Iterator[Unit]:
-    cities = tuple(dict.fromkeys(branch.city for branch in branches))
-    for city in cities:
-        in_city = [branch for branch in branches if branch.city == city]
-        parent = region_id
+def _units_under_region(region: str, branches: Sequence[Branch]) -> Iterator[Unit]:
+    cities = _by_city(branches)
+    for city, in_city in cities.items():
+        parent = region_id(region)
         if len(cities) > 1 and len(in_city) > 1:
-            parent = f"city:{region_id.removeprefix('region:')}/{city}"
-            yield Unit(parent, city, Level.CITY, region_id, _SELLING)
+            parent = city_id(region, city)
+            yield Unit(parent, city, Level.CITY, region_id(region), _SELLING)
         for branch in in_city:
             yield _branch(branch, parent)
+
+
+def _separate_teams(company: Company) -> Plan:
+    # Every branch runs its own promotion, customer service and sales under a head who only
+    # manages; with several regions, the regions only group their branches.
+    def own_teams(branch: Branch, parent: str) -> Unit:
+        functions = (*_CENTRAL, *_SELLING)
+        return Unit(branch_id(branch.name), branch.name, Level.BRANCH, parent, functions)
+
+    units = [_group(company, ())]
+    if classify(company) is Scenario.ONE_REGION:
+        units.extend(own_teams(branch, GROUP_ID) for branch in company.branches)
+        return Plan(
+            company.name,
+            Scenario.ONE_REGION,
+            None,
+            tuple(units),
+            (rules.ONE_REGION_SALES_PER_BRANCH.id,),
+        )
+    for region in company.regions:
+        parent = region_id(region)
+        units.append(Unit(parent, region, Level.REGION, GROUP_ID, ()))
+        units.extend(own_teams(branch, parent) for branch in company.branches_in(region))
+    return Plan(company.name, Scenario.MULTI_REGION, None, tuple(units), ())
+
+
+def _by_city(branches: Iterable[Branch]) -> dict[str, list[Branch]]:
+    """The branches grouped by city, cities in the order they first appear."""
+    cities: dict[str, list[Branch]] = {}
+    for branch in branches:
+        cities.setdefault(branch.city, []).append(branch)
+    return cities
+
+
+OPTIONS = {
+    Scenario.NO_BRANCHES: (Option.ONE_HEAD,),
+    Scenario.ONE_REGION: (Option.SEPARATE, Option.UNIFIED),
+    Scenario.MULTI_REGION: (Option.SEPARATE, Option.DECENTRALIZED, Option.CENTRALIZED),
+}
+"""The options the article weighs in each scenario; the first is the default "as is"."""
+
+_PLANNERS: dict[Option, Callable[[Company], Plan]] = {
+    Option.ONE_HEAD: recommend,
+    Option.SEPARATE: _separate_teams,
+    Option.UNIFIED: recommend,
+    Option.DECENTRALIZED: lambda company: recommend(company, Governance.DECENTRALIZED),
+    Option.CENTRALIZED: lambda company: recommend(company, Governance.CENTRALIZED),
+}
+
+
+def plan_for(company: Company, option: Option) -> Plan:
+    """The plan of *option* for *company*.
+
+    :data:`Option.SEPARATE <orgkb.model.Option.SEPARATE>` is the option the article weighs
+    against unifying: every branch runs its own promotion, customer service and sales under a
+    head who only manages; with several regions, the regions only group their branches — the
+    company as it grew branch by branch, before the article's advice. The other options are
+    what :func:`recommend` gives. An option the article does not weigh for the company's
+    scenario (see :data:`OPTIONS`) is an :class:`~orgkb.errors.InputError`.
+
+    >>> from orgkb.model import Branch, Company
+    >>> duo = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
+    >>> plan = plan_for(duo, Option.SEPARATE)
+    >>> [(unit.name, [str(f) for f in unit.functions]) for unit in plan.units][:2]
+    [('Duo', []), ('A', ['promotion', 'customer_service', 'sales'])]
+    >>> plan_for(duo, Option.CENTRALIZED)
+    Traceback (most recent call last):
+    ...
+    orgkb.errors.InputError: 'centralized' is not an option for a company that is one-region; \
+expected one of separate, unified
+    """
+    return _PLANNERS[_weighed(company, option)](company)
+
+
+def as_is_option(company: Company) -> Option | None:
+    """The option *company*'s profile says it runs today (its ``as_is``), ``None`` if unsaid.
+
+    An ``as_is`` the article does not weigh for the company's scenario is an
+    :class:`~orgkb.errors.InputError` naming the field ``as_is``.
+    """
+    if company.as_is is None:
+        return None
+    return _weighed(company, company.as_is, "as_is")
+
+
+def structure(company: Company) -> Plan:
+    """The structure *company*'s profile describes, as a plan whose units run nothing known.
+
+    Group, then each region, each city and each branch. A region the profile does not name
+    (its branches' region is their city) is drawn as that city directly under the group.
+
+    >>> from orgkb.model import Branch
+    >>> plan = structure(Company("Trio", (Branch("A", "Wuhan", "Centre"), Branch("B", "Xi'an"))))
+    >>> [unit.id for unit in plan.units]
+    ['group', 'region:Centre', 'city:Centre/Wuhan', 'branch:A', "city:Xi'an/Xi'an", 'branch:B']
+    """
+    units = [_group(company, ())]
+    for region in company.regions:
+        cities = _by_city(company.branches_in(region))
+        region_parent = GROUP_ID
+        if list(cities) != [region]:
+            region_parent = region_id(region)
+            units.append(Unit(region_parent, region, Level.REGION, GROUP_ID, ()))
+        for city, in_city in cities.items():
+            parent = city_id(region, city)
+            units.append(Unit(parent, city, Level.CITY, region_parent, ()))
+            units.extend(
+                Unit(branch_id(branch.name), branch.name, Level.BRANCH, parent, ())
+                for branch in in_city
+            )
+    return Plan(company.name, classify(company), None, tuple(units), ())
+
+
+def _weighed(company: Company, option: Option, field: str = "") -> Option:
+    scenario = classify(company)
+    if option not in OPTIONS[scenario]:
+        choices = ", ".join(str(weighed) for weighed in OPTIONS[scenario])
+        raise InputError(
+            f"{str(option)!r} is not an option for a company that is {scenario}; "
+            f"expected one of {choices}",
+            field=field,
+        )
+    return option

@@ -766,5 +766,8 @@ class _Validator:
 def _field_name(at: FieldPath) -> str:
     name = ""
     for part in at:
+        if isinstance(part, str) and len(part) > 60:
+            # A key a megabyte long must not make the one line of its error a megabyte.
+            part = part[:57] + "..."
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name

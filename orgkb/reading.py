@@ -49,6 +49,10 @@ NOT_TEXT_ROW = "the row holds bytes that are not text in the file's encoding"
 """What is wrong with a row of a table that holds bytes that do not decode."""
 UNCLOSED_QUOTE = "malformed CSV: a quoted value starts on this line and never ends"
 """What is wrong with a row whose quoted value does not close."""
+RUNS_PAST_ITS_LINE = "malformed CSV: a quoted value runs past the end of its line"
+"""What is wrong with a row of a one-line-a-row table whose quoted value holds a line break."""
+STRAY_QUOTE = "malformed CSV: a quote inside a value that is not quoted"
+"""What is wrong with a row of a one-line-a-row table such as ``L1,near the lake",Wuhan``."""
 LONGEST_ROW = 1 << 20
 """The most characters one row may have: a quoted value that runs on longer has not closed."""
 _FIELD_LIMIT = csv.field_size_limit()
@@ -223,6 +227,8 @@ def read_table(
     columns: Sequence[str],
     required: Sequence[str],
     aliases: Mapping[str, str] | None = None,
+    *,
+    row_a_line: bool = False,
 ) -> Table:
     """The table of *lines* (a text stream opened with ``newline=""``), its header checked.
 
@@ -232,7 +238,10 @@ def read_table(
     maps other names a header may give a column, such as a Chinese one, to the column's name
     in *columns*; the rows' values are keyed by the latter.
 
-    A quoted value may hold a line break; a stray quote spoils only its own line:
+    A quoted value may hold a line break; a stray quote spoils only its own line. With
+    *row_a_line* every physical line is a row of its own, so that no quote, however placed, can
+    join lines into one row: a quoted value that runs past its line makes that line a bad row,
+    and the next line is read afresh.
 
     >>> table = read_table("t.csv", io.StringIO('ID,Project\\nL1,"a\\nb"\\nL2,"c\\nL3,d\\n'),
     ...                    ("id", "project"), ("id",))
@@ -258,7 +267,7 @@ def read_table(
             path=where,
             line=source.line + 1,
         )
-    records = _records(source, delimiter)
+    records = _records(source, delimiter, row_a_line)
     for line, header, problem in records:
         if problem:
             raise InputError(problem, path=where, line=line)
@@ -372,8 +381,8 @@ class _Lines:
         return None
 
 
-def _records(lines: _Lines, delimiter: str) -> Iterator[_Record]:
-    """Each row of *lines*, with the line it starts on."""
+def _records(lines: _Lines, delimiter: str, row_a_line: bool) -> Iterator[_Record]:
+    """Each row of *lines*, with the line it starts on; with *row_a_line*, a line each."""
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     while True:
         text = lines.take()
@@ -394,17 +403,34 @@ def _records(lines: _Lines, delimiter: str) -> Iterator[_Record]:
             return
         except (csv.Error, _RowTooLongError) as error:
             never_closed = len(lines.row) > 1 or lines.ended or isinstance(error, _RowTooLongError)
-            lines.again_after_first()
-            # The cells before the first quote are as they look: keep them (a lead's id, say).
-            before = lines.row[0].rstrip("\r\n").split(delimiter)
-            readable = list(takewhile(lambda cell: '"' not in cell, before))
-            yield _Record(
-                start, readable, UNCLOSED_QUOTE if never_closed else f"malformed CSV: {error}"
-            )
+            problem = UNCLOSED_QUOTE if never_closed else f"malformed CSV: {error}"
+            yield _Record(start, _before_the_quote(lines, delimiter), problem)
+            continue
+        if row_a_line and len(lines.row) > 1:
+            yield _Record(start, _before_the_quote(lines, delimiter), RUNS_PAST_ITS_LINE)
+            continue
+        if row_a_line and _stray_quote(lines.row[0], cells):
+            # The rest of a quoted value that ran past its line, or a typing slip: either way
+            # not a row as it was meant.
+            yield _Record(start, _before_the_quote(lines, delimiter), STRAY_QUOTE)
             continue
         if len(lines.row) == 1 and not lines.row[0].strip():
             continue
         yield _Record(start, cells)
+
+
+def _stray_quote(line: str, cells: list[str]) -> bool:
+    # The csv module takes a quote inside an unquoted value as a character of the value; only
+    # a doubled quote ("") is how a value that is quoted holds one.
+    return '""' not in line and any('"' in cell for cell in cells)
+
+
+def _before_the_quote(lines: _Lines, delimiter: str) -> list[str]:
+    """The cells of a bad row's first line before its first quote; its other lines go back."""
+    lines.again_after_first()
+    # The cells before the first quote are as they look: keep them (a lead's id, say).
+    before = lines.row[0].rstrip("\r\n").split(delimiter)
+    return list(takewhile(lambda cell: '"' not in cell, before))
 
 
 def _rows(records: Iterator[_Record], columns: dict[str, int]) -> Iterator[Row]:

@@ -27,6 +27,7 @@ from orgkb.groups import GroupTally, Within
 from orgkb.leads import MalformedRow
 from orgkb.model import Level
 from orgkb.plan import Plan, Unit
+from orgkb.reading import quoted
 from orgkb.rules import Rule
 from orgkb.staffing import Staffing
 
@@ -510,7 +511,7 @@ def governance_not_used_in_chart(plan: Plan, *, as_is: bool) -> str:
 
 def unknown_rule(rule_id: str) -> str:
     """The message for a rule id that no rule has."""
-    return f"no rule has the id {rule_id!r}; `orgkb rules` lists them"
+    return f"no rule has the id {quoted(rule_id)}; `orgkb rules` lists them"
 
 
 def invalid_choice(value: object, choices: Iterable[object]) -> str:

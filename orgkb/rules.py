@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgkb.reading import quoted
+
 
 @dataclass(frozen=True)
 class Wording:
@@ -51,7 +53,7 @@ class UnknownRuleError(KeyError):
     """Raised by :func:`rule` for an id no rule has."""
 
     def __str__(self) -> str:
-        return f"no rule has the id {self.args[0]!r}"
+        return f"no rule has the id {quoted(self.args[0])}"
 
 
 NO_BRANCHES_ONE_HEAD = Rule(

@@ -23,24 +23,28 @@ binary floating point.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from types import MappingProxyType
+from typing import ClassVar
 
 from orgkb.errors import InputError
+from orgkb.values import Limits
 
 SECONDS_PER_HOUR = 3600
 _Rounding = Callable[[float | Fraction], int]
 MAX_ERLANGS = 1_000_000
-"""The largest load :func:`staff` accepts: a million agents busy at once.
+"""The most agents :func:`staff` sizes a queue for: a million busy at once.
 
 The exact recursion takes one step per agent, about a second at this size; no single queue
-comes near it, so a larger load is almost certainly a mistyped unit.
+comes near it, so a larger load is almost certainly a mistyped unit. The same bound holds
+for the agents an occupancy cap asks for (the load over the cap), which is what keeps a cap
+such as ``1e-8`` from running for hours: every call of :func:`staff` ends within about a
+million steps of the recursion.
 """
-
-
-class StaffingError(InputError):
-    """A queue or target that cannot be staffed; its text is one line naming the value."""
+ARRIVALS_PER_HOUR = Limits(at_least=0)
+"""The inquiries a queue gets in the hour it is staffed for."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,10 @@ class ServiceTarget:
     *shrinkage* (缩减率) is the share of paid time an agent is not available to answer —
     breaks, training, meetings, leave — so ``agents / (1 - shrinkage)`` must be on the roster.
     *max_occupancy* caps the share of their available time agents spend handling inquiries;
-    ``1`` sets no cap beyond the model's own (occupancy is always below 1).
+    ``1`` sets no cap beyond the model's own (occupancy is always below 1); a cap so low that
+    the load over it exceeds :data:`MAX_ERLANGS` agents is refused by :func:`staff`, which
+    alone knows the load. Each field keeps its :attr:`LIMITS`, else
+    :class:`~orgkb.errors.InputError` names it.
 
     The defaults are the industry's usual "80/20" target (80 % within 20 seconds) with a
     three-minute handle time, no shrinkage and no occupancy cap.
@@ -60,8 +67,20 @@ class ServiceTarget:
     >>> ServiceTarget(service_level=1.0)
     Traceback (most recent call last):
     ...
-    orgkb.staffing.StaffingError: service level must be above 0 and below 1, got 1.0
+    orgkb.errors.InputError: service_level: expected a number above 0 and below 1, got 1
     """
+
+    LIMITS: ClassVar[Mapping[str, Limits]] = MappingProxyType(
+        {
+            "handle_time": Limits(above=0),
+            "answer_within": Limits(at_least=0),
+            "service_level": Limits(above=0, below=1),
+            "shrinkage": Limits(at_least=0, below=1),
+            "max_occupancy": Limits(above=0, at_most=1),
+        }
+    )
+    """The numbers each field allows, by field name: the one statement of them, which the
+    profile reader and the command line read their values with."""
 
     handle_time: float = 180.0
     answer_within: float = 20.0
@@ -70,27 +89,8 @@ class ServiceTarget:
     max_occupancy: float = 1.0
 
     def __post_init__(self) -> None:
-        _check(
-            math.isfinite(self.handle_time) and self.handle_time > 0,
-            "average handle time must be a positive number of seconds",
-            self.handle_time,
-        )
-        _check(
-            math.isfinite(self.answer_within) and self.answer_within >= 0,
-            "answer time must be 0 or more seconds",
-            self.answer_within,
-        )
-        _check(
-            0 < self.service_level < 1,
-            "service level must be above 0 and below 1",
-            self.service_level,
-        )
-        _check(0 <= self.shrinkage < 1, "shrinkage must be 0 or more and below 1", self.shrinkage)
-        _check(
-            0 < self.max_occupancy <= 1,
-            "maximum occupancy must be above 0 and at most 1",
-            self.max_occupancy,
-        )
+        for name, limits in self.LIMITS.items():
+            limits.check(getattr(self, name), name)
 
     def describe(self) -> str:
         """The target in words.
@@ -154,6 +154,8 @@ def erlangs(arrivals_per_hour: float, handle_time: float) -> float:
     >>> erlangs(200, 180)
     10.0
     """
+    ARRIVALS_PER_HOUR.check(arrivals_per_hour, "arrivals_per_hour")
+    ServiceTarget.LIMITS["handle_time"].check(handle_time, "handle_time")
     return float(_load(arrivals_per_hour, handle_time))
 
 
@@ -163,8 +165,14 @@ def erlang_b(agents: int, load: float) -> float:
     >>> round(erlang_b(2, 1.0), 6)
     0.2
     """
-    _check(agents >= 0, "agents must be 0 or more", agents)
-    _check(load >= 0, "load must be 0 or more", load)
+    # One step of the recursion per agent: staff's bound keeps this one bounded too.
+    _check(
+        0 <= agents <= MAX_ERLANGS,
+        f"agents must be 0 or more and at most {MAX_ERLANGS:,}",
+        agents,
+        "agents",
+    )
+    _check(math.isfinite(load) and load >= 0, "load must be 0 or more", load, "load")
     blocking = 1.0
     for count in range(1, agents + 1):
         carried = load * blocking
@@ -180,7 +188,9 @@ def erlang_c(agents: int, load: float) -> float:
     >>> round(erlang_c(14, 10.0), 4)
     0.1741
     """
-    _check(agents > load, "the queue grows without end unless agents exceed the load", agents)
+    _check(
+        agents > load, "the queue grows without end unless agents exceed the load", agents, "agents"
+    )
     return _waiting(agents, load, agents - load, erlang_b(agents, load))
 
 
@@ -201,7 +211,9 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     3, where rounding 2.5 + 1 to the nearest whole number would start at 4 and skip a candidate
     that may meet a modest target — and the Erlang B recursion runs on from one
     candidate to the next. The answer also respects the occupancy cap, and the roster adds
-    shrinkage, rounded up.
+    shrinkage, rounded up. A load of more than :data:`MAX_ERLANGS`, or an occupancy cap that
+    asks for more agents than that, is an :class:`~orgkb.errors.InputError` naming
+    ``arrivals_per_hour`` or ``max_occupancy``; so the work of every call is bounded.
 
     >>> result = staff(200, ServiceTarget(handle_time=180, answer_within=20, service_level=0.8))
     >>> result.agents, result.erlangs, round(result.service_level, 3)
@@ -210,13 +222,22 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     20
     """
     target = target or ServiceTarget()
-    _check(
-        math.isfinite(arrivals_per_hour) and arrivals_per_hour >= 0,
-        "arrivals per hour must be 0 or more",
-        arrivals_per_hour,
-    )
+    ARRIVALS_PER_HOUR.check(arrivals_per_hour, "arrivals_per_hour")
     load = arrivals_per_hour * target.handle_time / SECONDS_PER_HOUR
-    _check(load <= MAX_ERLANGS, f"the load must be at most {MAX_ERLANGS:,} Erlangs", load)
+    _check(
+        load <= MAX_ERLANGS,
+        f"the load must be at most {MAX_ERLANGS:,} Erlangs",
+        load,
+        "arrivals_per_hour",
+    )
+    # The cap asks for at least load / cap agents; a tiny cap would ask for astronomically
+    # many, one recursion step each. (With 1e-310 the quotient is infinite: refused too.)
+    if not load / target.max_occupancy <= MAX_ERLANGS:
+        raise InputError(
+            f"an occupancy of at most {target.max_occupancy:g} needs more than "
+            f"{MAX_ERLANGS:,} agents for {load:g} Erlangs, the most that can be sized",
+            field="max_occupancy",
+        )
     if load == 0:
         return Staffing(arrivals_per_hour, target, 0, 0, 0.0, 1.0, 0.0, 0.0, 0.0)
 
@@ -229,7 +250,7 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
             fewest,
             _whole(
                 load / target.max_occupancy,
-                lambda: exact_load() / _exact(target.max_occupancy, "maximum occupancy"),
+                lambda: exact_load() / _exact(target.max_occupancy),
                 math.ceil,
             ),
         )
@@ -251,7 +272,7 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     available = 1 - target.shrinkage
     rostered = _whole(
         agents / available,
-        lambda: agents / (1 - _exact(target.shrinkage, "shrinkage")),
+        lambda: agents / (1 - _exact(target.shrinkage)),
         math.ceil,
     )
     return Staffing(
@@ -282,19 +303,18 @@ def _waiting(agents: int, load: float, headroom: float, blocking: float) -> floa
 
 
 def _load(arrivals_per_hour: float, handle_time: float) -> Fraction:
-    exact = _exact(arrivals_per_hour, "arrivals per hour") * _exact(handle_time, "handle time")
-    return exact / SECONDS_PER_HOUR
+    return _exact(arrivals_per_hour) * _exact(handle_time) / SECONDS_PER_HOUR
 
 
-def _exact(value: float, name: str) -> Fraction:
+def _exact(value: float) -> Fraction:
     # repr gives the shortest decimal that reads back as the same float: the number as typed.
-    _check(math.isfinite(value), f"{name} must be a finite number", value)
+    # The values are the limited fields and arguments above, so never infinite or NaN.
     return Fraction(repr(float(value)))
 
 
-def _check(condition: bool, message: str, value: object) -> None:
+def _check(condition: bool, message: str, value: object, field: str) -> None:
     if not condition:
-        raise StaffingError(f"{message}, got {value}")
+        raise InputError(f"{message}, got {value}", field=field)
 
 
 def _percent(share: float) -> str:

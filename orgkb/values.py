@@ -133,12 +133,16 @@ class Limits:
 
     def allows(self, number: float) -> bool:
         """Whether *number* keeps these limits."""
-        return math.isfinite(number) and abs(number) <= LARGEST and self._within(number)
+        # The magnitude first: false for NaN and the infinities, and safe for an int of any size.
+        return abs(number) <= LARGEST and self._within(number)
 
     def check(self, number: float, field: str = "") -> float:
         """*number* if it keeps these limits, else an :class:`~orgkb.errors.InputError`."""
         if not self.allows(number):
-            raise InputError(f"expected {self.describe()}, got {number:g}", field=field)
+            # An int too large for a float cannot be formatted as one.
+            huge = isinstance(number, int) and abs(number) > LARGEST
+            shown = describe_value(number) if huge else f"{number:g}"
+            raise InputError(f"expected {self.describe()}, got {shown}", field=field)
         return number
 
     def read(self, value: object, field: str = "") -> float:
@@ -161,9 +165,10 @@ class Limits:
         return read_number(value, field)
 
     def _within(self, number: float) -> bool:
-        # The field's own bounds, without the one every number keeps (LARGEST).
+        # The field's own bounds, without the one every number keeps (LARGEST); int has
+        # is_integer from 3.12 only, and *number* is at most LARGEST whenever this is asked.
         return (
-            (not self.whole or number.is_integer())
+            (not self.whole or float(number).is_integer())
             and (self.at_least is None or number >= self.at_least)
             and (self.above is None or number > self.above)
             and (self.at_most is None or number <= self.at_most)

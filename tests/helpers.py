@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from orgkb.cli import main
+
+T = TypeVar("T")
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+# The site's Sphinx configuration; its builds run with ``-c conf``.
+CONF = ROOT / "conf"
 
 
 def run_orgkb(*argv: str) -> tuple[int, str, str]:
@@ -35,3 +46,49 @@ def write_file(folder: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+class Walked(tuple[T, ...]):
+    """A tuple that counts the walks through it, to show work that does not grow with size."""
+
+    walks = 0
+
+    def __iter__(self) -> Iterator[T]:
+        self.walks += 1
+        return super().__iter__()
+
+
+def run_sphinx(
+    source: Path,
+    out: Path,
+    builder: str = "html",
+    *,
+    conf: Path | None = CONF,
+    doctrees: Path | None = None,
+    settings: Mapping[str, str] | None = None,
+    strict: bool = True,
+    fresh: bool = False,
+    jobs: int = 1,
+) -> tuple[int, str]:
+    """Build *source* into *out* as ``./dev site`` does; return the exit status and the log.
+
+    *strict* fails on any warning (``-W --keep-going -n``); *conf* is the folder of
+    ``conf.py`` (``None``: the one in *source*); *settings* override configuration values
+    (``-D``); *fresh* rereads every page (``-E``); *jobs* reads pages in parallel (``-j``).
+    """
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", builder]
+    if strict:
+        command += ["-W", "--keep-going", "-n"]
+    if fresh:
+        command.append("-E")
+    if jobs != 1:
+        command += ["-j", str(jobs)]
+    if conf is not None:
+        command += ["-c", str(conf)]
+    if doctrees is not None:
+        command += ["-d", str(doctrees)]
+    for name, value in (settings or {}).items():
+        command += ["-D", f"{name}={value}"]
+    command += [str(source), str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    return result.returncode, result.stdout + result.stderr

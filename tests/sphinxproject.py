@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.helpers import run_sphinx
 
 CONF = """\
 project = "demo"
@@ -57,20 +57,7 @@ def build(
         CONF.format(extensions=["myst_parser", *extensions]) + conf, encoding="utf-8"
     )
     out = root / builder
-    flags = ["-W", "--keep-going", "-n"] if strict else []
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        *flags,
-        "-q",
-        "-E",
-        "-j",
-        str(jobs),
-        "-b",
-        builder,
-        str(source),
-        str(out),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return Built(out, result.returncode, result.stdout + result.stderr)
+    returncode, log = run_sphinx(
+        source, out, builder, conf=None, strict=strict, fresh=True, jobs=jobs
+    )
+    return Built(out, returncode, log)

@@ -199,16 +199,18 @@ def test_cells_a_spreadsheet_would_run_get_a_leading_quote(tmp_path: Path) -> No
     assert [row[0].removeprefix("'") for row in table[1:]] == ids
 
 
-def test_csv_cells_with_tab_or_return_are_disarmed_and_quoted() -> None:
+def test_csv_cells_with_controls_are_escaped_and_formulas_disarmed() -> None:
     # The leads reader strips spaces around values; a value from the library may keep them.
     out = io.StringIO()
     write_row = Streams(out, None).csv(("lead_id",))
     write_row(("\t=1+1",))
     write_row(("\r=1+1",))
-    write_row(("a\rb",))
+    write_row(("a\rb\x1b[2J",))
+    write_row(("=1+1",))
     write_row(("",))
+    assert "\r" not in out.getvalue() and "\x1b" not in out.getvalue()
     assert list(csv.reader(io.StringIO(out.getvalue(), newline=""))) == [
-        ["lead_id"], ["'\t=1+1"], ["'\r=1+1"], ["a\rb"], [""],
+        ["lead_id"], ["\\t=1+1"], ["\\r=1+1"], ["a\\rb\\x1b[2J"], ["'=1+1"], [""],
     ]  # fmt: skip
 
 
@@ -218,7 +220,8 @@ def test_reader_bom_gb18030_quotes_and_line_numbers(tmp_path: Path) -> None:
         path = write_file(tmp_path, f"{encoding}.csv", text.encode(encoding))
         assert list(read_leads(path)) == [
             Lead("L,1", "flats", "武汉", 2),
-            Lead("L2", "multi\nline", None, 4),
+            MalformedRow(4, "malformed CSV: a quoted value runs past the end of its line", "L2"),
+            MalformedRow(5, "malformed CSV: a quote inside a value that is not quoted"),
         ]
 
 

@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,21 +20,20 @@ from orgkb.chart import (
     TREE_WIDTHS,
     Chart,
     View,
-    as_is,
     chart,
     chart_as_dot,
     chart_as_html,
     chart_as_html_page,
     chart_as_mermaid,
     chart_as_text,
+    option_chart,
     tree_width,
 )
-from orgkb.compare import option_plans
 from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Function, Level, Option
-from orgkb.plan import Governance, Plan, Unit, recommend
+from orgkb.plan import Governance, Plan, Unit, plan_for, recommend, structure
 from orgkb.render import plan_as_text
-from tests.helpers import run_orgkb
+from tests.helpers import Walked, run_orgkb
 
 SOLO = Company("Solo", (Branch("Only", "Wuhan"),))
 DUO = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
@@ -56,7 +56,41 @@ HOSTILE = Company(
         Branch("#35; & ;", "c"),
     ),
 )
-COMPANIES = (SOLO, DUO, GROUP, HOSTILE)
+# Region "A/B" with city "C" and region "A" with city "B/C": one id once, "city:A/B/C".
+SLASHES = Company(
+    "Slashes",
+    (
+        Branch("1", "C", "A/B"),
+        Branch("2", "C", "A/B"),
+        Branch("3", "D", "A/B"),
+        Branch("4", "B/C", "A"),
+        Branch("5", "B/C", "A"),
+        Branch("6", "D", "A"),
+    ),
+)
+CONTROLS = Company(
+    "Esc\x1b[2J%%{init: {'theme': 'dark'}}%% Co",
+    (
+        Branch("Bell\x07 tab\t line\nfeed\r", "Wuhan"),
+        Branch("Nul\x00 del\x7f c1\x9b sep\u2028 lone\ud800", "Wuhan"),
+        Branch("%%{init: {'securityLevel': 'loose'}}%%", "Wuhan"),
+    ),
+)
+COMPANIES = (SOLO, DUO, GROUP, HOSTILE, SLASHES, CONTROLS)
+
+
+def shown(name: str) -> str:
+    """*name* as the HTML and diagrams show it: breaks and tabs as spaces, controls as codes."""
+    characters = []
+    for character in name:
+        code = ord(character)
+        if character in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029":
+            characters.append(" ")
+        elif unicodedata.category(character) in ("Cc", "Cs") or character in "\ufffe\uffff":
+            characters.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            characters.append(character)
+    return "".join(characters)
 
 
 def all_charts() -> list[Chart]:
@@ -71,7 +105,8 @@ def all_charts() -> list[Chart]:
 
 
 def test_as_is_draws_regions_cities_and_branches_without_functions() -> None:
-    plan = as_is(GROUP)
+    plan = chart(GROUP, View.AS_IS).plan
+    assert plan == structure(GROUP)
     assert [(unit.id, unit.parent) for unit in plan.units] == [
         ("group", None),
         ("region:华南", "group"),
@@ -91,7 +126,7 @@ def test_as_is_draws_regions_cities_and_branches_without_functions() -> None:
 
 
 def test_as_is_of_a_company_without_branches_is_its_head_alone() -> None:
-    plan = as_is(Company("Nobody"))
+    plan = chart(Company("Nobody"), View.AS_IS).plan
     assert [unit.level for unit in plan.units] == [Level.GROUP]
 
 
@@ -121,8 +156,27 @@ def test_the_separate_view_of_several_regions_keeps_the_regions() -> None:
 
 
 def test_the_separate_view_is_refused_without_branches() -> None:
-    with pytest.raises(InputError, match="several branches; Solo is no-branches"):
+    with pytest.raises(InputError) as raised:
         chart(SOLO, View.SEPARATE)
+    assert str(raised.value) == (
+        "'separate' is not an option for a company that is no-branches; expected one of one-head"
+    )
+
+
+def test_an_option_chart_draws_the_plan_of_the_option() -> None:
+    for option, view in (
+        (Option.SEPARATE, View.SEPARATE),
+        (Option.DECENTRALIZED, View.RECOMMENDED),
+        (Option.CENTRALIZED, View.RECOMMENDED),
+    ):
+        drawn = option_chart(GROUP, option)
+        assert (drawn.plan, drawn.view) == (plan_for(GROUP, option), view)
+    assert option_chart(GROUP, Option.SEPARATE) == chart(GROUP, View.SEPARATE)
+    assert option_chart(GROUP, Option.DECENTRALIZED) == chart(
+        GROUP, governance=Governance.DECENTRALIZED
+    )
+    with pytest.raises(InputError, match=r"'centralized' is not an option .* one-region"):
+        option_chart(DUO, Option.CENTRALIZED)
 
 
 def test_text_of_a_recommendation_is_the_plan_as_text() -> None:
@@ -136,7 +190,7 @@ def test_text_of_other_views_is_titled_and_lists_every_unit() -> None:
     assert lines[0] == "华南家居: as is (several regions; functions not shown)"
     assert lines[1] == "华南家居 [group]"
     assert "│   ├── 广州 [city]" in lines
-    assert len(lines) == 1 + len(as_is(GROUP).units)
+    assert len(lines) == 1 + len(structure(GROUP).units)
     separate = chart_as_text(chart(DUO, View.SEPARATE)).splitlines()
     assert separate[0] == "Duo: separate teams in every branch (one region, several branches)"
     assert "└── B [branch] promotion 推广, customer service 客服, sales 销售" in separate
@@ -198,7 +252,7 @@ def _expected(drawn: Chart) -> list[dict[str, object]]:
             functions = [function.label for function in unit.functions] or ["manages only"]
         expected.append(
             {
-                "name": unit.name,
+                "name": shown(unit.name),
                 "level": unit.level.label,
                 "functions": functions,
                 "parent": None if unit.parent is None else index[unit.parent],
@@ -311,7 +365,71 @@ def test_mermaid_draws_every_unit_and_edge_with_safe_labels() -> None:
             assert re.sub(r"#\d+;", "", label).count("#") == 0
             assert not set("<>&") & set(re.sub(r"<br/>", "", label))
         names = [_mermaid_unescape(label.split("<br/>")[0]) for label in labels.values()]
-        assert names == [" ".join(unit.name.split()) for unit in drawn.plan.units]
+        assert names == [" ".join(shown(unit.name).split()) for unit in drawn.plan.units]
+
+
+def test_no_name_spells_a_mermaid_directive() -> None:
+    # Mermaid reads "%%{init: …}%%" anywhere in the text as configuration, and "%%" at the
+    # start of a line as a comment; no name may write either.
+    for drawn in all_charts():
+        text = chart_as_mermaid(drawn)
+        if drawn.plan.company == CONTROLS.name:
+            assert "%" not in text
+            assert "#37;#37;{init" in text
+        assert "%%" not in text
+
+
+def test_no_control_character_reaches_the_html_or_a_diagram() -> None:
+    raw = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+    for drawn in (chart(CONTROLS), chart(CONTROLS, View.AS_IS), chart(CONTROLS, View.SEPARATE)):
+        for draw in (chart_as_html, chart_as_html_page, chart_as_mermaid, chart_as_dot):
+            text = draw(drawn)
+            assert not raw.search(text), (draw.__name__, raw.findall(text))
+            text.encode("utf-8")
+        assert "Esc\\x1b[2J" in chart_as_html(drawn)
+        dot = chart_as_dot(drawn)
+        assert len(re.findall(r"^  u\d+ \[label=", dot, re.MULTILINE)) == len(drawn.plan.units)
+        assert 'label="Bell\\\\x07 tab  line feed \\nbranch' in dot
+
+
+def test_names_with_slashes_get_one_id_each_in_every_output() -> None:
+    ids = [unit.id for unit in structure(SLASHES).units]
+    assert "city:A%2FB/C" in ids and "city:A/B%2FC" in ids
+    recommended = recommend(SLASHES)
+    cities = [unit.id for unit in recommended.units if unit.level is Level.CITY]
+    assert cities == ["city:A%2FB/C", "city:A/B%2FC"]
+    for drawn in (chart(SLASHES), chart(SLASHES, View.AS_IS)):
+        document = drawn.plan.to_json()["units"]
+        assert isinstance(document, list)
+        assert len({unit["id"] for unit in document}) == len(drawn.plan.units)
+        assert len(_mermaid_labels(chart_as_mermaid(drawn))) == len(drawn.plan.units)
+        reader = _Tree()
+        reader.feed(chart_as_html(drawn))
+        assert len(reader.units) == len(drawn.plan.units)
+
+
+def test_drawing_visits_the_units_a_fixed_number_of_times() -> None:
+    # Every format finds a unit's children in the plan's index, never by scanning the units,
+    # so a chart ten times larger visits its units no more often.
+    def visits(regions: int, per_region: int) -> int:
+        company = Company(
+            "Chain",
+            tuple(
+                Branch(f"B{region}-{number}", f"City {number % 3}", f"Region {region}")
+                for region in range(regions)
+                for number in range(per_region)
+            ),
+        )
+        plan = recommend(company)
+        units = Walked(plan.units)
+        drawn = Chart(
+            Plan(plan.company, plan.scenario, plan.governance, units, ()), View.RECOMMENDED
+        )
+        for draw in (chart_as_text, chart_as_html, chart_as_mermaid, chart_as_dot):
+            draw(drawn)
+        return units.walks
+
+    assert visits(2, 6) == visits(20, 60)
 
 
 def test_mermaid_keeps_chinese_as_is_and_names_the_chart_for_screen_readers() -> None:
@@ -334,10 +452,11 @@ def _dot_texts(source: str) -> list[str]:
 @needs_dot
 def test_graphviz_reads_every_chart_and_shows_every_name() -> None:
     for drawn in all_charts():
-        texts = _dot_texts(chart_as_dot(drawn))
+        # Graphviz writes runs of spaces in SVG as no-break spaces; compare the words.
+        texts = [" ".join(text.split()) for text in _dot_texts(chart_as_dot(drawn))]
         for unit in drawn.plan.units:
-            assert unit.name.strip() in [text.strip() for text in texts], (unit.name, texts)
-        assert drawn.title in texts
+            assert " ".join(shown(unit.name).split()) in texts, (unit.name, texts)
+        assert " ".join(shown(drawn.title).split()) in texts
 
 
 @needs_dot
@@ -448,7 +567,7 @@ def test_as_is_shows_the_option_the_profile_names() -> None:
         duo = replace(DUO, as_is=option)
         drawn = chart(duo, View.AS_IS)
         assert drawn.functions_known
-        assert drawn.plan == option_plans(duo)[option]
+        assert drawn.plan == plan_for(duo, option)
         branch = drawn.plan.unit("branch:A")
         assert [str(function) for function in branch.functions] == functions
         assert drawn.title == (
@@ -458,7 +577,7 @@ def test_as_is_shows_the_option_the_profile_names() -> None:
 
 
 def test_as_is_refuses_an_option_the_scenario_does_not_have() -> None:
-    with pytest.raises(InputError, match=r"'centralized' is not an option .* one-region"):
+    with pytest.raises(InputError, match=r"as_is: 'centralized' is not an option .* one-region"):
         chart(replace(DUO, as_is=Option.CENTRALIZED), View.AS_IS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import runpy
 from pathlib import Path
@@ -14,13 +15,13 @@ import orgkb
 from orgkb import citation
 from orgkb.rules import RULES
 from orgkb.sphinxext.rules import rule_anchor
+from orgkb.sphinxext.site.citations import CITE_ID
 from orgkb.sphinxext.site.redirects import anchors_in, read_url_list
-from tests.conftest import ROOT, BuiltSite
-from tests.helpers import run_orgkb
+from tests.conftest import BuiltSite
+from tests.helpers import CONF, DOCS, ROOT, run_orgkb
 from tests.sphinxproject import build
 
-DOCS = ROOT / "docs"
-PUBLISHED = ROOT / "conf" / "published-urls.txt"
+PUBLISHED = CONF / "published-urls.txt"
 # {rule}`ID` cites a rule; that each rule is stated once, the build checks
 # (tests/test_rule_statements.py).
 CITED = re.compile(r"\{rule\}`([^`]+)`")
@@ -115,7 +116,7 @@ def test_bibtex_escapes_what_latex_would_read() -> None:
 
 
 def test_the_configuration_names_the_work_as_citations_do() -> None:
-    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    conf = runpy.run_path(str(CONF / "conf.py"))
     assert conf["author"] == citation.AUTHORS
     assert conf["html_title"] == citation.SITE_TITLE
     assert str(citation.PUBLICATION_YEAR) in conf["copyright"]
@@ -201,7 +202,7 @@ def _published(site: BuiltSite) -> set[str]:
 
 
 def test_every_published_address_still_resolves(built_site: BuiltSite) -> None:
-    conf = runpy.run_path(str(ROOT / "conf" / "conf.py"))
+    conf = runpy.run_path(str(CONF / "conf.py"))
     redirects: dict[str, str] = conf["orgkb_redirects"]
     gone = []
     for address in read_url_list(PUBLISHED):
@@ -269,3 +270,117 @@ def test_a_wrong_redirect_fails_the_build(tmp_path: Path, redirects: str, messag
     built = build(tmp_path, REDIRECT_PAGES, conf=f"orgkb_redirects = {redirects}\n")
     assert built.returncode != 0
     assert message in built.log
+
+
+def test_cite_prints_gbt7714_on_the_day_cited() -> None:
+    status, out, err = run_orgkb(
+        "cite", "multi-region.group-support-unit", "--format", "gbt7714",
+        "--cited-on", "2026-12-01",
+    )  # fmt: skip
+    assert (status, err) == (0, "")
+    assert out == (
+        "The orgkb authors. Rule multi-region.group-support-unit: A group support unit for new "
+        "and weak branches[EB/OL]. [2026-12-01]. https://orgkb.example.org/reference/rules.html"
+        "#rule-multi-region-group-support-unit.\n"
+    )
+
+
+def test_gbt7714_is_cited_today_unless_told() -> None:
+    before = datetime.date.today()
+    _, out, _ = run_orgkb("cite", "multi-region.group-support-unit", "--format", "gbt7714")
+    after = datetime.date.today()
+    assert any(f"[EB/OL]. [{day.isoformat()}]. https://" in out for day in (before, after)), out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("--format", "gbt7714", "--cited-on", "1.12.2026"),
+         "--cited-on: expected a date as YYYY-MM-DD, got '1.12.2026'"),
+        (("--cited-on", "2026-12-01"), "--cited-on: only --format gbt7714 gives the day cited"),
+    ],
+)  # fmt: skip
+def test_cite_refuses_a_day_cited_it_cannot_give(arguments: tuple[str, ...], message: str) -> None:
+    status, out, err = run_orgkb("cite", "multi-region.group-support-unit", *arguments)
+    assert (status, out, err) == (2, "", f"orgkb: {message}\n")
+
+
+# Both editions of a small project: the Chinese one is cited in Chinese, at its own addresses.
+
+EDITION_PAGES = {
+    "index.md": "# Home\n\n```{toctree}\nrules\nstated\n```\n",
+    "rules.md": "# Rules\n\n```{rule-list}\n```\n",
+    "stated.md": "# Stated\n\n"
+    + "".join(f"```{{rule}} {known.id}\n```\n\n" for known in RULES)
+    + "```{pooling}\n:branches: 3\n```\n",
+}
+# The day the build says it was built, and therefore the day its citations are cited.
+BUILT_ON = "2026-12-01"
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The English and the Chinese edition of the project, by language: their HTML folders."""
+    built = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime.fromisoformat(
+            BUILT_ON + "T12:00:00+00:00").timestamp())))  # fmt: skip
+        for language in ("en", "zh_CN"):
+            project = build(
+                tmp_path_factory.mktemp(language),
+                EDITION_PAGES,
+                conf=f'language = "{language}"\n',
+            )
+            assert project.returncode == 0, project.log
+            built[language] = project.out
+    return built
+
+
+def _cite_block(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    block = text.partition(f'id="{CITE_ID}">')[2]
+    return " ".join(re.sub(r"<[^>]+>", "", block).split())
+
+
+def test_the_chinese_edition_cites_its_pages_in_chinese(editions: dict[str, Path]) -> None:
+    url = f"{citation.PUBLISHED_URL}zh_CN/stated.html"
+    block = _cite_block(editions["zh_CN"] / "stated.html")
+    assert block.startswith(
+        f"引用本页 orgkb 作者（2026）。“Stated”。载于《orgkb：网络营销体系的组织架构》，版本 9.9。{url} "
+        f"GB/T 7714-2015：orgkb 作者. Stated[EB/OL]. [{BUILT_ON}]. {url}. "
+        "BibTeX： @misc{orgkb:zh_CN/stated, author = {{orgkb 作者}}, title = {Stated}, "
+        "howpublished = {orgkb：网络营销体系的组织架构}, version = {9.9}, year = {2026}, "
+        f"url = {{{url}}}, note = {{版本 9.9}} }}"
+    ), block
+
+
+def test_the_english_edition_gives_gbt7714_with_the_english_title(
+    editions: dict[str, Path],
+) -> None:
+    url = f"{citation.PUBLISHED_URL}stated.html"
+    block = _cite_block(editions["en"] / "stated.html")
+    assert block.startswith(
+        "Cite this page The orgkb authors (2026). “Stated”. In orgkb: organising online "
+        f"marketing, version 9.9. {url} "
+        f"GB/T 7714-2015: The orgkb authors. Stated[EB/OL]. [{BUILT_ON}]. {url}. "
+        "BibTeX: @misc{orgkb:stated,"
+    ), block
+
+
+def test_both_editions_have_the_same_anchors(editions: dict[str, Path]) -> None:
+    for name in EDITION_PAGES:
+        page = name.replace(".md", ".html")
+        english, chinese = (anchors_in(editions[language] / page) for language in editions)
+        assert english == chinese, page
+        assert CITE_ID in chinese
+    rules = anchors_in(editions["zh_CN"] / "rules.html")
+    assert {rule_anchor(known.id) for known in RULES} <= rules
+
+
+def test_a_rules_chinese_citation_is_in_chinese_at_the_chinese_edition() -> None:
+    cited = citation.rule_citation(RULES[2], "https://site.test/", "zh_CN")
+    assert cited.as_gbt7714(datetime.date(2026, 12, 1)) == (
+        "orgkb 作者. 规则 one-region.unify-promotion-and-service：统一设立推广部和客服部[EB/OL]. "
+        "[2026-12-01]. https://site.test/zh_CN/reference/rules.html"
+        "#rule-one-region-unify-promotion-and-service."
+    )

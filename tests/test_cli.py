@@ -86,7 +86,7 @@ def test_missing_file(tmp_path: Path) -> None:
         (
             ("frobnicate",),
             "COMMAND: invalid choice: 'frobnicate' "
-            "(choose from recommend, chart, rules, cite, staff, compare, allocate)",
+            "(choose from recommend, chart, rules, cite, staff, compare, allocate, tally)",
         ),
         (
             ("recommend", "x.yaml", "--format", "xml"),
@@ -119,20 +119,20 @@ BAD_INPUTS = [
     (
         ("staff", "--arrivals-per-hour", "ten", "--aht", "180", "--answer-within", "20",
          "--service-level", "0.8"),
-        "--arrivals-per-hour: expected a number, got text ('ten')",
+        "--arrivals-per-hour: expected a number of 0 or more, got text ('ten')",
     ),
     (
         ("staff", "--arrivals-per-hour", "10", "--aht", "180", "--answer-within", "20",
          "--service-level", "0.8", "--max-occupancy", "1e400"),
-        "--max-occupancy: expected a number of at most 1e+12, got text ('1e400')",
+        "--max-occupancy: expected a number above 0 and at most 1, got text ('1e400')",
     ),
     (
         ("compare", "{profile}", "--days-per-month", "1e308"),
-        "--days-per-month: expected a number of at most 1e+12",
+        "--days-per-month: expected a number of 1 or more and at most 31, got text ('1e308')",
     ),
     (
         ("compare", "{profile}", "--support-team", "1.5"),
-        "--support-team: expected a whole number, got text ('1.5')",
+        "--support-team: expected a whole number of 0 or more, got text ('1.5')",
     ),
     (("compare", "{broken}"), "{broken}:2: brnaches: unknown field"),
     (

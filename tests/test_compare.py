@@ -12,18 +12,18 @@ from hypothesis import strategies as st
 
 from orgkb.compare import (
     Assumptions,
-    CompareError,
     compare,
     friction_pairs,
     inquiries_per_hour,
+    inquiries_per_month,
     management,
 )
 from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Option, Salaries
-from orgkb.plan import Scenario, recommend, separate_teams
+from orgkb.plan import Scenario, plan_for, recommend
 from orgkb.profile import load_company
 from orgkb.staffing import ServiceTarget, staff
-from tests.helpers import run_orgkb, write_file
+from tests.helpers import Walked, run_orgkb, write_file
 
 PAY = Salaries(agent=6000, promoter=9000, support=8000, manager=14000)
 
@@ -74,7 +74,20 @@ def test_friction_needs_a_common_project() -> None:
     # A and B share no project; C is in another city.
     assert compare(trio).outcome(Option.SEPARATE).friction_pairs == ()
     duo = Company("Duo", trio.branches[:2])
-    assert friction_pairs(duo, separate_teams(duo)) == ()
+    assert friction_pairs(duo, plan_for(duo, Option.SEPARATE)) == ()
+
+
+def test_friction_pairs_come_in_profile_order_across_cities() -> None:
+    company = Company(
+        "Mixed",
+        tuple(Branch(name, city) for name, city in zip("ABCDE", "XYXYX", strict=True)),
+    )
+    assert friction_pairs(company, plan_for(company, Option.SEPARATE)) == (
+        ("A", "C"),
+        ("A", "E"),
+        ("B", "D"),
+        ("C", "E"),
+    )
 
 
 def test_headcount_adds_up_and_costs_follow_salaries() -> None:
@@ -152,8 +165,9 @@ def test_as_is_from_the_profile() -> None:
 
 
 def test_as_is_must_be_an_option_of_the_scenario() -> None:
-    with pytest.raises(CompareError, match="as_is: 'unified' is not an option"):
+    with pytest.raises(InputError, match="as_is: 'unified' is not an option") as raised:
         compare(two_regions(as_is=Option.UNIFIED))
+    assert raised.value.field == "as_is"
 
 
 def test_a_company_without_branches_has_one_option() -> None:
@@ -175,7 +189,7 @@ def test_without_volumes_queues_are_not_sized() -> None:
 
 def test_volumes_for_some_branches_only_are_refused() -> None:
     company = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=5), Branch("B", "Wuhan")))
-    with pytest.raises(CompareError, match=r"branches\[1\]: 'B' gives no inquiry volume"):
+    with pytest.raises(InputError, match=r"branches\[1\]: 'B' gives no inquiry volume"):
         compare(company)
 
 
@@ -191,24 +205,70 @@ def test_profile_values_replace_defaults_and_overrides_replace_both() -> None:
     assumptions = Assumptions.for_company(company, span_of_control=5)
     assert (assumptions.target, assumptions.span_of_control) == (target, 5)
     assert assumptions.busy_hour_factor == 0.15
-    with pytest.raises(CompareError, match="not an assumption"):
+    with pytest.raises(InputError, match="not an assumption"):
         Assumptions.for_company(company, spam=1)
 
 
 @pytest.mark.parametrize(
-    "bad",
+    ("bad", "expected"),
     [
-        {"span_of_control": 1},
-        {"busy_hour_factor": 0},
-        {"days_per_month": 0},
-        {"leads_per_promoter": math.nan},
-        {"promotion_minimum": 0},
-        {"support_team": -1},
+        ({"span_of_control": 1}, "a whole number of 2 or more"),
+        ({"span_of_control": 7.5}, "a whole number of 2 or more"),
+        ({"busy_hour_factor": 0}, "a number above 0 and at most 1"),
+        ({"busy_hour_factor": 1.5}, "a number above 0 and at most 1"),
+        ({"days_per_month": 0}, "a number of 1 or more and at most 31"),
+        ({"days_per_month": 1e308}, "a number of 1 or more and at most 31"),
+        ({"leads_per_promoter": math.nan}, "a number of 1 or more"),
+        ({"leads_per_promoter": 1e-310}, "a number of 1 or more"),
+        ({"promotion_minimum": 0}, "a whole number of 1 or more"),
+        ({"support_team": -1}, "a whole number of 0 or more"),
+        ({"support_team": math.inf}, "a whole number of 0 or more"),
+        ({"coordination_team": 10**400}, "a whole number of 0 or more"),
     ],
 )
-def test_impossible_assumptions_are_refused(bad: dict[str, float]) -> None:
-    with pytest.raises(CompareError, match=next(iter(bad))):
+def test_impossible_assumptions_are_refused(bad: dict[str, float], expected: str) -> None:
+    with pytest.raises(InputError, match=f"expected {expected}") as raised:
         Assumptions(**bad)  # type: ignore[arg-type]
+    assert raised.value.field == next(iter(bad))
+
+
+def test_every_number_assumption_has_its_limits() -> None:
+    numbers = {
+        name for name, value in vars(Assumptions()).items() if isinstance(value, int | float)
+    }
+    assert set(Assumptions.LIMITS) == numbers
+
+
+def test_a_tiny_busy_hour_is_refused_before_it_overflows() -> None:
+    # 1e-310 is a number above 0, as the busy-hour factor must be; a month of such busy hours
+    # would be infinite, and the promotion team with it.
+    company = four_branches(busy_hour_factor=1e-310)
+    with pytest.raises(InputError) as raised:
+        compare(company)
+    assert str(raised.value) == (
+        "branches[0]: 'A' gives 50 inquiries an hour, which with a busy hour of 1e-310 of the "
+        "day's make more than 1e+12 a month"
+    )
+    with pytest.raises(InputError):
+        inquiries_per_month(company.branches[0], Assumptions(busy_hour_factor=1e-310))
+    # A small factor that keeps the volumes finite is sized as any other.
+    small = compare(four_branches(busy_hour_factor=1e-6))
+    assert small.outcome(Option.UNIFIED).promoters == math.ceil(4 * 50 / 1e-6 * 30 / 1500)
+
+
+def test_branch_volumes_and_salaries_keep_their_limits() -> None:
+    with pytest.raises(InputError, match="capacity: expected a number above 0"):
+        Branch("A", "Wuhan", capacity=0)
+    with pytest.raises(InputError, match="inquiries_per_hour: expected a number of 0 or more"):
+        Branch("A", "Wuhan", inquiries_per_hour=1e300)
+    with pytest.raises(InputError, match="agent: expected a number of 0 or more"):
+        Salaries(agent=1e308, promoter=1, support=1, manager=1)
+
+
+def test_branch_names_are_unique() -> None:
+    with pytest.raises(InputError) as raised:
+        Company("Twice", (Branch("A", "Wuhan"), Branch("B", "Wuhan"), Branch("A", "Hefei")))
+    assert str(raised.value) == "branches[2].name: 'A' is already the name of branches[0]"
 
 
 @settings(max_examples=200, deadline=None)
@@ -281,11 +341,46 @@ def test_a_load_too_large_is_one_line(tmp_path: Path) -> None:
     path = write_file(
         tmp_path,
         "huge.yaml",
-        "company: Huge\nbranches:\n  - {name: A, city: Wuhan, inquiries_per_hour: 1e12}\n",
+        "company: Huge\nbranches:\n  - {name: A, city: Wuhan, inquiries_per_hour: 1e9}\n",
     )
     status, _, err = run_orgkb("compare", str(path))
     assert status == 2
     assert err.count("\n") == 1 and "at most 1,000,000 Erlangs" in err
+
+
+def test_an_occupancy_cap_too_low_to_staff_is_one_line(tmp_path: Path) -> None:
+    # Load over occupancy: 1e-300 would ask for 1e300 agents, one recursion step each.
+    for cap in ("1e-8", "1e-300", "1e-310"):
+        path = write_file(
+            tmp_path,
+            "capped.yaml",
+            PROFILE.replace("shrinkage: 0.3}", f"shrinkage: 0.3, max_occupancy: {cap}}}"),
+        )
+        status, out, err = run_orgkb("compare", str(path))
+        assert (status, out) == (2, "")
+        assert err.startswith(f"orgkb: {path}: service_target.max_occupancy: customer service of ")
+        assert err.count("\n") == 1 and "needs more than 1,000,000 agents" in err
+
+
+def test_branch_visits_do_not_grow_with_the_company() -> None:
+    # A comparison visits every branch a fixed number of times, whatever the company's size:
+    # no branch is looked for among the others, nor a unit among the units.
+    def visits(regions: int, cities: int, per_city: int) -> int:
+        branches = Walked(
+            Branch(
+                f"R{region}C{city}B{number}",
+                f"City {region}-{city}",
+                f"Region {region}",
+                inquiries_per_hour=5,
+            )
+            for region in range(regions)
+            for city in range(cities)
+            for number in range(per_city)
+        )
+        compare(Company("Chain", branches))
+        return branches.walks
+
+    assert visits(2, 2, 2) == visits(20, 5, 10)
 
 
 def test_unified_plan_is_the_recommendation() -> None:
@@ -410,8 +505,32 @@ def test_command_assumption_options(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("profile", "extra", "message"),
     [
-        (PROFILE, ("--support-team", "two"), "orgkb: --support-team: expected a whole number"),
-        (PROFILE, ("--days-per-month", "0"), "orgkb: --days-per-month: expected a positive"),
+        (
+            PROFILE,
+            ("--support-team", "two"),
+            "orgkb: --support-team: expected a whole number of 0 or more, got text ('two')",
+        ),
+        (PROFILE, ("--support-team", "2.5"), "orgkb: --support-team: expected a whole number"),
+        (
+            PROFILE,
+            ("--days-per-month", "0"),
+            "orgkb: --days-per-month: expected a number of 1 or more and at most 31, got text ('0')",
+        ),
+        (
+            PROFILE,
+            ("--days-per-month", "1e308"),
+            "orgkb: --days-per-month: expected a number of 1 or more and at most 31, got text ('1e308')",
+        ),
+        (
+            PROFILE,
+            ("--leads-per-promoter", "1e-310"),
+            "orgkb: --leads-per-promoter: expected a number of 1 or more, got text ('1e-310')",
+        ),
+        (
+            PROFILE,
+            ("--support-team", "1e400"),
+            "orgkb: --support-team: expected a whole number of 0 or more, got text ('1e400')",
+        ),
         (
             PROFILE.replace("as_is: decentralized", "as_is: unified"),
             (),

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from orgkb.downloads import EPUB, PDF, build_downloads, find_chromium
-from tests.conftest import ROOT
+from tests.conftest import built_once
+from tests.helpers import DOCS, run_sphinx
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("downloads")
-    build_downloads(folder, find_chromium())
-    return folder
+    return built_once(
+        tmp_path_factory, "downloads", lambda folder: build_downloads(folder, find_chromium())
+    )
 
 
 def test_the_epub_holds_every_page(downloads: Path) -> None:
@@ -28,8 +27,8 @@ def test_the_epub_holds_every_page(downloads: Path) -> None:
         assert names[0] == "mimetype"
         assert book.read("mimetype") == b"application/epub+zip"
     sources = {
-        page.relative_to(ROOT / "docs").with_suffix(".xhtml").as_posix()
-        for page in (ROOT / "docs").rglob("*.md")
+        page.relative_to(DOCS).with_suffix(".xhtml").as_posix()
+        for page in DOCS.rglob("*.md")
         if "examples" not in page.parts
     }
     assert sources - set(names) == set()
@@ -46,12 +45,14 @@ def test_the_pdf_is_printed_when_chromium_is_there(downloads: Path) -> None:
 
 def test_every_page_links_the_downloads(downloads: Path, tmp_path: Path) -> None:
     site = tmp_path / "html"
-    command = [
-        sys.executable, "-m", "sphinx", "-q", "-c", str(ROOT / "conf"), "-b", "html",
-        "-d", str(tmp_path / "doctrees"), "-D", f"orgkb_downloads={downloads}",
-        str(ROOT / "docs"), str(site),
-    ]  # fmt: skip
-    subprocess.run(command, check=True, capture_output=True)
+    returncode, log = run_sphinx(
+        DOCS,
+        site,
+        doctrees=tmp_path / "doctrees",
+        settings={"orgkb_downloads": str(downloads)},
+        strict=False,
+    )
+    assert returncode == 0, log
     built = sorted(path.name for path in downloads.iterdir())
     assert sorted(path.name for path in (site / "downloads").iterdir()) == built
     assert f'href="downloads/{EPUB}" download' in (site / "index.html").read_text("utf-8")

@@ -142,8 +142,8 @@ def test_epub_gets_the_plain_lists_not_the_web_markup(tmp_path: Path) -> None:
         ),
         (
             "```{orgchart}\n:compare: separate\n\ncompany: 独店\nbranches: [{name: A, city: W}]\n```\n",
-            "orgchart: separate teams are an option for a company with several branches; "
-            "独店 is no-branches",
+            "orgchart: 'separate' is not an option for a company that is no-branches; "
+            "expected one of one-head",
         ),
         (
             "```{orgchart} duo.yaml\n:compare: sideways\n```\n",

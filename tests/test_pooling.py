@@ -24,10 +24,15 @@ PAGE = """\
 """
 
 
-def build(tmp_path: Path, builder: str, page: str = PAGE) -> tuple[str, str]:
+def build(tmp_path: Path, builder: str, page: str = PAGE, conf: str = "") -> tuple[str, str]:
     """Build a one-page project with the directives; its page and what the build said."""
     built = sphinxproject.build(
-        tmp_path, {"index.md": page}, builder, strict=False, extensions=sphinxproject.DIRECTIVES
+        tmp_path,
+        {"index.md": page},
+        builder,
+        conf=conf,
+        strict=False,
+        extensions=sphinxproject.DIRECTIVES,
     )
     assert built.returncode == 0, built.log
     return built.read("index.html" if builder == "html" else "index.txt"), built.log
@@ -71,10 +76,45 @@ def test_html_and_text_have_the_table(tmp_path: Path, html: str) -> None:
     assert ["4", "20", "14", "6"] in rows
 
 
+def test_a_chinese_project_labels_the_chart_in_chinese(tmp_path: Path) -> None:
+    html = build(tmp_path, "html", conf='language = "zh_CN"\n')[0]
+    (svg,) = re.findall(r"<svg class=\"orgkb-pooling\".*?</svg>", html, re.S)
+    texts = re.findall(r"<(title|desc|text)[^>]*>([^<]*)</", svg)
+    words = [text for _, text in texts if not text.isdigit()]
+    assert words == [
+        "所需坐席数：各自排队与合并排队对比，每家分公司 2.5 爱尔兰",
+        "两条线，分公司从 1 家到 4 家。各自排队时，坐席数沿直线升到 20 个；合并排队时升得慢些，"
+        "只到 14 个。 1 家分公司：各自排队 5 个，合并排队 5 个。 2 家分公司：各自排队 10 个，"
+        "合并排队 8 个。 3 家分公司：各自排队 15 个，合并排队 11 个。 4 家分公司：各自排队 20 个，"
+        "合并排队 14 个。",
+        "分公司数",
+        "所需坐席数",
+        "各自排队：20",
+        "合并排队：14",
+    ]
+    figure = html[html.index("</svg>") :]
+    text = " ".join(re.sub(r"<[^>]+>", " ", figure[: figure.index("</table>")]).split())
+    assert text == (
+        "每家分公司每小时 50 条咨询（2.5 爱尔兰）时所需的坐席数；服务目标：80% 的咨询在 20 秒内应答，"
+        "平均处理时长 180 秒，缩减率 0%，占用率不设上限。 "
+        "分公司数 坐席数（各自排队） 坐席数（合并排队） 节省 "
+        "1 5 5 0 2 10 8 2 3 15 11 4 4 20 14 6"
+    )
+
+
+def test_without_options_the_chart_shows_eight_branches(tmp_path: Path) -> None:
+    html = build(tmp_path, "html", "# Pooling\n\n```{pooling}\n```\n")[0]
+    assert "8 branches: 40 separate, 24 pooled." in html
+
+
 @pytest.mark.parametrize(
     ("option", "bad", "message"),
     [
-        (":service-level: 0.8", ":service-level: 1.5", "service level must be above 0 and below 1"),
+        (
+            ":service-level: 0.8",
+            ":service-level: 1.5",
+            "service_level: expected a number above 0 and below 1",
+        ),
         (":aht: 180", ":aht: three minutes", "aht: expected a number, got text ('three minutes')"),
         (":aht: 180", ":aht: 1e400", "aht: expected a number of at most 1e+12"),
         (":branches: 4", ":branches: 60", "branches: expected a whole number of 1 or more and at"),

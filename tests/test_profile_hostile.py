@@ -78,7 +78,7 @@ HOSTILE_YAML = {
     ),
     "bad service target": (
         "company: C\nservice_target: {service_level: 80}\n",
-        ":2: service_target.service_level: service level must be above 0 and below 1, got 80.0",
+        ":2: service_target.service_level: expected a number above 0 and below 1, got 80",
     ),
     "lone surrogate": ('company: "\\ud800"\n', ":1: company: expected text, got half a character (U+D800)"),
 }  # fmt: skip

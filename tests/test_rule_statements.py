@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from orgkb.rules import RULES, Rule, rule
+from orgkb.rules import RULES, Rule, rule, wording
+from orgkb.sphinxext.rules import RuleLabels, labels, rule_anchor
 from tests.sphinxproject import DIRECTIVES, Built, build
 
 # A source names the parts of the article, or says that the rule goes beyond it.
@@ -113,20 +114,61 @@ def test_every_rule_says_what_the_article_says_and_what_is_ours(known: Rule) -> 
     assert known.article not in known.reasoning and known.reasoning not in known.article
 
 
-def test_the_rule_box_labels_our_reasoning_as_beyond_the_article(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_rule_box_labels_our_reasoning_as_beyond_the_article(
+    tmp_path: Path, language: str
+) -> None:
     stated = rule("multi-region.centralize-promotion-and-service")
     page = f"# Several regions\n\n```{{rule}} {stated.id}\n```\n"
-    built = build(tmp_path, {"index.md": page})
+    built = build(tmp_path, {"index.md": page}, conf=f'language = "{language}"\n')
     assert built.returncode == 0, built.log
     html = built.read("index.html")
     box = html[html.index('id="rule-multi-region-centralize-promotion-and-service"') :]
     text = " ".join(re.sub(r"<[^>]+>", "", box).split())
+    words, said = wording(stated, language), labels(language)
     parts = [
-        stated.statement,
-        f"What the article says: {stated.article}",
-        f"Source: {stated.source}",
-        f"Our reasoning (beyond the article): {stated.reasoning}",
+        f"{said.title}{words.title}",
+        stated.id,
+        words.statement,
+        f"{said.article}{words.article}",
+        f"{said.source}{words.source}",
+        f"{said.reasoning}{words.reasoning}",
     ]
     found = [text.find(part) for part in parts]
     assert -1 not in found, [part for part, at in zip(parts, found, strict=True) if at == -1]
     assert found == sorted(found)
+
+
+def test_the_chinese_edition_states_every_rule_in_chinese() -> None:
+    # The labels the translated pages quote (explanation/summary: 原文的说法, 我们的理由（超出原文）).
+    assert labels("zh_CN") == RuleLabels(
+        title="规则：",
+        article="原文的说法：",
+        source="出处：",
+        reasoning="我们的理由（超出原文）：",
+        stated_in="陈述和阐释见：",
+        unstated="还没有页面陈述这条规则",
+    )
+    assert labels("zh") == labels("zh_CN") and labels("de") == labels("en")
+
+
+def test_a_chinese_rule_list_is_in_chinese_and_links_to_the_statements(tmp_path: Path) -> None:
+    stated = [known.id for known in RULES if known.id != UNSTATED]
+    built = build(tmp_path, _project(stated), extensions=DIRECTIVES, strict=False,
+                  conf='language = "zh_CN"\n')  # fmt: skip
+    assert built.returncode == 0, built.log
+    html = built.read("rules.html")
+    for known in RULES:
+        entry = html.partition(f'id="{rule_anchor(known.id)}">')[2].partition("</div>")[0]
+        text = " ".join(re.sub(r"<[^>]+>", "", entry).split())
+        assert text.startswith(
+            f"{known.zh.title} {known.id} {known.zh.statement} 出处：{known.zh.source} 陈述和阐释见："
+        ), text
+        if known.id == UNSTATED:
+            assert text.endswith("陈述和阐释见：还没有页面陈述这条规则"), text
+        else:
+            number = stated.index(known.id)
+            assert (
+                f'<a class="reference internal" href="rule{number}.html#{rule_anchor(known.id)}"'
+                in entry
+            )

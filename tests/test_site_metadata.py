@@ -6,7 +6,8 @@ import re
 from html import unescape
 from urllib.parse import urlsplit
 
-from tests.conftest import ROOT, BuiltSite
+from tests.conftest import BuiltSite
+from tests.helpers import DOCS
 
 META = re.compile(r'<meta (name|property)="([^"]+)" content="([^"]*)">')
 
@@ -60,8 +61,8 @@ def test_the_sitemap_lists_the_content_pages_only(built_site: BuiltSite) -> None
     sitemap = (built_site.html / "sitemap.xml").read_text(encoding="utf-8")
     listed = {urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
     sources = {
-        page.relative_to(ROOT / "docs").with_suffix(".html").as_posix()
-        for page in (ROOT / "docs").rglob("*.md")
+        page.relative_to(DOCS).with_suffix(".html").as_posix()
+        for page in DOCS.rglob("*.md")
         if "examples" not in page.parts
     }
     assert sources - listed == set()

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from orgkb.errors import InputError
 from orgkb.staffing import (
     MAX_ERLANGS,
     ServiceTarget,
-    StaffingError,
     erlang_b,
     erlang_c,
     erlangs,
@@ -170,8 +170,13 @@ def test_erlang_c_from_erlang_b_identity(load: Fraction) -> None:
 
 
 def test_erlang_c_refuses_too_few_agents() -> None:
-    with pytest.raises(StaffingError, match="agents exceed the load"):
+    with pytest.raises(InputError, match="agents exceed the load"):
         erlang_c(10, 10.0)
+
+
+def test_erlang_b_is_bounded_in_work() -> None:
+    with pytest.raises(InputError, match="agents: agents must be 0 or more and at most 1,000,000"):
+        erlang_b(10**12, 1.0)
 
 
 @settings(max_examples=200, deadline=None)
@@ -212,26 +217,63 @@ def test_service_level_rises_with_every_agent(load: float, extra: int) -> None:
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ({"handle_time": 0}, "average handle time must be a positive number of seconds, got 0"),
-        ({"answer_within": -1}, "answer time must be 0 or more seconds, got -1"),
-        ({"service_level": 0}, "service level must be above 0 and below 1, got 0"),
-        ({"service_level": 1}, "service level must be above 0 and below 1, got 1"),
-        ({"shrinkage": 1}, "shrinkage must be 0 or more and below 1, got 1"),
-        ({"max_occupancy": 0}, "maximum occupancy must be above 0 and at most 1, got 0"),
-        ({"handle_time": math.inf}, "average handle time must be a positive number of seconds"),
+        ({"handle_time": 0}, "handle_time: expected a number above 0, got 0"),
+        ({"answer_within": -1}, "answer_within: expected a number of 0 or more, got -1"),
+        ({"service_level": 0}, "service_level: expected a number above 0 and below 1, got 0"),
+        ({"service_level": 1}, "service_level: expected a number above 0 and below 1, got 1"),
+        ({"shrinkage": 1}, "shrinkage: expected a number of 0 or more and below 1, got 1"),
+        ({"max_occupancy": 0}, "max_occupancy: expected a number above 0 and at most 1, got 0"),
+        ({"handle_time": math.inf}, "handle_time: expected a number above 0, got inf"),
+        ({"handle_time": 1e300}, "handle_time: expected a number above 0, got 1e+300"),
+        ({"answer_within": math.nan}, "answer_within: expected a number of 0 or more, got nan"),
     ],
 )
 def test_impossible_targets_are_refused(target: dict[str, float], message: str) -> None:
-    with pytest.raises(StaffingError) as raised:
+    with pytest.raises(InputError) as raised:
         ServiceTarget(**target)
-    assert str(raised.value).startswith(message)
+    assert str(raised.value) == message
+    assert raised.value.field == next(iter(target))
+
+
+def test_every_target_field_has_its_limits() -> None:
+    assert set(ServiceTarget.LIMITS) == set(vars(ServiceTarget()))
 
 
 def test_impossible_queues_are_refused() -> None:
-    with pytest.raises(StaffingError, match="arrivals per hour must be 0 or more"):
+    with pytest.raises(InputError, match="arrivals_per_hour: expected a number of 0 or more"):
         staff(-1)
-    with pytest.raises(StaffingError, match="at most 1,000,000 Erlangs"):
+    with pytest.raises(InputError, match="arrivals_per_hour: the load must be at most 1,000,000"):
         staff(MAX_ERLANGS * 3600 / 180 * 1.01)
+
+
+@pytest.mark.parametrize("cap", [1e-8, 1e-300, 5e-324])
+def test_an_occupancy_cap_that_asks_for_too_many_agents_is_refused(cap: float) -> None:
+    # Load over occupancy: 10 Erlangs at a cap of 1e-8 would ask for a billion agents, one
+    # step of the recursion each; at 1e-300 the search would never end.
+    with pytest.raises(InputError) as raised:
+        staff(200, ServiceTarget(max_occupancy=cap))
+    assert raised.value.field == "max_occupancy"
+    assert str(raised.value) == (
+        f"max_occupancy: an occupancy of at most {cap:g} needs more than 1,000,000 agents "
+        "for 10 Erlangs, the most that can be sized"
+    )
+
+
+def test_the_largest_queues_are_still_sized() -> None:
+    # At the bound, with the cap and shrinkage as extreme as their limits allow.
+    assert staff(MAX_ERLANGS * 3600 / 180).agents > MAX_ERLANGS
+    capped = staff(200, ServiceTarget(max_occupancy=10 / MAX_ERLANGS))
+    assert capped.agents == MAX_ERLANGS
+    rostered = staff(200, ServiceTarget(shrinkage=math.nextafter(1, 0))).rostered_agents
+    # The shrinkage is taken as the decimal it prints as, 0.9999999999999999.
+    assert rostered == 14 * 10**16
+
+
+def test_tiny_values_give_finite_figures() -> None:
+    result = staff(200, ServiceTarget(handle_time=1e-310))
+    figures = [value for value in result.to_json().values() if isinstance(value, float)]
+    assert all(math.isfinite(value) for value in figures)
+    assert result.agents <= 1
 
 
 def test_erlangs() -> None:
@@ -265,9 +307,28 @@ def test_command_json() -> None:
     ("extra", "message"),
     [
         (("--service-level", "0.8", "--shrinkage", "abc"), "--shrinkage: expected a number"),
-        (("--service-level", "80"), "service level must be above 0 and below 1, got 80"),
-        (("--service-level", "0.8", "--max-occupancy", "1.5"), "maximum occupancy"),
-        (("--service-level", "inf"), "--service-level: expected a number of at most 1e+12"),
+        (
+            ("--service-level", "80"),
+            "--service-level: expected a number above 0 and below 1, got text ('80')",
+        ),
+        (
+            ("--service-level", "0.8", "--max-occupancy", "1.5"),
+            "--max-occupancy: expected a number above 0 and at most 1, got text ('1.5')",
+        ),
+        (
+            ("--service-level", "inf"),
+            "--service-level: expected a number above 0 and below 1, got text ('inf')",
+        ),
+        (
+            ("--service-level", "0.8", "--max-occupancy", "1e-8"),
+            "--max-occupancy: an occupancy of at most 1e-08 needs more than 1,000,000 agents",
+        ),
+        (("--service-level", "0.8", "--max-occupancy", "1e-300"), "--max-occupancy: an occupancy"),
+        (
+            ("--service-level", "0.8", "--arrivals-per-hour", "1e11"),
+            "--arrivals-per-hour: the load must be at most 1,000,000 Erlangs",
+        ),
+        (("--service-level", "0.8", "--arrivals-per-hour", "-1"), "--arrivals-per-hour: expected"),
     ],
 )
 def test_command_refuses_bad_values_in_one_line(extra: tuple[str, ...], message: str) -> None:

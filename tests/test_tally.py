@@ -253,7 +253,10 @@ COMPANY = Company("Co", (Branch("Hankou", "Wuhan"), Branch("Wuchang", "Wuhan")))
             "groups:\n  - {name: Red, project: [x]}\n",
             ":2: groups[0].project: unknown field 'project' (did you mean 'projects'?)",
         ),
-        ("groups:\n  - {projects: [x]}\n", ":2: groups[0].name: expected the group's name, got nothing"),
+        (
+            "groups:\n  - {projects: [x]}\n",
+            ":2: groups[0].name: expected the group's name, got nothing",
+        ),
         (
             "groups:\n  - {name: Red, branches: [Hankuo]}\n",
             ":2: groups[0].branches: unknown branch 'Hankuo' (did you mean 'Hankou'?)",

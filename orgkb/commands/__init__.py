@@ -34,9 +34,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
 # Injection"); a cell that starts with the quote that disarms them gets one too, so that
 # dropping one leading quote always gives the value back.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_FORMULA_START = ("=", "+", "-", "@", "'")
 _CSV_QUOTED = re.compile('[,"\r\n]')
-_CSV_CAREFUL = re.compile('[,"\r\n\ud800-\udfff]')
+# What makes a cell need more than writing as it is: quoting, or an escape (see printable).
+_CSV_CAREFUL = re.compile(f'[,"\n]|{UNPRINTABLE.pattern}')
 
 
 class Streams:
@@ -154,8 +155,10 @@ def _json_escape(match: re.Match[str]) -> str:
 def _csv_cell(value: str) -> str:
     # Not the csv module's writer: with "\n" ending its rows, it leaves a lone "\r" unquoted.
     if not value.startswith(_FORMULA_START) and not _CSV_CAREFUL.search(value):
-        return value  # nothing to replace, disarm or quote: most cells, tested at once
-    value = _valid(value)
+        return value  # nothing to escape, disarm or quote: most cells, tested at once
+    # A cell is shown in a terminal as often as it is opened in a spreadsheet: a control
+    # character or a line break is written as its escape (\x1b), so none reaches either raw.
+    value = printable(value, one_line=True)
     if value.startswith(_FORMULA_START):
         value = "'" + value
     if _CSV_QUOTED.search(value):

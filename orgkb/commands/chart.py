@@ -63,7 +63,6 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     try:
         drawn = chart(company, view, governance)
     except InputError as error:
-        # chart() refuses an as_is that is not an option of the scenario; name the profile.
         raise error.located(arguments.profile) from None
     if governance is not None and (
         view is View.AS_IS or drawn.plan.scenario is not Scenario.MULTI_REGION

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 from typing import TYPE_CHECKING
 
 from orgkb.citation import PUBLISHED_URL, rule_citation
@@ -30,7 +31,15 @@ def register(commands: Subcommands, streams: Streams) -> None:
         help=f"where the site is published ({PUBLISHED_URL})",
     )
     parser.add_argument(
-        "--format", choices=("text", "bibtex"), default="text", help="output format (text)"
+        "--format",
+        choices=("text", "bibtex", "gbt7714"),
+        default="text",
+        help="output format: plain text, BibTeX, or GB/T 7714-2015 (text)",
+    )
+    parser.add_argument(
+        "--cited-on",
+        metavar="DATE",
+        help="the day you cite the rule on, as YYYY-MM-DD, which GB/T 7714 gives (today)",
     )
     parser.set_defaults(run=run)
 
@@ -41,8 +50,23 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     except UnknownRuleError:
         raise InputError(unknown_rule(arguments.rule_id)) from None
     citation = rule_citation(cited, arguments.base_url)
-    if arguments.format == "bibtex":
+    if arguments.format == "gbt7714":
+        cited_on = _day(arguments.cited_on) if arguments.cited_on else datetime.date.today()
+        streams.show(citation.as_gbt7714(cited_on))
+    elif arguments.cited_on:
+        # Only GB/T 7714 gives the day of citing; a date the output leaves out is refused.
+        raise InputError("only --format gbt7714 gives the day cited", field="--cited-on")
+    elif arguments.format == "bibtex":
         streams.data(citation.as_bibtex())
     else:
         streams.show(citation.as_text())
     return 0
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"expected a date as YYYY-MM-DD, got {text!r}", field="--cited-on"
+        ) from None

@@ -6,24 +6,20 @@ import argparse
 from typing import TYPE_CHECKING
 
 from orgkb.commands import Streams, add_profile_arguments
-from orgkb.compare import Assumptions, CompareError, compare
+from orgkb.compare import Assumptions, compare
 from orgkb.errors import InputError
 from orgkb.profile import load_company
 from orgkb.render import comparison_as_text
-from orgkb.staffing import StaffingError
-from orgkb.values import Limits
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
 
-_NUMBER = Limits()
-_WHOLE = Limits(whole=True)
 _ASSUMPTION_OPTIONS = (
-    ("days_per_month", _NUMBER, "days a month on which inquiries arrive (30)"),
-    ("leads_per_promoter", _NUMBER, "inquiries a month per promotion specialist (1500)"),
-    ("promotion_minimum", _WHOLE, "smallest promotion team (2)"),
-    ("support_team", _WHOLE, "people in the group's support unit (2)"),
-    ("coordination_team", _WHOLE, "people in the group's coordination team, decentralized (2)"),
+    ("days_per_month", "days a month on which inquiries arrive (30)"),
+    ("leads_per_promoter", "inquiries a month per promotion specialist (1500)"),
+    ("promotion_minimum", "smallest promotion team (2)"),
+    ("support_team", "people in the group's support unit (2)"),
+    ("coordination_team", "people in the group's coordination team, decentralized (2)"),
 )
 
 
@@ -40,7 +36,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
-    for name, _, help_text in _ASSUMPTION_OPTIONS:
+    for name, help_text in _ASSUMPTION_OPTIONS:
         parser.add_argument(_option(name), metavar="N", help=help_text)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
@@ -51,19 +47,18 @@ def register(commands: Subcommands, streams: Streams) -> None:
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
     overrides: dict[str, float | int] = {}
-    for name, limits, _ in _ASSUMPTION_OPTIONS:
+    for name, _ in _ASSUMPTION_OPTIONS:
         given = getattr(arguments, name)
         if given is not None:
-            number = limits.read(given, _option(name))
+            option = _option(name)
+            limits = Assumptions.LIMITS[name]
+            number = limits.read(given, option)
             overrides[name] = int(number) if limits.whole else number
     try:
-        assumptions = Assumptions.for_company(company, **overrides)
-    except CompareError as error:
-        raise InputError(error.message, field=_option(error.field)) from None
-    try:
-        comparison = compare(company, assumptions)
-    except (CompareError, StaffingError) as error:
-        raise InputError(str(error), path=arguments.profile) from None
+        comparison = compare(company, Assumptions.for_company(company, **overrides))
+    except InputError as error:
+        # The options are checked above: what is left is the profile's.
+        raise error.located(arguments.profile) from None
     if arguments.format == "json":
         streams.json(comparison.to_json())
     else:

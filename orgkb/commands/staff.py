@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from orgkb.commands import Streams
 from orgkb.errors import InputError
 from orgkb.render import staffing_as_text
-from orgkb.staffing import ServiceTarget, StaffingError, staff
-from orgkb.values import read_number
+from orgkb.staffing import ARRIVALS_PER_HOUR, ServiceTarget, staff
+from orgkb.values import Limits
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -76,16 +77,13 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     # Each number is checked against the target on its own, so that an error names its option.
     given: dict[str, float] = {}
     for option, name in _TARGET_OPTIONS:
-        given[name] = read_number(getattr(arguments, _attribute(option)), option)
-        try:
-            ServiceTarget(**{name: given[name]})
-        except StaffingError as error:
-            raise InputError(str(error), field=option) from None
-    arrivals = read_number(arguments.arrivals_per_hour, "--arrivals-per-hour")
+        given[name] = _number(arguments, option, ServiceTarget.LIMITS[name])
+    arrivals = _number(arguments, "--arrivals-per-hour", ARRIVALS_PER_HOUR)
     try:
         staffing = staff(arrivals, ServiceTarget(**given))
-    except StaffingError as error:
-        raise InputError(str(error), field="--arrivals-per-hour") from None
+    except InputError as error:
+        # The load is too large, or the occupancy cap asks for too many agents.
+        raise replace(error, field="--" + error.field.replace("_", "-")) from None
     if arguments.format == "json":
         streams.json(staffing.to_json())
     else:
@@ -96,3 +94,8 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
 def _attribute(option: str) -> str:
     """The attribute argparse gives *option*: ``--max-occupancy`` is ``max_occupancy``."""
     return option.removeprefix("--").replace("-", "_")
+
+
+def _number(arguments: argparse.Namespace, option: str, limits: Limits) -> float:
+    """The number given for *option*, which must keep *limits*."""
+    return limits.read(getattr(arguments, _attribute(option)), option)

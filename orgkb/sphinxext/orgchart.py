@@ -9,7 +9,8 @@ source folder when it starts with ``/``) or YAML in the directive's body::
 
 Options: ``:governance:`` (centralized or decentralized, for several regions), ``:view:``
 (what the main chart shows: recommended, as-is or separate), ``:compare:`` (a second chart
-drawn beside the main one: as-is, separate, centralized or decentralized), ``:company:`` (the
+drawn beside the main one: as-is, or separate, centralized or decentralized where the
+article weighs that option for the company's scenario), ``:company:`` (the
 company's name, which a CSV profile does not hold) and ``:caption:``.
 
 Every builder gets the charts as nested bullet lists, readable in text, EPUB or LaTeX; web
@@ -31,9 +32,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html
+from orgkb.chart import CHART_CSS, Chart, View, chart, chart_as_html, option_chart
 from orgkb.errors import InputError, OrgkbError
-from orgkb.model import Company
+from orgkb.model import Company, Option
 from orgkb.plan import Governance
 from orgkb.profile import load_company, load_company_text
 from orgkb.sphinxext.shared import builds_web_pages, warn
@@ -47,12 +48,8 @@ fetches the new one as soon as it changes.
 HTML_ATTRIBUTE = "orgkb_chart_html"
 """The attribute of a chart container that holds its HTML markup."""
 
-_COMPARED = {
-    "as-is": (View.AS_IS, None),
-    "separate": (View.SEPARATE, None),
-    "centralized": (View.RECOMMENDED, Governance.CENTRALIZED),
-    "decentralized": (View.RECOMMENDED, Governance.DECENTRALIZED),
-}
+# What ``:compare:`` may draw: the company as it is, or one of these options.
+_COMPARED = ("as-is", Option.SEPARATE, Option.CENTRALIZED, Option.DECENTRALIZED)
 
 
 def _choice(values: Sequence[str]) -> Any:
@@ -71,7 +68,7 @@ class OrgChartDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         "governance": _choice([str(choice) for choice in Governance]),
         "view": _choice([str(choice) for choice in View]),
-        "compare": _choice(list(_COMPARED)),
+        "compare": _choice([str(choice) for choice in _COMPARED]),
         "caption": directives.unchanged_required,
         "company": directives.unchanged_required,
     }
@@ -82,9 +79,11 @@ class OrgChartDirective(SphinxDirective):
             governance = self.options.get("governance")
             main = View(self.options.get("view", View.RECOMMENDED))
             charts = [chart(company, main, Governance(governance) if governance else None)]
-            if "compare" in self.options:
-                view, compared_governance = _COMPARED[self.options["compare"]]
-                charts.insert(0, chart(company, view, compared_governance))
+            compared = self.options.get("compare")
+            if compared == "as-is":
+                charts.insert(0, chart(company, View.AS_IS))
+            elif compared is not None:
+                charts.insert(0, option_chart(company, Option(compared)))
         except OrgkbError as error:
             self._warn(error)
             return []

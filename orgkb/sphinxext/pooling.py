@@ -15,21 +15,25 @@ it plots the agents when every branch staffs its own queue beside the agents whe
 answers them all. HTML builders get an inline SVG — no script, nothing from another host — with
 a title and a description for screen readers, the two lines told apart by dash pattern, marker
 shape and a label at their ends as well as by colour. Every builder, HTML included, gets the
-same figures as a plain table. An option the model cannot use is the warning
-``orgkb.pooling``, and no chart is drawn.
+same figures as a plain table. In a project whose ``language`` is Chinese (a code starting
+with ``zh``), the chart, its caption and its table are labelled in Chinese (:data:`WORDS`). An
+option the model cannot use is the warning ``orgkb.pooling``, and no chart is drawn.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.utils import column_width
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from orgkb.citation import CHINESE, ENGLISH, edition
 from orgkb.errors import OrgkbError
 from orgkb.sphinxext.shared import warn
 from orgkb.staffing import ServiceTarget, staff
@@ -41,6 +45,99 @@ SEPARATE_COLOUR = "#b4451f"
 POOLED_COLOUR = "#1f5fa8"
 BRANCHES = Limits(at_least=1, at_most=50, whole=True)
 """How many branches a chart shows: no more than fit on its axis."""
+
+
+def _in_chinese(target: ServiceTarget) -> str:
+    """*target* in Chinese words, as :meth:`~orgkb.staffing.ServiceTarget.describe` in English.
+
+    >>> _in_chinese(ServiceTarget(shrinkage=0.3))
+    '80% 的咨询在 20 秒内应答，平均处理时长 180 秒，缩减率 30%，占用率不设上限'
+    """
+    cap = (
+        "占用率不设上限"
+        if target.max_occupancy == 1
+        else f"占用率最高 {target.max_occupancy * 100:g}%"
+    )
+    return (
+        f"{target.service_level * 100:g}% 的咨询在 {target.answer_within:g} 秒内应答，"
+        f"平均处理时长 {target.handle_time:g} 秒，缩减率 {target.shrinkage * 100:g}%，{cap}"
+    )
+
+
+@dataclass(frozen=True)
+class PoolingWords:
+    """What the chart, its caption and its table say, in one language.
+
+    The texts are ``str.format`` patterns: *title* of ``erlangs``; *summary* of ``last``
+    (branches), ``separate`` and ``pooled`` (agents at the last point); *point* and
+    *points* (one branch, several) of ``branches``, ``separate`` and ``pooled``; *end* of
+    ``line`` (*separate* or *pooled*) and ``agents``; *caption* of ``target`` (the service
+    target, in the words of *describe*), ``arrivals`` and ``erlangs``.
+    """
+
+    title: str
+    summary: str
+    point: str
+    points: str
+    branches: str
+    agents: str
+    separate: str
+    pooled: str
+    end: str
+    caption: str
+    describe: Callable[[ServiceTarget], str]
+    headings: tuple[str, str, str, str]
+
+
+WORDS = {
+    ENGLISH.language: PoolingWords(
+        title="Agents needed: separate queues against one pooled queue, {erlangs} Erlangs a branch",
+        summary=(
+            "Two lines over 1 to {last} branches. Separate queues rise in a straight line to "
+            "{separate} agents; one pooled queue rises more slowly, to {pooled} agents."
+        ),
+        point="{branches} branch: {separate} separate, {pooled} pooled.",
+        points="{branches} branches: {separate} separate, {pooled} pooled.",
+        branches="branches",
+        agents="agents needed",
+        separate="separate queues",
+        pooled="one pooled queue",
+        end="{line}: {agents}",
+        caption=(
+            "Agents needed for {target}, with {arrivals} inquiries an hour ({erlangs} Erlangs) "
+            "at each branch."
+        ),
+        describe=ServiceTarget.describe,
+        headings=("Branches", "Agents, separate queues", "Agents, one pooled queue", "Saved"),
+    ),
+    # The glossary's words: 坐席 (agents), 合并排队 (pooling), 爱尔兰 the unit of 话务量.
+    CHINESE.language: PoolingWords(
+        title="所需坐席数：各自排队与合并排队对比，每家分公司 {erlangs} 爱尔兰",
+        summary=(
+            "两条线，分公司从 1 家到 {last} 家。各自排队时，坐席数沿直线升到 {separate} 个；"
+            "合并排队时升得慢些，只到 {pooled} 个。"
+        ),
+        point="{branches} 家分公司：各自排队 {separate} 个，合并排队 {pooled} 个。",
+        points="{branches} 家分公司：各自排队 {separate} 个，合并排队 {pooled} 个。",
+        branches="分公司数",
+        agents="所需坐席数",
+        separate="各自排队",
+        pooled="合并排队",
+        end="{line}：{agents}",
+        caption=(
+            "每家分公司每小时 {arrivals} 条咨询（{erlangs} 爱尔兰）时所需的坐席数；"
+            "服务目标：{target}。"
+        ),
+        describe=_in_chinese,
+        headings=("分公司数", "坐席数（各自排队）", "坐席数（合并排队）", "节省"),
+    ),
+}
+"""The words of the chart in each edition (:func:`orgkb.citation.edition`), by its language."""
+
+
+def pooling_words(language: str) -> PoolingWords:
+    """The words of the chart for a project in *language*."""
+    return WORDS[edition(language).language]
 
 
 @dataclass(frozen=True)
@@ -67,8 +164,13 @@ def pooling_points(
     )
 
 
-def pooling_svg(points: tuple[PoolingPoint, ...], erlangs: float, chart_id: str) -> str:
-    """The chart as a self-contained SVG element, with a title and a description."""
+def pooling_svg(
+    points: tuple[PoolingPoint, ...],
+    erlangs: float,
+    chart_id: str,
+    words: PoolingWords = WORDS[ENGLISH.language],
+) -> str:
+    """The chart as a self-contained SVG element, with a title and a description, in *words*."""
     most = max(point.separate for point in points)
     top = _round_up(most)
     last = points[-1].branches
@@ -80,16 +182,18 @@ def pooling_svg(points: tuple[PoolingPoint, ...], erlangs: float, chart_id: str)
     def y(agents: float) -> float:
         return HEIGHT - BOTTOM - agents * (HEIGHT - TOP - BOTTOM) / top
 
-    title = f"Agents needed: separate queues against one pooled queue, {erlangs:g} Erlangs a branch"
+    title = words.title.format(erlangs=f"{erlangs:g}")
     end = points[-1]
-    description = (
-        f"Two lines over 1 to {last} branches. Separate queues rise in a straight line to "
-        f"{end.separate} agents; one pooled queue rises more slowly, to {end.pooled} agents. "
-        + " ".join(
-            f"{p.branches} branch{'es' * (p.branches != 1)}: {p.separate} separate, "
-            f"{p.pooled} pooled."
-            for p in points
-        )
+    description = " ".join(
+        [
+            words.summary.format(last=last, separate=end.separate, pooled=end.pooled),
+            *(
+                (words.point if p.branches == 1 else words.points).format(
+                    branches=p.branches, separate=p.separate, pooled=p.pooled
+                )
+                for p in points
+            ),
+        ]
     )
     parts = [
         f'<svg class="orgkb-pooling" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -113,10 +217,10 @@ def pooling_svg(points: tuple[PoolingPoint, ...], erlangs: float, chart_id: str)
         )
     parts.append(
         f'<text x="{(LEFT + WIDTH - RIGHT) / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
-        f'fill="currentColor">branches</text>'
+        f'fill="currentColor">{html.escape(words.branches)}</text>'
         f'<text x="14" y="{(TOP + HEIGHT - BOTTOM) / 2:.1f}" text-anchor="middle" '
         f'fill="currentColor" transform="rotate(-90 14 {(TOP + HEIGHT - BOTTOM) / 2:.1f})">'
-        f"agents needed</text>"
+        f"{html.escape(words.agents)}</text>"
     )
     series = (
         ("separate", SEPARATE_COLOUR, "", [(p.branches, p.separate) for p in points]),
@@ -148,24 +252,29 @@ def pooling_svg(points: tuple[PoolingPoint, ...], erlangs: float, chart_id: str)
             if abs(final_y - taken) < 16:
                 final_y = taken + 16
         label_ys.append(final_y)
-        label = "separate queues" if name == "separate" else "one pooled queue"
+        label = words.end.format(
+            line=words.separate if name == "separate" else words.pooled, agents=values[-1][1]
+        )
         parts.append(
             f'<text x="{final_x + 10:.1f}" y="{final_y + 4:.1f}" fill="currentColor">'
-            f"{label}: {values[-1][1]}</text>"
+            f"{html.escape(label)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def pooling_table(points: tuple[PoolingPoint, ...]) -> nodes.table:
-    """The figures as a docutils table every builder can write."""
+def pooling_table(
+    points: tuple[PoolingPoint, ...], words: PoolingWords = WORDS[ENGLISH.language]
+) -> nodes.table:
+    """The figures as a docutils table every builder can write, headed in *words*."""
     table = nodes.table(classes=["orgkb-pooling-table"])
     group = nodes.tgroup(cols=4)
     table += group
-    headings = ("Branches", "Agents, separate queues", "Agents, one pooled queue", "Saved")
+    headings = words.headings
     for heading in headings:
-        # Text and LaTeX writers size columns by colwidth: make each as wide as its heading.
-        group += nodes.colspec(colwidth=len(heading))
+        # Text and LaTeX writers size columns by colwidth: make each as wide as its heading,
+        # a Chinese character counting two.
+        group += nodes.colspec(colwidth=column_width(heading))
     head = nodes.thead()
     group += head
     head += _row(headings)
@@ -204,21 +313,23 @@ class PoolingDirective(SphinxDirective):
                 answer_within=self._number("answer-within", defaults.answer_within),
                 service_level=self._number("service-level", defaults.service_level),
             )
-            branches = int(BRANCHES.check(self._number("branches", 8), "branches"))
+            branches = int(BRANCHES.check(self._number("branches", 8.0), "branches"))
             points = pooling_points(arrivals, branches, target)
         except OrgkbError as error:
             warn("pooling", f"pooling: {error}", self.get_location())
             return []
         erlangs = arrivals * target.handle_time / 3600
+        words = pooling_words(self.config.language)
         chart_id = f"orgkb-pooling-{self.env.new_serialno('orgkb-pooling')}"
         figure = nodes.container(classes=["orgkb-pooling-figure"])
-        figure += nodes.raw("", pooling_svg(points, erlangs, chart_id), format="html")
+        figure += nodes.raw("", pooling_svg(points, erlangs, chart_id, words), format="html")
         figure += nodes.paragraph(
             "",
-            f"Agents needed for {target.describe()}, with {arrivals:g} inquiries an hour "
-            f"({erlangs:g} Erlangs) at each branch.",
+            words.caption.format(
+                target=words.describe(target), arrivals=f"{arrivals:g}", erlangs=f"{erlangs:g}"
+            ),
         )
-        figure += pooling_table(points)
+        figure += pooling_table(points, words)
         self.set_source_info(figure)
         return [figure]
 

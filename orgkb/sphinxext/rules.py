@@ -6,7 +6,9 @@ The directive takes only the id: statement, what the article says, our reasoning
 come from the code, so a page cannot state a rule differently from the library that applies
 it. The anchor of a rule is ``rule-`` followed by its id with dots turned into hyphens, and
 never changes; the rules page gives each entry the same anchor, which is where ``orgkb cite``
-points.
+points. In a project whose ``language`` is Chinese (a code starting with ``zh``), the boxes and
+the list are in Chinese: each rule's own Chinese wording (:func:`orgkb.rules.wording`) and the
+Chinese labels of :data:`LABELS`, with the same anchors.
 
 Each rule is stated on one page. An unknown id is the warning ``orgkb.rule-unknown``, a
 second statement of a rule ``orgkb.rule-restated``; and in a project with a rule list, a
@@ -16,6 +18,7 @@ rule that no page states is ``orgkb.rule-unstated``, once every page has been re
 from __future__ import annotations
 
 from collections.abc import Set
+from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
@@ -24,10 +27,56 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from orgkb import citation
-from orgkb.rules import RULES, UnknownRuleError, rule
+from orgkb.rules import RULES, UnknownRuleError, rule, wording
 from orgkb.sphinxext.shared import warn
 
 RULE_OBJECT_TYPE = "orgkb-rule"
+
+
+@dataclass(frozen=True)
+class RuleLabels:
+    """The words a rule box and the rule list put around a rule's own, in one language."""
+
+    title: str
+    """Before the rule's title."""
+    article: str
+    source: str
+    reasoning: str
+    stated_in: str
+    """Before the link to the page that states the rule, in the rule list."""
+    unstated: str
+    """In place of that link when no page states the rule."""
+
+
+LABELS = {
+    citation.ENGLISH.language: RuleLabels(
+        title="Rule: ",
+        article="What the article says: ",
+        source="Source: ",
+        reasoning="Our reasoning (beyond the article): ",
+        stated_in="Stated and explained in: ",
+        unstated="no page states this rule yet",
+    ),
+    # As the translated pages quote them (explanation/summary).
+    citation.CHINESE.language: RuleLabels(
+        title="规则：",
+        article="原文的说法：",
+        source="出处：",
+        reasoning="我们的理由（超出原文）：",
+        stated_in="陈述和阐释见：",
+        unstated="还没有页面陈述这条规则",
+    ),
+}
+"""The labels of each edition (:func:`orgkb.citation.edition`), by its language."""
+
+
+def labels(language: str) -> RuleLabels:
+    """The labels for a project in *language*.
+
+    >>> labels("zh_CN").title
+    '规则：'
+    """
+    return LABELS[citation.edition(language).language]
 
 
 def rule_anchor(rule_id: str) -> str:
@@ -56,26 +105,26 @@ class RuleDirective(SphinxDirective):
             (rule_id, self.lineno)
         )
         anchor = rule_anchor(rule_id)
+        said = labels(self.config.language)
+        words = wording(stated, self.config.language)
         box = nodes.admonition(classes=["orgkb-rule"], ids=[anchor])
-        box += nodes.title("", f"Rule: {stated.title}")
+        # The words come from the rule in each language, not from the page's catalogue.
+        box += nodes.title("", said.title + words.title, translatable=False)
         box += nodes.paragraph("", "", nodes.literal("", rule_id))
-        box += nodes.paragraph("", "", nodes.strong("", stated.statement))
-        box += nodes.paragraph(
-            "", "", nodes.emphasis("", "What the article says: "), nodes.Text(stated.article)
-        )
-        box += nodes.paragraph("", "", nodes.emphasis("", "Source: "), nodes.Text(stated.source))
-        box += nodes.paragraph(
-            "",
-            "",
-            nodes.emphasis("", "Our reasoning (beyond the article): "),
-            nodes.Text(stated.reasoning),
-        )
+        box += nodes.paragraph("", "", nodes.strong("", words.statement))
+        box += _labelled(said.article, words.article)
+        box += _labelled(said.source, words.source)
+        box += _labelled(said.reasoning, words.reasoning)
         self.set_source_info(box)
         domain = self.env.domains.standard_domain
         # A second statement is warned of once every page is read; the first keeps the target.
         if (RULE_OBJECT_TYPE, rule_id) not in domain.objects:
             domain.note_object(RULE_OBJECT_TYPE, rule_id, anchor, location=box)
         return [box]
+
+
+def _labelled(label: str, text: str) -> nodes.paragraph:
+    return nodes.paragraph("", "", nodes.emphasis("", label), nodes.Text(text))
 
 
 class _StatedOn(nodes.Inline, nodes.TextElement):
@@ -93,19 +142,16 @@ class RuleListDirective(SphinxDirective):
         _record(self.env, _LISTS).setdefault(self.env.docname, self.lineno)
         listing = nodes.container(classes=["orgkb-rule-list"])
         self.set_source_info(listing)
+        said = labels(self.config.language)
         for known in RULES:
+            words = wording(known, self.config.language)
             entry = nodes.container(classes=["orgkb-rule-entry"], ids=[rule_anchor(known.id)])
-            entry += nodes.paragraph("", "", nodes.strong("", known.title))
+            entry += nodes.paragraph("", "", nodes.strong("", words.title))
             entry += nodes.paragraph("", "", nodes.literal("", known.id))
-            entry += nodes.paragraph("", known.statement)
+            entry += nodes.paragraph("", words.statement)
+            entry += _labelled(said.source, words.source)
             entry += nodes.paragraph(
-                "", "", nodes.emphasis("", "Source: "), nodes.Text(known.source)
-            )
-            entry += nodes.paragraph(
-                "",
-                "",
-                nodes.emphasis("", "Stated and explained in: "),
-                _StatedOn(known.id, known.id),
+                "", "", nodes.emphasis("", said.stated_in), _StatedOn(known.id, known.id)
             )
             listing += entry
         return [listing]
@@ -118,7 +164,7 @@ def _link_rule_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None
         found = objects.get((RULE_OBJECT_TYPE, rule_id))
         if found is None:
             # The build warned of it (orgkb.rule-unstated); the page stays readable.
-            placeholder.replace_self(nodes.Text("no page states this rule yet"))
+            placeholder.replace_self(nodes.Text(labels(app.config.language).unstated))
             continue
         page, anchor = found
         title = app.env.titles[page].astext()

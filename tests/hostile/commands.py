@@ -1,0 +1,88 @@
+"""The command lines the hostile inputs go through: every sub-command, in every output format.
+
+A template's ``{profile}``, ``{leads}``, ``{workload}`` and ``{no_workload}`` stand for files:
+the good ones of :func:`write_good_files` unless a case puts its own in their place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.hostile.corpus import LEADS, NO_WORKLOAD, PROFILE, WORKLOAD
+
+PROFILE_COMMANDS = {
+    "recommend": (("recommend", "{profile}"), "text"),
+    "recommend-json": (("recommend", "{profile}", "--format", "json"), "json"),
+    "recommend-decentralized-json": (
+        ("recommend", "{profile}", "--governance", "decentralized", "--format", "json"),
+        "json",
+    ),
+    "chart": (("chart", "{profile}"), "text"),
+    "chart-html": (("chart", "{profile}", "--format", "html"), "html"),
+    "chart-mermaid": (("chart", "{profile}", "--format", "mermaid"), "mermaid"),
+    "chart-dot": (("chart", "{profile}", "--format", "dot"), "dot"),
+    "chart-as-is": (("chart", "{profile}", "--as-is"), "text"),
+    "chart-as-is-mermaid": (("chart", "{profile}", "--as-is", "--format", "mermaid"), "mermaid"),
+    "compare": (("compare", "{profile}"), "text"),
+    "compare-json": (("compare", "{profile}", "--format", "json"), "json"),
+    "allocate": (("allocate", "{profile}", "{leads}"), "csv"),
+    "allocate-summary-open-workload": (
+        (
+            "allocate",
+            "{profile}",
+            "{leads}",
+            "--summary",
+            "--open-workload",
+            "{no_workload}",
+            "--seed",
+            "7",
+        ),
+        "csv",
+    ),
+}
+"""Every command that reads a profile, in every output format, with the format to check."""
+LEAD_COMMANDS = {
+    "allocate": ("allocate", "{profile}", "{leads}"),
+    "allocate-summary": ("allocate", "{profile}", "{leads}", "--summary"),
+    "allocate-open-workload-seed": (
+        "allocate",
+        "{profile}",
+        "{leads}",
+        "--open-workload",
+        "{workload}",
+        "--seed",
+        "3",
+    ),
+}
+"""Every way ``allocate`` reads a lead file; its output is CSV."""
+WORKLOAD_COMMANDS = {
+    "allocate-open-workload": ("allocate", "{profile}", "{leads}", "--open-workload", "{workload}"),
+    "allocate-open-workload-summary": (
+        "allocate",
+        "{profile}",
+        "{leads}",
+        "--open-workload",
+        "{workload}",
+        "--summary",
+    ),
+}
+"""Every way ``allocate`` reads an open-workload file; its output is CSV."""
+_GOOD_FILES = {"profile": ("profile.yaml", PROFILE), "leads": ("leads.csv", LEADS),
+               "workload": ("workload.csv", WORKLOAD), "no_workload": ("no-workload.csv", NO_WORKLOAD)}  # fmt: skip
+
+
+def write_good_files(folder: Path) -> dict[str, str]:
+    """Write the good files into *folder*; their paths by the names templates use."""
+    paths = {}
+    for key, (name, text) in _GOOD_FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths[key] = str(folder / name)
+    return paths
+
+
+def argv_for(template: tuple[str, ...], files: dict[str, str]) -> list[str]:
+    """*template* with each ``{name}`` word replaced by the path *files* gives it."""
+    return [
+        files[word[1:-1]] if word.startswith("{") and word.endswith("}") else word
+        for word in template
+    ]
