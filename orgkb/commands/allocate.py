@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from orgkb.commands import Streams, add_profile_arguments
@@ -74,6 +76,25 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
+    with _no_cycle_collection():
+        return _allocate(arguments, streams)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    # The dispatch makes no reference cycles, so the cyclic collector would only walk the
+    # tables of ids and counts as they grow, again and again: a sixth of the time at two
+    # million leads, and more the longer the file.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _allocate(arguments: argparse.Namespace, streams: Streams) -> int:
     seed = None if arguments.seed is None else int(_SEED.read(arguments.seed, "--seed"))
     within, max_reassign = _follow_up_options(arguments)
     company = load_company(arguments.profile, company=arguments.company)
