@@ -5,18 +5,37 @@ into groups that compete, or gives the groups different projects, and keeps it o
 group here owns either some projects (it answers the inquiries about them) or some branches (it
 feeds them). The dispatch does not change — leads still go by project and workload — but every
 lead is counted for exactly one group, or for none, so the groups can be compared.
+
+A group's conversion comes with a confidence interval (:meth:`GroupTally.interval`), and the
+groups are compared within the projects or branches they share (:func:`compare_within`), so
+that a group does not win on the mix of leads it was given alone.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import NormalDist
 
 from orgkb.dispatch import Assignment
+from orgkb.errors import InputError
+from orgkb.leads import CSV_FILE, Lead, MalformedRow
+from orgkb.model import Company
+from orgkb.profile import PROJECT_SEPARATORS, load_document
+from orgkb.reading import open_text, quoted, read_table, unknown, unreadable
+from orgkb.values import Limits, describe_value
 
 NO_GROUP = "(no group)"
 """The name of the tally for leads that belong to no group."""
+CONFIDENCE = Limits(above=0, below=1)
+"""The confidence a conversion's interval may be given at: above 0 and below 1."""
+GROUP_FIELDS = ("name", "projects", "branches")
+"""The keys a group may have in a groups file."""
+GROUPS_FILE = "a YAML or JSON file of competing groups"
+"""What a groups file is, as a message names it."""
 
 
 @dataclass(frozen=True)
@@ -33,8 +52,8 @@ class GroupTally:
     """What one group's leads came to.
 
     *leads* counts every lead of the group, *assigned* those that went to a branch (also by
-    branch in *by_branch*), *unassigned* the others, and *deals* the assigned leads that
-    became deals.
+    branch in *by_branch* and by project in *by_project*), *unassigned* the others, and
+    *deals* the assigned leads that became deals (also by branch and by project).
     """
 
     group: str
@@ -43,11 +62,45 @@ class GroupTally:
     unassigned: int = 0
     deals: int = 0
     by_branch: Counter[str] = field(default_factory=Counter)
+    by_project: Counter[str] = field(default_factory=Counter)
+    deals_by_branch: Counter[str] = field(default_factory=Counter)
+    deals_by_project: Counter[str] = field(default_factory=Counter)
 
     @property
     def conversion(self) -> float | None:
         """Deals per assigned lead; ``None`` before any lead is assigned."""
         return self.deals / self.assigned if self.assigned else None
+
+    def interval(self, confidence: float = 0.95) -> tuple[float, float] | None:
+        """The Wilson score interval of the conversion at *confidence*; see :func:`wilson`."""
+        return wilson(self.deals, self.assigned, confidence)
+
+
+def wilson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float] | None:
+    """The Wilson score interval of the rate *successes* / *trials*; ``None`` for no trials.
+
+    Unlike the normal approximation, it stays within 0 and 1 and is not empty at 0 or at all
+    successes, which is what small groups and rare deals give (E. B. Wilson, "Probable
+    inference", *Journal of the American Statistical Association* 22, 1927).
+
+    >>> low, high = wilson(7, 17)
+    >>> f"{low:.3f} {high:.3f}"
+    '0.216 0.640'
+    >>> wilson(0, 5)[0], wilson(0, 0)
+    (0.0, None)
+    """
+    CONFIDENCE.check(confidence, "confidence")
+    if trials == 0:
+        return None
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    rate = successes / trials
+    spread = z * z / trials
+    centre = (rate + spread / 2) / (1 + spread)
+    half = z * math.sqrt(rate * (1 - rate) / trials + spread / (4 * trials)) / (1 + spread)
+    # At no success or all, the bound is exactly 0 or 1; the arithmetic leaves a last digit.
+    low = 0.0 if successes == 0 else max(0.0, centre - half)
+    high = 1.0 if successes == trials else min(1.0, centre + half)
+    return low, high
 
 
 def tally(
@@ -59,9 +112,9 @@ def tally(
 
     A lead belongs to the group that owns its project, or, when the groups own branches, to
     the group that owns the branch it went to. *deals* holds the ids of the leads that became
-    deals. :class:`ValueError` if the groups do not split the leads cleanly: a group owning
-    both projects and branches, groups owning different kinds, or a project or branch owned
-    twice.
+    deals. :class:`~orgkb.errors.InputError` if the groups do not split the leads cleanly: a
+    group owning both projects and branches, groups owning different kinds, or a project or
+    branch owned twice.
 
     >>> from orgkb.dispatch import dispatch
     >>> from orgkb.leads import Lead
@@ -90,9 +143,163 @@ def tally(
             continue
         row.assigned += 1
         row.by_branch[done.branch] += 1
+        row.by_project[done.project] += 1
         if done.lead_id in deals:
             row.deals += 1
+            row.deals_by_branch[done.branch] += 1
+            row.deals_by_project[done.project] += 1
     return list(tallies.values())
+
+
+@dataclass(frozen=True)
+class Within:
+    """The competing groups compared within each project, or each branch, they share.
+
+    *by* is what the groups are compared within: ``"project"`` when they own branches (each
+    project's leads go to branches of several groups), ``"branch"`` when they own projects
+    (each branch takes leads of several groups' projects). *strata* are those projects or
+    branches, each with, for every group, its assigned leads and deals there; *common* are
+    the strata where every group has assigned leads. *adjusted* is each group's conversion
+    *directly standardised* over the common strata: its conversion in each, weighted by the
+    share of all the groups' assigned leads there, so that every group is scored on the same
+    mix of leads; ``None`` when the groups share no stratum.
+    """
+
+    by: str
+    strata: dict[str, dict[str, tuple[int, int]]]
+    common: tuple[str, ...]
+    adjusted: dict[str, float | None]
+
+
+def compare_within(groups: Sequence[CompetingGroup], tallies: Sequence[GroupTally]) -> Within:
+    """The groups' conversions within each project or branch, and mix-adjusted.
+
+    Leads of no group are left out. With the Red group owning flats and the Blue group
+    villas, both sending leads to branch A, where villas convert twice as well:
+
+    >>> red = GroupTally("Red", 10, 10, by_branch=Counter(A=2, B=8),
+    ...                  deals_by_branch=Counter(A=1, B=1))
+    >>> blue = GroupTally("Blue", 10, 10, by_branch=Counter(A=8, B=2),
+    ...                   deals_by_branch=Counter(A=2, B=1))
+    >>> groups = [CompetingGroup("Red", projects=("flats",)),
+    ...           CompetingGroup("Blue", projects=("villas",))]
+    >>> within = compare_within(groups, [red, blue])
+    >>> within.by, within.strata["A"], within.common
+    ('branch', {'Red': (2, 1), 'Blue': (8, 2)}, ('A', 'B'))
+    >>> {group: round(rate, 4) for group, rate in within.adjusted.items()}
+    {'Red': 0.3125, 'Blue': 0.375}
+    """
+    by = "project" if groups and groups[0].branches else "branch"
+    compared = [row for row in tallies if row.group in {group.name for group in groups}]
+    strata: dict[str, dict[str, tuple[int, int]]] = {}
+    for row in compared:
+        assigned, deals = (
+            (row.by_project, row.deals_by_project)
+            if by == "project"
+            else (row.by_branch, row.deals_by_branch)
+        )
+        for name, count in assigned.items():
+            strata.setdefault(name, {})[row.group] = (count, deals[name])
+    strata = dict(sorted(strata.items()))
+    names = [row.group for row in compared]
+    common = tuple(
+        name for name, by_group in strata.items() if names and all(g in by_group for g in names)
+    )
+    total = sum(count for name in common for count, _ in strata[name].values())
+    adjusted: dict[str, float | None] = {}
+    for group in names:
+        if not total:
+            adjusted[group] = None
+            continue
+        adjusted[group] = sum(
+            sum(count for count, _ in strata[name].values())
+            / total
+            * strata[name][group][1]
+            / strata[name][group][0]
+            for name in common
+        )
+    return Within(by, strata, common, adjusted)
+
+
+def load_groups(path: str | Path, company: Company) -> list[CompetingGroup]:
+    """The competing groups of the YAML or JSON file at *path*, for *company*.
+
+    The file holds ``groups:``, a list of groups, each with a ``name`` and either
+    ``projects`` or ``branches`` (a list, or one text with ``;`` between the items), read as
+    safely as a profile (:func:`orgkb.profile.load_document`). A branch must be one of
+    *company*'s. Every problem is an :class:`~orgkb.errors.InputError` naming the file, the
+    line and the field: the split that :func:`tally` would refuse too.
+    """
+    path = Path(path)
+    document, line_of = load_document(path, GROUPS_FILE)
+
+    def fail(at: tuple[str | int, ...], message: str) -> InputError:
+        name = ""
+        for part in at:
+            name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+        return InputError(message, path=str(path), line=line_of(at), field=name)
+
+    if not isinstance(document, Mapping) or "groups" not in document:
+        raise fail((), "expected a mapping with 'groups', a list of groups, at the top")
+    for key in document:
+        if key != "groups":
+            raise fail((str(key),), unknown(str(key), ("groups",), "key"))
+    listed = document["groups"]
+    if not isinstance(listed, list):
+        raise fail(("groups",), f"expected a list of groups, got {describe_value(listed)}")
+    known = [branch.name for branch in company.branches]
+    groups: list[CompetingGroup] = []
+    for index, item in enumerate(listed):
+        at: tuple[str | int, ...] = ("groups", index)
+        if not isinstance(item, Mapping):
+            raise fail(at, f"expected a group with a name, got {describe_value(item)}")
+        for key in item:
+            if key not in GROUP_FIELDS:
+                raise fail((*at, str(key)), unknown(str(key), GROUP_FIELDS, "field"))
+        name = item.get("name")
+        if isinstance(name, int) and not isinstance(name, bool):
+            name = str(name)
+        if not isinstance(name, str) or not name.strip():
+            raise fail((*at, "name"), f"expected the group's name, got {describe_value(name)}")
+        if any(group.name == name.strip() for group in groups):
+            raise fail((*at, "name"), f"{quoted(name.strip())} is already a group's name")
+        owned = {}
+        for kind in ("projects", "branches"):
+            owned[kind] = _items(item.get(kind), (*at, kind), fail)
+        for branch in owned["branches"]:
+            if branch not in known:
+                raise fail((*at, "branches"), unknown(branch, known, "branch"))
+        groups.append(CompetingGroup(name.strip(), owned["projects"], owned["branches"]))
+    try:
+        _owners(groups)
+    except InputError as error:
+        raise error.located(path, line_of(("groups",))) from None
+    return groups
+
+
+def _items(
+    value: object,
+    at: tuple[str | int, ...],
+    fail: Callable[[tuple[str | int, ...], str], InputError],
+) -> tuple[str, ...]:
+    """The projects or branches a group owns: a list, or one text with ``;`` between them."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        for separator in PROJECT_SEPARATORS[1:]:
+            value = value.replace(separator, PROJECT_SEPARATORS[0])
+        value = value.split(PROJECT_SEPARATORS[0])
+    if not isinstance(value, list):
+        raise fail(at, f"expected a list, got {describe_value(value)}")
+    items = []
+    for index, item in enumerate(value):
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)
+        if not isinstance(item, str):
+            raise fail((*at, index), f"expected text, got {describe_value(item)}")
+        if item.strip():
+            items.append(item.strip())
+    return tuple(dict.fromkeys(items))
 
 
 def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
@@ -100,15 +307,108 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
     kinds = set()
     for group in groups:
         if group.projects and group.branches:
-            raise ValueError(f"group {group.name!r} owns both projects and branches; choose one")
+            raise InputError(f"group {group.name!r} owns both projects and branches; choose one")
         kind = "branch" if group.branches else "project"
         kinds.add(kind)
         if len(kinds) > 1:
-            raise ValueError("some groups own projects and others branches; choose one for all")
+            raise InputError("some groups own projects and others branches; choose one for all")
         for item in group.branches or group.projects:
             if item in owner:
-                raise ValueError(
+                raise InputError(
                     f"{kind} {item!r} belongs to both {owner[item]!r} and {group.name!r}"
                 )
             owner[item] = group.name
     return owner
+
+
+ASSIGNMENT_COLUMNS = ("lead_id", "branch", "reason", "reassigned_from", "project", "city")
+"""The columns an assignments file may have: those ``orgkb allocate`` writes, and more."""
+DEALS_COLUMNS = ("lead_id",)
+"""The column of a deals file: the id of each lead that became a deal."""
+
+
+def read_assignments(
+    path: str | Path, company: Company, leads: Iterable[Lead | MalformedRow] | None = None
+) -> list[Assignment]:
+    """What became of each lead, from the CSV file at *path*, as ``orgkb allocate`` wrote it.
+
+    The file has the columns ``lead_id`` and ``branch`` (empty for a lead not assigned, else
+    one of *company*'s branches), and may have ``reason``, ``reassigned_from``, ``project``
+    and ``city``. Without ``project``, *leads* gives each row's project: the rows of the leads
+    file that was dispatched, one for each row of *path*, in the same order, as ``orgkb
+    allocate`` writes them. Every problem is an :class:`~orgkb.errors.InputError` naming the
+    line: a tally of a file that is not what it claims would score the groups wrongly.
+    """
+    path = Path(path)
+    where = str(path)
+    known = {branch.name for branch in company.branches}
+    source = iter(leads) if leads is not None else None
+    assignments: list[Assignment] = []
+    with open_text(path, CSV_FILE) as text:
+        try:
+            table = read_table(path, text, ASSIGNMENT_COLUMNS, ("lead_id", "branch"))
+            if "project" not in table.columns and source is None:
+                raise InputError(
+                    "the header has no 'project' column: give the leads file that was "
+                    "dispatched (--leads), for each lead's project",
+                    path=where,
+                    line=table.line,
+                )
+            for row in table:
+                if row.problem:
+                    raise InputError(row.problem, path=where, line=row.line)
+                if row.empty:
+                    continue
+                values = row.values
+                branch = values["branch"]
+                if branch and branch not in known:
+                    raise InputError(
+                        unknown(branch, [b.name for b in company.branches], "branch"),
+                        path=where,
+                        line=row.line,
+                    )
+                project = values.get("project", "")
+                city = values.get("city") or None
+                if source is not None:
+                    lead = next(source, None)
+                    if lead is None or lead.id != values["lead_id"]:
+                        found = "no more leads" if lead is None else f"{quoted(lead.id)}"
+                        raise InputError(
+                            f"the lead {quoted(values['lead_id'])} is not the next row of the "
+                            f"leads file ({found}): give the assignments allocate wrote for "
+                            "that file, in its order",
+                            path=where,
+                            line=row.line,
+                        )
+                    if isinstance(lead, Lead):
+                        project, city = lead.project, lead.city
+                assignments.append(
+                    Assignment(
+                        values["lead_id"],
+                        branch or None,
+                        values.get("reason", ""),
+                        project=project,
+                        city=city,
+                        line=row.line,
+                    )
+                )
+        except OSError as error:
+            raise unreadable(path, CSV_FILE, error) from None
+    return assignments
+
+
+def read_deals(path: str | Path) -> set[str]:
+    """The ids of the leads that became deals, from the CSV file at *path* (``lead_id``)."""
+    path = Path(path)
+    where = str(path)
+    deals: set[str] = set()
+    with open_text(path, CSV_FILE) as text:
+        try:
+            for row in read_table(path, text, DEALS_COLUMNS, DEALS_COLUMNS):
+                if row.problem:
+                    raise InputError(row.problem, path=where, line=row.line)
+                if not row.empty:
+                    deals.add(row.values["lead_id"])
+        except OSError as error:
+            raise unreadable(path, CSV_FILE, error) from None
+    return deals

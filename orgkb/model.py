@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from functools import cached_property
 
 from orgkb.errors import InputError
@@ -142,12 +142,33 @@ class Salaries:
             SALARY.check(getattr(self, role), role)
 
 
+class Weekday(IntEnum):
+    """A day of the week on which a :class:`Branch` may be closed, numbered as
+    :meth:`datetime.date.weekday` numbers them."""
+
+    MONDAY = 0
+    TUESDAY = 1
+    WEDNESDAY = 2
+    THURSDAY = 3
+    FRIDAY = 4
+    SATURDAY = 5
+    SUNDAY = 6
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+ClosedDay = Weekday | date
+"""A day a :class:`Branch` is closed: every such weekday, or one calendar date."""
+
 CAPACITY = Limits(above=0)
 """A branch's share of the workload, relative to the other branches."""
 INQUIRIES = Limits(at_least=0)
 """A branch's inquiry volume, an hour or a month."""
 COUNT = Limits(at_least=0, whole=True)
 """A branch's leads, deals or visits in the period its figures cover."""
+DAILY_CAP = Limits(at_least=1, whole=True)
+"""The most leads a branch takes in a calendar day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +180,9 @@ class Branch:
     *capacity* is the branch's share of the workload, relative to the other branches.
     The branch's inquiry volume (咨询线索量), if known, is *inquiries_per_hour* in its busiest
     hour or *inquiries_per_month*, never both; :mod:`orgkb.compare` sizes queues from it.
-    *capacity* keeps :data:`CAPACITY` and the volumes :data:`INQUIRIES`, else
+    *daily_cap* is the most leads the dispatch gives it in one calendar day (``None``: no
+    limit), and *closed* the weekdays and dates on which it takes none. *capacity* keeps
+    :data:`CAPACITY`, the volumes :data:`INQUIRIES` and *daily_cap* :data:`DAILY_CAP`, else
     :class:`~orgkb.errors.InputError` names the field.
 
     Beyond the article, for :mod:`orgkb.support`: the date the branch *opened*, and its
@@ -184,6 +207,8 @@ class Branch:
     leads: int | None = None
     deals: int | None = None
     visits: int | None = None
+    daily_cap: int | None = None
+    closed: tuple[ClosedDay, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.region:
@@ -192,6 +217,8 @@ class Branch:
         for volume in ("inquiries_per_hour", "inquiries_per_month"):
             if getattr(self, volume) is not None:
                 INQUIRIES.check(getattr(self, volume), volume)
+        if self.daily_cap is not None:
+            DAILY_CAP.check(float(self.daily_cap), "daily_cap")
         self._check_figures()
 
     def _check_figures(self) -> None:
@@ -217,6 +244,16 @@ class Branch:
     def has_figures(self) -> bool:
         """Whether the branch gives its leads and deals (:mod:`orgkb.support` tests them)."""
         return self.leads is not None
+
+    def closed_on(self, day: date) -> bool:
+        """Whether the branch is closed on *day*, by its weekday or its date.
+
+        >>> from datetime import date
+        >>> branch = Branch("East", "Hangzhou", closed=(Weekday.SUNDAY, date(2026, 10, 1)))
+        >>> [branch.closed_on(date(2026, 10, d)) for d in (1, 2, 4)]
+        [True, False, True]
+        """
+        return Weekday(day.weekday()) in self.closed or day in self.closed
 
     def serves(self, project: str) -> bool:
         """Whether the branch takes leads for *project*.

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -42,6 +42,7 @@ from orgkb.model import (
     BUSY_HOUR_FACTOR,
     CAPACITY,
     COUNT,
+    DAILY_CAP,
     HEADCOUNT,
     INQUIRIES,
     OPEN_DAYS_PER_WEEK,
@@ -50,11 +51,13 @@ from orgkb.model import (
     SPAN_OF_CONTROL,
     WORK_HOURS_PER_WEEK,
     Branch,
+    ClosedDay,
     Company,
     Function,
     Option,
     Salaries,
     Staffed,
+    Weekday,
 )
 from orgkb.reading import line_at, quoted, read_table, read_text, unknown
 from orgkb.staffing import ServiceTarget
@@ -90,6 +93,8 @@ BRANCH_FIELDS = (
     "leads",
     "deals",
     "visits",
+    "daily_cap",
+    "closed",
 )
 """The keys a branch may have; in CSV, the column names."""
 COMPANY_ALIASES = {"公司": "company", "总部": "headquarters", "分公司": "branches"}
@@ -117,7 +122,20 @@ SERVICE_TARGET_FIELDS = (
 SALARY_FIELDS = ("agent", "promoter", "support", "manager")
 """The keys of ``salaries``: every one is required when salaries are given."""
 PROJECT_SEPARATORS = (";", "\uff1b")
-"""What separates projects in one text value (the second is the full-width semicolon)."""
+"""What separates projects, or closed days, in one text value (the second is the full-width
+semicolon)."""
+WEEKDAY_NAMES: dict[str, Weekday] = {
+    **{str(day): day for day in Weekday},
+    **{str(day)[:3]: day for day in Weekday},
+    **{
+        f"{prefix}{numeral}": day
+        for prefix in ("周", "星期", "礼拜")
+        for numeral, day in zip("一二三四五六", Weekday, strict=False)
+    },
+    **{f"{prefix}{last}": Weekday.SUNDAY for prefix in ("周", "星期", "礼拜") for last in "日天"},
+}
+"""The names of the weekdays a branch's ``closed`` may give, any letter case: English (sunday,
+sun) and Chinese (周日, 星期日, 礼拜天)."""
 PROFILE = Text("a YAML, JSON or CSV company profile")
 """What a profile is, as a message names it."""
 DEEPEST = 100
@@ -243,6 +261,26 @@ def _renamed(
             if own not in renamed:
                 parsed.spelled[(*at, own)] = alias
     return renamed
+
+
+def load_document(
+    path: str | Path, what: str
+) -> tuple[object, Callable[[tuple[str | int, ...]], int | None]]:
+    """The plain values of the YAML or JSON file at *path*, and where each came from.
+
+    The file is read and parsed as a profile is, within the same bounds (see the module's
+    docstring), so that other files users write, such as the competing groups of
+    :func:`orgkb.groups.load_groups`, are as safe to read. *what* names the kind of file in
+    messages. The function returned gives the line of the value at a path of keys and
+    indexes, as far as it is known.
+    """
+    path = Path(path)
+    text = read_text(path, what)
+    if not text.strip():
+        raise InputError(Text("the file is empty"), path=str(path))
+    json_text = _format_of(path, text) == "json"
+    parsed = _parse_json(path, text) if json_text else _parse_yaml(path, text)
+    return parsed.value, parsed.line_of
 
 
 def _format_of(path: Path, text: str) -> str:
@@ -754,6 +792,8 @@ class _Validator:
                 leads=self.count((*at, "leads"), item.get("leads")),
                 deals=self.count((*at, "deals"), item.get("deals")),
                 visits=self.count((*at, "visits"), item.get("visits")),
+                daily_cap=self.daily_cap((*at, "daily_cap"), item.get("daily_cap")),
+                closed=self.closed((*at, "closed"), item.get("closed")),
             )
         except InputError as error:
             # What one field cannot show: deals without leads, more deals than leads.
@@ -819,6 +859,44 @@ class _Validator:
         except ValueError:
             names = tuple(str(function) for function in Function)
             raise self.fail(at, unknown(text, names, "function")) from None
+
+    def daily_cap(self, at: FieldPath, value: object) -> int | None:
+        number = self.optional(at, value, DAILY_CAP)
+        return None if number is None else int(number)
+
+    def closed(self, at: FieldPath, value: object) -> tuple[ClosedDay, ...]:
+        if isinstance(value, date):
+            value = [value]
+        items = self.items(at, value, Text("weekdays and dates"))
+        days: list[ClosedDay] = []
+        for index, item in enumerate(items):
+            day = self.closed_day((*at, index), item)
+            if day is not None and day not in days:
+                days.append(day)
+        return tuple(days)
+
+    def closed_day(self, at: FieldPath, value: object) -> ClosedDay | None:
+        # YAML reads 2026-10-01 as a date, and 2026-10-01 08:00 as a date and time.
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        text = None if isinstance(value, datetime) else self.text(at, value)
+        if text == "":
+            return None
+        if text is not None:
+            weekday = WEEKDAY_NAMES.get(text.lower())
+            if weekday is not None:
+                return weekday
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise self.fail(
+            at,
+            Text(
+                "expected a weekday (sunday, 周日) or a date (2026-10-01), got {got}",
+                got=describe_value(value),
+            ),
+        )
 
     def inquiries(self, at: FieldPath, item: Mapping[object, object]) -> dict[str, float]:
         given = {}
@@ -948,20 +1026,23 @@ class _Validator:
         return value
 
     def projects(self, at: FieldPath, value: object) -> tuple[str, ...]:
+        items = self.items(at, value, Text("projects"))
+        names = [self.text((*at, index), item) for index, item in enumerate(items)]
+        return tuple(dict.fromkeys(name for name in names if name))
+
+    def items(self, at: FieldPath, value: object, what: Text) -> list[object]:
+        """The items of a list, or of one text that separates them with semicolons."""
         if value is None:
-            return ()
+            return []
         if isinstance(value, str):
             for separator in PROJECT_SEPARATORS[1:]:
                 value = value.replace(separator, PROJECT_SEPARATORS[0])
-            items: list[object] = list(value.split(PROJECT_SEPARATORS[0]))
-        elif isinstance(value, list):
-            items = value
-        else:
-            raise self.fail(
-                at, Text("expected a list of projects, got {got}", got=describe_value(value))
-            )
-        names = [self.text((*at, index), item) for index, item in enumerate(items)]
-        return tuple(dict.fromkeys(name for name in names if name))
+            return list(value.split(PROJECT_SEPARATORS[0]))
+        if isinstance(value, list):
+            return value
+        raise self.fail(
+            at, Text("expected a list of {what}, got {got}", what=what, got=describe_value(value))
+        )
 
     def unique_names(self, branches: tuple[Branch, ...]) -> None:
         first: dict[str, int] = {}

@@ -60,6 +60,7 @@ STRAY_QUOTE = Text("malformed CSV: a quote inside a value that is not quoted")
 """What is wrong with a row of a one-line-a-row table such as ``L1,near the lake",Wuhan``."""
 LONGEST_ROW = 1 << 20
 """The most characters one row may have: a quoted value that runs on longer has not closed."""
+_FIELD_LIMIT = csv.field_size_limit()
 
 _SEPARATORS = " \t\r\n,;"
 _CHUNK = 1 << 16
@@ -195,14 +196,15 @@ def _count_undecodable(
     return undecodable
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A row of a table: the line it starts on and its value in each column.
 
     *values* has every column of the header, its cell with surrounding spaces removed, or
     ``""`` where the row ends early. *problem* says why the row cannot be read as a row of the
     table (and *values* is then what could be read of it, if anything); *empty* is true of a
-    row with separators and no value, as spreadsheets write below a table.
+    row with separators and no value, as spreadsheets write below a table. (A named tuple, not
+    a frozen dataclass, because it is made for every row of a file of any size: it is made
+    several times faster.)
     """
 
     line: int
@@ -392,6 +394,18 @@ class _Lines:
         self._row_size = 0
         self.ended = False
 
+    def take(self) -> str | None:
+        """The next line, or None at the end, outside any row the csv module reads."""
+        text = self._again.pop() if self._again else next(self._source, None)
+        if text is not None:
+            self.line += 1
+        return text
+
+    def untake(self, text: str) -> None:
+        """Hand *text*, the line last taken, out again: to the csv module, say."""
+        self._again.append(text)
+        self.line -= 1
+
     def again_after_first(self) -> None:
         rest = self.row[1:]
         self._again.extend(reversed(rest))
@@ -412,6 +426,16 @@ def _records(lines: _Lines, delimiter: str, row_a_line: bool) -> Iterator[_Recor
     """Each row of *lines*, with the line it starts on; with *row_a_line*, a line each."""
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     while True:
+        text = lines.take()
+        if text is None:
+            return
+        if '"' not in text and len(text) <= _FIELD_LIMIT:
+            # A line without a quote is a whole row, and its cells are as they look: split it
+            # here, which is several times faster than the csv module, and reads the same.
+            if text.strip():
+                yield _Record(lines.line, text.rstrip("\r\n").split(delimiter))
+            continue
+        lines.untake(text)
         lines.start_row()
         start = lines.line + 1
         try:
@@ -453,21 +477,29 @@ def _before_the_quote(lines: _Lines, delimiter: str) -> list[str]:
 
 
 def _rows(records: Iterator[_Record], columns: dict[str, int]) -> Iterator[Row]:
+    width = len(columns)
+    names = tuple(columns)
+    # Most rows hold every column, in the header's order: their values are zipped, not looked up.
+    in_order = list(columns.values()) == list(range(width))
     for line, cells, problem in records:
-        if any(_MARKED.search(cell) for cell in cells):
+        whole = "".join(cells)
+        if _MARKED.search(whole):
             yield Row(line, {}, NOT_TEXT_ROW)
             continue
-        values = {
-            name: cells[index].strip() if index < len(cells) else ""
-            for name, index in columns.items()
-        }
+        if in_order and len(cells) == width:
+            values = dict(zip(names, map(str.strip, cells), strict=True))
+        else:
+            values = {
+                name: cells[index].strip() if index < len(cells) else ""
+                for name, index in columns.items()
+            }
         if problem:
             yield Row(line, values, problem)
-        elif not any(cell.strip() for cell in cells):
+        elif not whole.strip():
             yield Row(line, values, empty=True)
-        elif len(cells) > len(columns):
+        elif len(cells) > width:
             problem = Text(
-                "{values} values for {columns} columns", values=len(cells), columns=len(columns)
+                "{values} values for {columns} columns", values=len(cells), columns=width
             )
             yield Row(line, values, problem)
         else:

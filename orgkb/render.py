@@ -22,12 +22,12 @@ import re
 import textwrap
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from orgkb.compare import Comparison, Outcome
 from orgkb.dispatch import Dispatcher, Unassigned
 from orgkb.errors import OrgkbError
-from orgkb.groups import GroupTally
+from orgkb.groups import GroupTally, Within
 from orgkb.leads import MalformedRow
 from orgkb.model import Function, Level
 from orgkb.plan import Plan, Unit
@@ -226,12 +226,17 @@ def rules_as_text(rules: Iterable[Rule], language: str = ENGLISH) -> str:
 # Lead dispatch and competing groups
 
 
-def dispatch_summary(dispatcher: Dispatcher, language: str = ENGLISH) -> list[str]:
+def dispatch_summary(
+    dispatcher: Dispatcher, language: str = ENGLISH, *, lost: Mapping[str, int] | None = None
+) -> list[str]:
     """What a dispatcher has done so far, as lines for a terminal, in *language*.
 
     One line of totals, then a table with a row per branch: its region, capacity, open
     workload and leads assigned, then its share of its region's load (open and assigned) next
-    to its share of the region's capacity, which fair dispatch brings together. Last, the
+    to its share of the region's capacity, which fair dispatch brings together. When a branch
+    has a daily cap or closed days, a column of the turns each branch passed (see
+    :class:`~orgkb.dispatch.Dispatcher`); with *lost*, the leads a
+    :class:`~orgkb.dispatch.LeadPool` took back from each branch, and their total. Last, the
     leads not assigned, by reason.
 
     >>> from orgkb.leads import Lead
@@ -250,11 +255,12 @@ def dispatch_summary(dispatcher: Dispatcher, language: str = ENGLISH) -> list[st
     company = dispatcher.company
     assigned = dispatcher.assigned
     open_workload = dispatcher.open_workload
-    assigned_total = sum(assigned.values())
-    unassigned_total = sum(dispatcher.unassigned.values())
-    leads = assigned_total + unassigned_total
+    passed = dispatcher.passed if dispatcher.restricted else None
     in_city = dispatcher.by_level[Level.CITY]
     in_region = dispatcher.by_level[Level.REGION]
+    assigned_total = in_city + in_region
+    unassigned_total = sum(dispatcher.unassigned.values())
+    leads = assigned_total + unassigned_total
     lines = [
         Text(
             "{leads} leads: {assigned} assigned ({in_city} in their city, {in_region} elsewhere "
@@ -271,33 +277,39 @@ def dispatch_summary(dispatcher: Dispatcher, language: str = ENGLISH) -> list[st
     for branch in company.branches:
         load[branch.region] += assigned[branch.name] + open_workload[branch.name]
         capacity[branch.region] += branch.capacity
-    header = (
-        Text("branch"),
-        Text("region"),
-        Text("capacity"),
-        Text("open"),
-        Text("assigned"),
-        Text("load share"),
-        Text("capacity share"),
-    )
+    header = [Text("branch"), Text("region"), Text("capacity"), Text("open"), Text("assigned")]
+    header += [Text("passed")] * (passed is not None) + [Text("lost")] * (lost is not None)
+    header += [Text("load share"), Text("capacity share")]
     rows = [tuple(cell.translated(language) for cell in header)]
     for branch in company.branches:
         branch_load = assigned[branch.name] + open_workload[branch.name]
         region_load = load[branch.region]
+        counts = [str(open_workload[branch.name]), str(assigned[branch.name])]
+        if passed is not None:
+            counts.append(str(passed[branch.name]))
+        if lost is not None:
+            counts.append(str(lost.get(branch.name, 0)))
         rows.append(
             (
                 branch.name,
                 branch.region,
                 f"{branch.capacity:g}",
-                str(open_workload[branch.name]),
-                str(assigned[branch.name]),
+                *counts,
                 f"{branch_load / region_load:.1%}" if region_load else "-",
                 f"{branch.capacity / capacity[branch.region]:.1%}",
             )
         )
     lines += text_table(rows)
+    if lost is not None:
+        taken_back = sum(lost.values())
+        lines.append(
+            Text(
+                "taken back for want of a follow-up and given to another branch: {count}",
+                count=taken_back,
+            ).translated(language)
+        )
     if unassigned_total:
-        counts = listed(
+        by_reason = listed(
             (
                 f"{why} {dispatcher.unassigned[why]}"
                 for why in Unassigned
@@ -305,40 +317,102 @@ def dispatch_summary(dispatcher: Dispatcher, language: str = ENGLISH) -> list[st
             ),
             language,
         )
-        lines.append(Text("not assigned: {counts}", counts=counts).translated(language))
+        lines.append(Text("not assigned: {counts}", counts=by_reason).translated(language))
     return lines
 
 
-def tally_lines(tallies: Sequence[GroupTally], language: str = ENGLISH) -> list[str]:
+def tally_lines(
+    tallies: Sequence[GroupTally], language: str = ENGLISH, *, confidence: float | None = None
+) -> list[str]:
     """The tallies of competing groups as a table for a terminal, a row per group, in *language*.
+
+    With *confidence*, a last column gives the conversion's Wilson interval at it.
 
     >>> print("\\n".join(tally_lines([GroupTally("Red", 10, 8, 2, 2), GroupTally("Blue")])))
     group  leads  assigned  not assigned  deals  conversion
     Red    10     8         2             2      25.0%
     Blue   0      0         0             0      -
+    >>> print("\\n".join(tally_lines([GroupTally("Red", 10, 8, 2, 2)], confidence=0.95)))
+    group  leads  assigned  not assigned  deals  conversion  95% interval
+    Red    10     8         2             2      25.0%       7.1%–59.1%
     """
-    header = (
+    header = [
         Text("group"),
         Text("leads"),
         Text("assigned"),
         Text("not assigned"),
         Text("deals"),
         Text("conversion"),
-    )
+    ]
+    if confidence is not None:
+        header.append(Text("{percent:g}% interval", percent=confidence * 100))
     rows = [tuple(cell.translated(language) for cell in header)]
     for row in tallies:
-        rate = "-" if row.conversion is None else f"{row.conversion:.1%}"
-        rows.append(
-            (
-                row.group,
-                str(row.leads),
-                str(row.assigned),
-                str(row.unassigned),
-                str(row.deals),
-                rate,
-            )
-        )
+        cells = [
+            row.group,
+            str(row.leads),
+            str(row.assigned),
+            str(row.unassigned),
+            str(row.deals),
+            _rate(row.conversion),
+        ]
+        if confidence is not None:
+            cells.append(_interval(row.interval(confidence)))
+        rows.append(tuple(cells))
     return text_table(rows)
+
+
+def within_lines(within: Within) -> list[str]:
+    """The comparison of competing groups within each project or branch, and mix-adjusted.
+
+    A row per project (or branch), a column per group with its deals, assigned leads and
+    conversion there; then each group's directly standardised conversion.
+
+    >>> from orgkb.groups import Within
+    >>> within = Within("project", {"flats": {"Red": (8, 2), "Blue": (2, 1)},
+    ...                             "villas": {"Red": (3, 0)}}, ("flats",),
+    ...                 {"Red": 0.25, "Blue": 0.5})
+    >>> print("\\n".join(within_lines(within)))
+    project       Red         Blue
+    flats         2/8  25.0%  1/2  50.0%
+    villas        0/3  0.0%   -
+    mix-adjusted  25.0%       50.0%
+    mix-adjusted: over the projects where every group has leads (flats), weighted by their leads
+    """
+    groups = list(within.adjusted)
+    rows: list[tuple[str, ...]] = [(within.by, *groups)]
+    for name, by_group in within.strata.items():
+        cells = []
+        for group in groups:
+            if group not in by_group:
+                cells.append("-")
+                continue
+            assigned, deals = by_group[group]
+            cells.append(f"{deals}/{assigned}  {_rate(deals / assigned)}")
+        rows.append((name, *cells))
+    rows.append(("mix-adjusted", *(_rate(rate) for rate in within.adjusted.values())))
+    lines = text_table(rows)
+    kind = "branches" if within.by == "branch" else "projects"
+    if within.common:
+        common = ", ".join(_value(name) for name in within.common)
+        lines.append(
+            f"mix-adjusted: over the {kind} where every group has leads ({common}), weighted "
+            "by their leads"
+        )
+    else:
+        lines.append(
+            f"mix-adjusted: no {within.by} has leads of every group, so the groups cannot be "
+            "scored on the same mix"
+        )
+    return lines
+
+
+def _rate(rate: float | None) -> str:
+    return "-" if rate is None else f"{rate:.1%}"
+
+
+def _interval(interval: tuple[float, float] | None) -> str:
+    return "-" if interval is None else f"{interval[0]:.1%}–{interval[1]:.1%}"
 
 
 # Comparison of options
@@ -870,6 +944,25 @@ def malformed_row_line(path: str, row: MalformedRow, language: str = ENGLISH) ->
     """The remark on a row of a leads file that is not a lead; the dispatch goes on."""
     problem = in_language(row.problem, language)
     return f"orgkb: {_value(path)}:{row.line}: {_value(problem)}"
+
+
+def unused_follow_ups(count: int, follow_ups: str, leads: str, language: str = ENGLISH) -> str:
+    """The note that *count* rows of the follow-ups file name leads the leads file lacks."""
+    values = {"follow_ups": _value(follow_ups), "leads": _value(leads)}
+    if count == 1:
+        note = Text(
+            "orgkb: note: 1 row of {follow_ups} name leads that are not in {leads}, "
+            "and were not used",
+            **values,
+        )
+    else:
+        note = Text(
+            "orgkb: note: {count:,} rows of {follow_ups} name leads that are not in {leads}, "
+            "and were not used",
+            count=count,
+            **values,
+        )
+    return note.translated(language)
 
 
 def governance_not_used(plan: Plan, language: str = ENGLISH) -> str:

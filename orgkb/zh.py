@@ -190,7 +190,12 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "expected text, got half a character (U+{code:04X})": (
             "应为文本，实际为半个字符（U+{code:04X}）"
         ),
-        "expected a list of projects, got {got}": "应为项目列表，实际为{got}",
+        "expected a list of {what}, got {got}": "应为{what}列表，实际为{got}",
+        "projects": "项目",
+        "weekdays and dates": "休息的星期和日期",
+        "expected a weekday (sunday, 周日) or a date (2026-10-01), got {got}": (
+            "应为星期（sunday、周日）或日期（2026-10-01），实际为{got}"
+        ),
         "the branch on line {line}": "第{line}行的分公司",
         "{name} is already the name of {earlier}": "{name}与{earlier}重名",
         "{name!r} is already the name of branches[{index}]": ("{name!r}与 branches[{index}] 重名"),
@@ -198,6 +203,15 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "a CSV file": "CSV 文件",
         "the row has no values": "这一行没有任何值",
         "the id is missing": "缺少编号",
+        "the lead id is missing": "缺少线索编号",
+        "an ISO 8601 date or date and time (2026-03-02 or 2026-03-02T08:15)": (
+            "ISO 8601 日期或日期时间（2026-03-02 或 2026-03-02T08:15）"
+        ),
+        "received: expected {time}, got {got}": "received：应为{time}，实际为{got}",
+        "expected {time}, got {got}": "应为{time}，实际为{got}",
+        "the header has no 'received' column (接收时间), which {needs} need": (
+            "表头没有 received 列（接收时间），{needs}需要这一列"
+        ),
         "the project is missing": "缺少项目",
         "{name} is already on line {line}": "{name}已经在第{line}行出现过",
         "{why}: {detail}": "{why}: {detail}",
@@ -337,6 +351,31 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "load share": "负荷占比",
         "capacity share": "工作量占比",
         "not assigned: {counts}": "未分配：{counts}",
+        "passed": "轮空",
+        "lost": "被收回",
+        "taken back for want of a follow-up and given to another branch: {count}": (
+            "因未及时跟进而收回并改派给其他分公司：{count}"
+        ),
+        "{percent:g}% interval": "{percent:g}%区间",
+        "orgkb: note: 1 row of {follow_ups} name leads that are not in {leads}, "
+        "and were not used": "orgkb: 提示：{follow_ups}中有 1 行的线索不在{leads}中，未使用",
+        "orgkb: note: {count:,} rows of {follow_ups} name leads that are not in {leads}, "
+        "and were not used": "orgkb: 提示：{follow_ups}中有{count:,}行的线索不在{leads}中，未使用",
+        "the received time is missing": "缺少接收时间",
+        "the daily caps and closed days of the profile": "档案中的每日上限和休息日",
+        "the follow-up deadlines": "跟进期限",
+        "needs --follow-ups FILE": "需要同时给出 --follow-ups FILE",
+        "needs --within HOURS": "需要同时给出 --within HOURS",
+        "line {line}: the received time is missing": "第{line}行：缺少接收时间",
+        "every branch that could take the lead is closed on {day}": (
+            "能接这条线索的分公司在{day}都休息"
+        ),
+        "every branch that could take the lead is closed or at its daily cap on {day}": (
+            "能接这条线索的分公司在{day}都休息或已达每日上限"
+        ),
+        "every branch that could take the lead has reached its daily cap on {day}": (
+            "能接这条线索的分公司在{day}都已达每日上限"
+        ),
         "group": "小组",
         "leads": "线索",
         "not assigned": "未分配",

@@ -155,7 +155,7 @@ def test_a_column_named_both_ways_is_an_error_naming_both(tmp_path: Path) -> Non
          "a.yaml:3: 分公司[0].月咨询数: unknown field '月咨询数' (did you mean '月咨询量'?)"),
         ("a.yaml", "公司: C\n分公司:\n  - {名稱: A, 城市: B}\n",
          "a.yaml:3: 分公司[0].名稱: unknown field '名稱' (expected one of name, city, region, "
-         "projects, capacity, inquiries_per_hour, inquiries_per_month, opened and 3 more)"),
+         "projects, capacity, inquiries_per_hour, inquiries_per_month, opened and 5 more)"),
     ],
 )  # fmt: skip
 def test_errors_name_the_field_as_the_file_wrote_it(
@@ -202,7 +202,7 @@ def test_a_chinese_crm_export_dispatches_as_the_english(tmp_path: Path) -> None:
         ("编号,项目,city,城市", "the columns 'city' and '城市' are both the column 'city': keep one"),
         ("编号,id,项目,城市", "the columns '编号' and 'id' are both the column 'id': keep one"),
         ("编号,城市", "the header has no '项目' column (expected 编号,项目,城市)"),
-        ("编号,项目,城巿", "unknown column '城巿' (expected one of id, project, city)"),
+        ("编号,项目,城巿", "unknown column '城巿' (expected one of id, project, city, received)"),
     ],
 )  # fmt: skip
 def test_a_bad_chinese_leads_header(tmp_path: Path, header: str, error: str) -> None:

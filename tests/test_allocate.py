@@ -247,3 +247,58 @@ def test_open_workload_reader(tmp_path: Path) -> None:
     company = Company("Co", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
     path = write_file(tmp_path, "open.csv", "open,branch\n4,B\n\n0,A\n")
     assert read_open_workload(path, company) == {"B": 4, "A": 0}
+
+
+CAPPED = """\
+company: Wuhan Homes
+branches:
+  - {name: Hankou, city: Wuhan, daily_cap: 1}
+  - {name: Wuchang, city: Wuhan, closed: [周日, 2026-10-01]}
+"""
+
+
+def test_caps_and_closed_days_need_the_received_column(tmp_path: Path) -> None:
+    profile = write_file(tmp_path, "capped.yaml", CAPPED)
+    leads = write_file(tmp_path, "leads.csv", "id,project,city\nL1,flats,Wuhan\n")
+    assert run_orgkb("allocate", str(profile), str(leads)) == (
+        2,
+        "",
+        f"orgkb: {leads}:1: the header has no 'received' column (接收时间), which the daily "
+        "caps and closed days of the profile need\n",
+    )
+
+
+def test_caps_closed_days_and_bad_times_row_by_row(tmp_path: Path) -> None:
+    profile = write_file(tmp_path, "capped.yaml", CAPPED)
+    leads = write_file(
+        tmp_path,
+        "leads.csv",
+        "id,project,city,received\n"
+        "L1,flats,Wuhan,2026-03-08 09:00\n"  # a Sunday: Wuchang is closed
+        "L2,flats,Wuhan,2026-03-08 10:00\n"
+        "L3,flats,Wuhan,yesterday\n"
+        "L4,flats,Wuhan,\n"
+        "L5,flats,Wuhan,2026-03-09\n",
+    )
+    status, out, err = run_orgkb("allocate", str(profile), str(leads), "--summary")
+    assert status == 0
+    assert out.splitlines() == [
+        "lead_id,branch,reason",
+        "L1,Hankou,",
+        "L2,,cap-reached: every branch that could take the lead is closed or at its daily cap "
+        "on 2026-03-08",
+        'L3,,"malformed: line 4: received: expected an ISO 8601 date or date and time '
+        "(2026-03-02 or 2026-03-02T08:15), got text ('yesterday')\"",
+        "L4,,malformed: line 5: the received time is missing",
+        "L5,Wuchang,",
+    ]
+    assert err.splitlines()[0] == (
+        f"orgkb: {leads}:4: received: expected an ISO 8601 date or date and time "
+        "(2026-03-02 or 2026-03-02T08:15), got text ('yesterday')"
+    )
+    assert err.splitlines()[2:6] == [
+        "branch   region  capacity  open  assigned  passed  load share  capacity share",
+        "Hankou   Wuhan   1         0     1         0       50.0%       50.0%",
+        "Wuchang  Wuhan   1         0     1         0       50.0%       50.0%",
+        "not assigned: malformed 2, cap-reached 1",
+    ]

@@ -86,8 +86,8 @@ def test_missing_file(tmp_path: Path) -> None:
         (
             ("frobnicate",),
             "COMMAND: invalid choice: 'frobnicate' "
-            "(choose from recommend, chart, rules, cite, staff, compare, allocate, transition, "
-            "support)",
+            "(choose from recommend, chart, rules, cite, staff, compare, allocate, tally, "
+            "transition, support)",
         ),
         (
             ("recommend", "x.yaml", "--format", "xml"),

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgkb.dispatch import dispatch
+from orgkb.errors import InputError
 from orgkb.groups import NO_GROUP, CompetingGroup, tally
 from orgkb.leads import Lead, MalformedRow
 from orgkb.model import Branch, Company
@@ -103,6 +104,6 @@ def test_project_groups_count_their_unassigned_leads_and_malformed_rows_apart() 
     ],
 )
 def test_unclean_splits_are_refused(groups: list[CompetingGroup], message: str) -> None:
-    with pytest.raises(ValueError) as raised:
+    with pytest.raises(InputError) as raised:
         tally(groups, [])
     assert str(raised.value) == message

@@ -37,6 +37,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # dropping one leading quote always gives the value back.
 _FORMULA_START = ("=", "+", "-", "@", "'")
 _CSV_QUOTED = re.compile('[,"\r\n]')
+# What makes a cell need more than writing as it is: quoting, or an escape (see printable).
+_CSV_CAREFUL = re.compile(f'[,"\n]|{UNPRINTABLE.pattern}')
 
 
 class Streams:
@@ -84,7 +86,7 @@ class Streams:
 
         def write_row(cells: Sequence[str]) -> None:
             # A row of one empty value is quoted, or it would read as a blank line.
-            self._out.write((",".join(_csv_cell(cell) for cell in cells) or '""') + "\n")
+            self._out.write((",".join(map(_csv_cell, cells)) or '""') + "\n")
 
         write_row(header)
         return write_row
@@ -106,8 +108,17 @@ class _Output:
         self.stream = stream
 
     def write(self, text: str) -> None:
-        with self._reported() as stream:
+        # Not through _reported: a context manager a row costs a dispatch of a million leads
+        # about a second.
+        stream = self.stream
+        if stream is None:
+            raise OrgkbError(OUTPUT_CLOSED)
+        try:
             stream.write(text)
+        except BrokenPipeError:
+            raise
+        except (UnicodeEncodeError, OSError) as error:
+            raise _failure(stream, error) from None
 
     def flush(self) -> None:
         with self._reported() as stream:
@@ -119,12 +130,17 @@ class _Output:
             raise OrgkbError(OUTPUT_CLOSED)
         try:
             yield self.stream
-        except UnicodeEncodeError:
-            raise OrgkbError(output_not_encodable(self.stream.encoding)) from None
         except BrokenPipeError:
             raise
-        except OSError as error:
-            raise OrgkbError(output_failed(error.strerror or str(error))) from None
+        except (UnicodeEncodeError, OSError) as error:
+            raise _failure(self.stream, error) from None
+
+
+def _failure(stream: TextIO, error: UnicodeEncodeError | OSError) -> OrgkbError:
+    """The error a failed write to standard output becomes."""
+    if isinstance(error, UnicodeEncodeError):
+        return OrgkbError(output_not_encodable(stream.encoding))
+    return OrgkbError(output_failed(error.strerror or str(error)))
 
 
 def _valid(text: str) -> str:
@@ -139,6 +155,8 @@ def _json_escape(match: re.Match[str]) -> str:
 
 def _csv_cell(value: str) -> str:
     # Not the csv module's writer: with "\n" ending its rows, it leaves a lone "\r" unquoted.
+    if not value.startswith(_FORMULA_START) and not _CSV_CAREFUL.search(value):
+        return value  # nothing to escape, disarm or quote: most cells, tested at once
     # A cell is shown in a terminal as often as it is opened in a spreadsheet: a control
     # character or a line break is written as its escape (\x1b), so none reaches either raw.
     value = printable(value, one_line=True)
@@ -177,10 +195,11 @@ def _load() -> tuple[ModuleType, ...]:
         rules,
         staff,
         support,
+        tally,
         transition,
     )
 
-    return (recommend, chart, rules, cite, staff, compare, allocate, transition, support)
+    return (recommend, chart, rules, cite, staff, compare, allocate, tally, transition, support)
 
 
 COMMANDS = _load()
