@@ -279,7 +279,10 @@ class Dispatcher:
         )
 
     def route(self, lead: Lead) -> _Route | Unassigned:
-        """The pool of *lead* and its level, or why it has none."""
+        """The pool of *lead* and its level, or why it has none.
+
+        :meta private: for :class:`LeadPool`, which hands leads back to their pool.
+        """
         return self._route(lead.city, lead.project)
 
     def give(
@@ -289,6 +292,8 @@ class Dispatcher:
 
         If every branch of the pool is closed or at its cap on *day*, or excluded, nothing is
         given: why, as :attr:`Unassigned.CLOSED` or :attr:`Unassigned.CAP_REACHED`.
+
+        :meta private: for :class:`LeadPool`, which hands leads back to their pool.
         """
         blocked: AbstractSet[int] = _NONE
         if day is not None:
@@ -493,7 +498,7 @@ class Dispatcher:
 
 _Entry = tuple[int, int, int, int, int, int]
 """A branch in a pool's heap: its key, rank and position, the load the key was made with,
-and its capacity ``c`` and multiplier ``m`` (see :class:`_Pool`)."""
+and its capacity ``c`` and multiplier ``m`` (see ``_Pool``)."""
 
 
 class _Pool:
@@ -608,11 +613,11 @@ class LeadPool:
     """Dispatch with follow-up deadlines: the lead pool (公海) of Chinese CRMs.
 
     Every lead is dispatched as a :class:`Dispatcher` would. A lead that its branch did not
-    follow up within :attr:`FollowUps.within` hours of its received time goes back to the
+    follow up within ``within`` hours (:class:`FollowUps`) of its received time goes back to the
     pool at that moment, and to another branch of its pool, as the quota method chooses among
     the branches that can take a lead then (open, under their cap that day, and not one it was
     taken from before; a turn that falls on one of those is passed). Its new branch has as
-    many hours from then; the lead is taken back at most :attr:`FollowUps.max_reassign`
+    many hours from then; the lead is taken back at most ``max_reassign`` (:class:`FollowUps`)
     times. When no other branch can take it at that moment, it stays where it is.
 
     Time goes in the order of the leads file: before each lead is dispatched, the leads due

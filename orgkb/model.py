@@ -144,7 +144,7 @@ class Salaries:
 
 class Weekday(IntEnum):
     """A day of the week on which a :class:`Branch` may be closed, numbered as
-    :meth:`datetime.date.weekday` numbers them."""
+    ``datetime.date.weekday`` numbers them."""
 
     MONDAY = 0
     TUESDAY = 1
