@@ -9,52 +9,29 @@ content first. The site also works opened from a folder, and its 404 page at any
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
 
 from benchmarks.page_weight import page_resources
+from tests.browser import (
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PATIENCE,
+    PHONE,
+    chromium_path,
+    patient_context,
+    served,
+    watch,
+)
 from tests.conftest import BuiltSite
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
-# Chromium's own background traffic would be requests to other hosts; none of it is ours.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
-# Every wait here is for a condition; this bounds one only so that a hung browser fails the
-# test, so it is long enough for the busiest machine (milliseconds).
-PATIENCE = 120_000
 playwright_api.expect.set_options(timeout=PATIENCE)
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("no chromium: run ./dev test as root to install Debian's chromium")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -62,18 +39,13 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
     """The address of the built site, served from a thread on 127.0.0.1."""
     # A warning fails test_site, not these: the pages were written all the same.
     assert (built_site.html / "index.html").is_file(), built_site.log
-    handler = functools.partial(_Quiet, directory=str(built_site.html))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(built_site.html) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    executable = _chromium()
+    executable = chromium_path()
     with playwright_api.sync_playwright() as driver:
         launched = driver.chromium.launch(
             executable_path=executable, args=CHROMIUM_ARGS, timeout=PATIENCE
@@ -87,50 +59,11 @@ def page_paths(built_site: BuiltSite) -> list[str]:
     return [page.relative_to(built_site.html).as_posix() for page in built_site.pages()]
 
 
-def _context(browser: Any, **options: Any) -> Any:
-    """A new browser context (*options* as for ``new_context``) that waits patiently."""
-    context = browser.new_context(**options)
-    context.set_default_timeout(PATIENCE)
-    return context
-
-
 @pytest.fixture()
 def tab(browser: Any) -> Iterator[Any]:
-    context = _context(browser, viewport=DESKTOP)
+    context = patient_context(browser, viewport=DESKTOP)
     yield context.new_page()
     context.close()
-
-
-def _watch(page: Any, own_host: str) -> list[str]:
-    """Collects what goes wrong on *page* from now on: script errors, console errors and
-    warnings, failed requests, error responses, requests to another host than *own_host*."""
-    found: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            found.append(f"console {message.type}: {message.text}")
-            if message.type in {"error", "warning"}
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: found.append(f"script error: {error}"))
-    page.on("requestfailed", lambda request: found.append(f"failed request: {request.url}"))
-    page.on(
-        "response",
-        lambda response: (
-            found.append(f"HTTP {response.status}: {response.url}")
-            if response.status >= 400
-            else None
-        ),
-    )
-
-    def foreign(request: Any) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme not in {"data", "blob", "about"} and parts.netloc != own_host:
-            found.append(f"request to another host: {request.url}")
-
-    page.on("request", foreign)
-    return found
 
 
 def _open(context: Any, url: str, own_host: str) -> tuple[Any, list[str]]:
@@ -140,7 +73,7 @@ def _open(context: Any, url: str, own_host: str) -> tuple[Any, list[str]]:
     # it: a failed request that is nobody's fault. So each page gets a tab of its own, and
     # what happens once it has loaded (its closing included) is not counted against it.
     page = context.new_page()
-    found = _watch(page, own_host)
+    found = watch(page, own_host)
     page.goto(url, wait_until="load")
     return page, list(found)
 
@@ -148,7 +81,7 @@ def _open(context: Any, url: str, own_host: str) -> tuple[Any, list[str]]:
 def test_every_page_loads_cleanly(browser: Any, site_url: str, page_paths: list[str]) -> None:
     own_host = urlsplit(site_url).netloc
     problems: list[str] = []
-    context = _context(browser, viewport=PHONE)
+    context = patient_context(browser, viewport=PHONE)
     for path in page_paths:
         page, found = _open(context, site_url + path, own_host)
         problems += [f"{path}: {problem}" for problem in found]
@@ -165,7 +98,7 @@ def test_page_weight_counts_every_file_the_browser_loads(
     browser: Any, site_url: str, built_site: BuiltSite, page_paths: list[str]
 ) -> None:
     # The 40 KB budget (tests/test_page_weight.py) is honest only if nothing is left out.
-    context = _context(browser, viewport=DESKTOP)
+    context = patient_context(browser, viewport=DESKTOP)
     missed = []
     for path in ["index.html", *(p for p in page_paths if p.startswith("explanation/"))]:
         page = context.new_page()
@@ -193,14 +126,14 @@ def _search_results(page: Any) -> list[str]:
 def test_the_site_works_from_a_folder(browser: Any, built_site: BuiltSite) -> None:
     # Opened from a file share: pages, their files and search, with no server at all.
     folder = built_site.html.resolve()
-    context = _context(browser, viewport=DESKTOP)
+    context = patient_context(browser, viewport=DESKTOP)
     problems: list[str] = []
     for path in ["index.html", "explanation/multi-region.html", "reference/glossary.html"]:
         page, found = _open(context, (folder / path).as_uri(), own_host="")
         problems += [f"{path}: {problem}" for problem in found]
         page.close()
     page = context.new_page()
-    found = _watch(page, own_host="")
+    found = watch(page, own_host="")
     page.goto(f"{(folder / 'search.html').as_uri()}?q={quote('客服')}")
     results = _search_results(page)
     problems += [f"search.html: {problem}" for problem in found]
@@ -275,7 +208,7 @@ def test_org_charts_fit_a_phone(
     ]
     if not with_charts:
         pytest.skip("no page shows an org chart yet")
-    context = _context(browser, viewport=PHONE)
+    context = patient_context(browser, viewport=PHONE)
     page = context.new_page()
     problems = []
     for path in with_charts:
@@ -302,7 +235,7 @@ def test_copy_button_copies_the_commands_without_prompts(
         for path in page_paths
         if "highlight-console" in (built_site.html / path).read_text(encoding="utf-8")
     )
-    context = _context(browser, viewport=DESKTOP)
+    context = patient_context(browser, viewport=DESKTOP)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(site_url + path)
@@ -342,7 +275,7 @@ def test_axe_finds_no_violations(
     browser: Any, site_url: str, page_paths: list[str], scheme: str, viewport: dict[str, int]
 ) -> None:
     axe = axe_module.Axe()
-    context = _context(browser, viewport=viewport, color_scheme=scheme)
+    context = patient_context(browser, viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     violations = []
     for path in page_paths:

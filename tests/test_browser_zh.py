@@ -10,49 +10,30 @@ the edition. Without chromium these tests skip.
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
 
+from tests.browser import (
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PATIENCE,
+    PHONE,
+    chromium_path,
+    patient_context,
+    served,
+    watch,
+)
 from tests.conftest import BuiltSite
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+playwright_api.expect.set_options(timeout=PATIENCE)
 
-# Chromium's own background traffic would be requests to other hosts; none of it is ours.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 812}
 EDITION = "zh_CN/"
 SCENARIO = "explanation/one-region.html"
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("no chromium: run ./dev test as root to install Debian's chromium")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -60,66 +41,31 @@ def site_url(built_site: BuiltSite, built_zh_site: BuiltSite) -> Iterator[str]:
     """The address of the whole site, both editions, served from a thread on 127.0.0.1."""
     # A warning fails the build tests, not these: the pages were written all the same.
     assert (built_zh_site.html / "index.html").is_file(), built_zh_site.log
-    handler = functools.partial(_Quiet, directory=str(built_site.html))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(built_site.html) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = _chromium()
+    executable = chromium_path()
     with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        launched = driver.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, timeout=PATIENCE
+        )
         yield launched
         launched.close()
 
 
 @pytest.fixture()
 def tab(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=DESKTOP)
+    context = patient_context(browser, viewport=DESKTOP)
     yield context.new_page()
     context.close()
 
 
-def _watch(page: Any, own_host: str) -> list[str]:
-    """Collects, from now on, what goes wrong on *page*: console errors and warnings, script
-    errors, failed requests, error responses, and requests to other hosts."""
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            problems.append(f"console {message.type}: {message.text}")
-            if message.type in {"error", "warning"}
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    page.on("requestfailed", lambda request: problems.append(f"failed request: {request.url}"))
-    page.on(
-        "response",
-        lambda response: (
-            problems.append(f"HTTP {response.status}: {response.url}")
-            if response.status >= 400
-            else None
-        ),
-    )
-
-    def foreign(request: Any) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme not in {"data", "blob", "about", "file"} and parts.netloc != own_host:
-            problems.append(f"request to another host: {request.url}")
-
-    page.on("request", foreign)
-    return problems
-
-
 @pytest.mark.parametrize("path", ["index.html", SCENARIO])
 def test_chinese_pages_load_cleanly(tab: Any, site_url: str, path: str) -> None:
-    problems = _watch(tab, urlsplit(site_url).netloc)
+    problems = watch(tab, urlsplit(site_url).netloc)
     tab.goto(site_url + EDITION + path)
     tab.wait_for_load_state("load")
     assert tab.evaluate("document.documentElement.lang") == "zh-CN"

@@ -11,10 +11,7 @@ goes to another host.
 from __future__ import annotations
 
 import doctest
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,9 +20,9 @@ import pytest
 
 from benchmarks.page_weight import compressed_size
 from orgkb.browser_runtime import RuntimeBuildError, build_runtime
-from orgkb.downloads import CHROMIUM_ARGS, find_chromium
 from orgkb.page_examples import DOCTEST_FLAGS, PROMPT
 from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_GLOBAL, LABELS
+from tests.browser import CHROMIUM_ARGS, DESKTOP, chromium_path, served
 from tests.conftest import EDITIONS, BuiltSite, built_once
 from tests.helpers import DOCS, run_sphinx
 
@@ -34,7 +31,6 @@ axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 # A cold start takes 5-7 s here, and much longer when the machine is busy.
 STARTS_WITHIN = 120_000
-DESKTOP = {"width": 1280, "height": 900}
 # A hidden set-up block, doctests, a console session and the example files.
 PAGE = "explanation/one-region.html"
 FINISHED = "bar => bar.dataset.state === 'done' || bar.dataset.state === 'failed'"
@@ -62,31 +58,17 @@ def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "html"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def runtime_url(runtime_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(runtime_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(runtime_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    executable = find_chromium()
-    if executable is None:
-        pytest.skip("no chromium: run ./dev test as root to install Debian's chromium")
+    executable = chromium_path()
     with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(
-            executable_path=executable, args=[*CHROMIUM_ARGS, "--disable-quic"]
-        )
+        launched = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
