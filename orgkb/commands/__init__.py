@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import ModuleType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from orgkb.errors import OrgkbError
 from orgkb.plan import Governance
@@ -27,6 +27,7 @@ from orgkb.render import (
     output_not_encodable,
     printable,
 )
+from orgkb.values import Limits
 
 if TYPE_CHECKING:
     Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -165,6 +166,34 @@ def _csv_cell(value: str) -> str:
     if _CSV_QUOTED.search(value):
         return '"' + value.replace('"', '""') + '"'
     return value
+
+
+def option_name(name: str) -> str:
+    """The option that sets the parameter *name*: ``days_per_month`` is ``--days-per-month``."""
+    return "--" + name.replace("_", "-")
+
+
+def add_number_options(parser: argparse.ArgumentParser, options: Sequence[tuple[str, str]]) -> None:
+    """An option ``--name N`` for each *name* and its help of *options*: a named parameter."""
+    for name, help_text in options:
+        parser.add_argument(option_name(name), metavar="N", help=help_text)
+
+
+def read_number_options(
+    arguments: argparse.Namespace,
+    options: Sequence[tuple[str, str]],
+    limits: Mapping[str, Limits],
+) -> dict[str, Any]:
+    """The numbers given for *options*, each within the *limits* of its name, a whole number
+    as an ``int``; the options left out are not in it."""
+    # Any: a float, or an int where the limits are whole, as the constructor's fields are.
+    given: dict[str, Any] = {}
+    for name, _ in options:
+        value = getattr(arguments, name)
+        if value is not None:
+            number = limits[name].read(value, option_name(name))
+            given[name] = int(number) if limits[name].whole else number
+    return given
 
 
 def add_profile_arguments(parser: argparse.ArgumentParser) -> None:

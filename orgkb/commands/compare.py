@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from orgkb.commands import Streams, add_profile_arguments
+from orgkb.commands import (
+    Streams,
+    add_number_options,
+    add_profile_arguments,
+    read_number_options,
+)
 from orgkb.compare import Assumptions, compare
 from orgkb.errors import InputError
 from orgkb.profile import load_company
@@ -41,8 +46,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
-    for name, help_text in _ASSUMPTION_OPTIONS:
-        parser.add_argument(_option(name), metavar="N", help=help_text)
+    add_number_options(parser, _ASSUMPTION_OPTIONS)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
     )
@@ -51,14 +55,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
-    overrides: dict[str, float | int] = {}
-    for name, _ in _ASSUMPTION_OPTIONS:
-        given = getattr(arguments, name)
-        if given is not None:
-            option = _option(name)
-            limits = Assumptions.LIMITS[name]
-            number = limits.read(given, option)
-            overrides[name] = int(number) if limits.whole else number
+    overrides = read_number_options(arguments, _ASSUMPTION_OPTIONS, Assumptions.LIMITS)
     try:
         comparison = compare(company, Assumptions.for_company(company, **overrides))
     except InputError as error:
@@ -69,8 +66,3 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     else:
         streams.show(comparison_as_text(comparison, arguments.language))
     return 0
-
-
-def _option(name: str) -> str:
-    """The option that sets the assumption *name*: ``days_per_month`` is ``--days-per-month``."""
-    return "--" + name.replace("_", "-")

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from orgkb.commands import Streams, add_profile_arguments
+from orgkb.commands import (
+    Streams,
+    add_number_options,
+    add_profile_arguments,
+    read_number_options,
+)
 from orgkb.errors import InputError
 from orgkb.profile import load_company
 from orgkb.render import support_as_text
@@ -35,8 +40,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
-    for name, help_text in _CRITERIA_OPTIONS:
-        parser.add_argument(_option(name), metavar="N", help=help_text)
+    add_number_options(parser, _CRITERIA_OPTIONS)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
     )
@@ -45,13 +49,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
-    given: dict[str, Any] = {}
-    for name, _ in _CRITERIA_OPTIONS:
-        value = getattr(arguments, name)
-        if value is not None:
-            limits = Criteria.LIMITS[name]
-            number = limits.read(value, _option(name))
-            given[name] = int(number) if limits.whole else number
+    given = read_number_options(arguments, _CRITERIA_OPTIONS, Criteria.LIMITS)
     try:
         support = assess(company, Criteria(**given))
     except InputError as error:
@@ -61,8 +59,3 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     else:
         streams.show(support_as_text(support))
     return 0
-
-
-def _option(name: str) -> str:
-    """The option that sets the criterion *name*: ``new_months`` is ``--new-months``."""
-    return "--" + name.replace("_", "-")

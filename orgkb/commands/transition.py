@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, cast
 
-from orgkb.commands import Streams, add_profile_arguments
+from orgkb.commands import (
+    Streams,
+    add_number_options,
+    add_profile_arguments,
+    read_number_options,
+)
 from orgkb.compare import Assumptions
 from orgkb.errors import InputError
 from orgkb.model import Option
@@ -48,8 +53,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         choices=[str(option) for option in Option],
         help="the option to move to (the recommended one)",
     )
-    for name, help_text in _COST_OPTIONS:
-        parser.add_argument(_option(name), metavar="N", help=help_text)
+    add_number_options(parser, _COST_OPTIONS)
     parser.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="output format (text)"
     )
@@ -58,11 +62,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
-    given: dict[str, float] = {}
-    for name, _ in _COST_OPTIONS:
-        value = getattr(arguments, name)
-        if value is not None:
-            given[name] = MoveCosts.LIMITS[name].read(value, _option(name))
+    given = read_number_options(arguments, _COST_OPTIONS, MoveCosts.LIMITS)
     target = None if arguments.to is None else Option(arguments.to)
     if target is not None:
         try:
@@ -105,8 +105,3 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     else:
         streams.show(transition_as_text(move, assumptions.describe()))
     return 0
-
-
-def _option(name: str) -> str:
-    """The option that sets the cost *name*: ``training_weeks`` is ``--training-weeks``."""
-    return "--" + name.replace("_", "-")
