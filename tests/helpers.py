@@ -76,7 +76,8 @@ def run_sphinx(
     ``conf.py`` (``None``: the one in *source*); *settings* override configuration values
     (``-D``); *fresh* rereads every page (``-E``); *jobs* reads pages in parallel (``-j``).
     """
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", builder]
+    # A CI runner may ask for colour (FORCE_COLOR); a log read by a test must be plain text.
+    command = [sys.executable, "-m", "sphinx", "-q", "--no-color", "-b", builder]
     if strict:
         command += ["-W", "--keep-going", "-n"]
     if fresh:
