@@ -37,10 +37,12 @@ class Rule:
     says on the point, and *source* names the part it says it in, or says "beyond the article"
     and why. *reasoning* is ours, not the article's: the pages show it as beyond the article.
     These are the English; *zh* is the same rule in Chinese, for the Chinese edition. The id is
-    the same in every language.
+    the same in every language. *code* is the short form of the id said in a room and printed
+    on slides and handouts (``R1``…); like the id, it never changes once published.
     """
 
     id: str
+    code: str
     title: str
     statement: str
     article: str
@@ -58,6 +60,7 @@ class UnknownRuleError(KeyError):
 
 NO_BRANCHES_ONE_HEAD = Rule(
     id="no-branches.one-head-over-three-departments",
+    code="R1",
     title="One head over promotion, customer service and sales",
     statement=(
         "A company without branches runs promotion, customer service and sales as three "
@@ -90,6 +93,7 @@ NO_BRANCHES_ONE_HEAD = Rule(
 
 ONE_REGION_SALES_PER_BRANCH = Rule(
     id="one-region.sales-in-every-branch",
+    code="R2",
     title="Sales in every branch",
     statement="When one area has several branches, every branch has its own sales department.",
     article=(
@@ -119,6 +123,7 @@ ONE_REGION_SALES_PER_BRANCH = Rule(
 
 ONE_REGION_UNIFY = Rule(
     id="one-region.unify-promotion-and-service",
+    code="R3",
     title="Unify promotion and customer service",
     statement=(
         "When one area has several branches, run promotion and customer service as one "
@@ -161,6 +166,7 @@ ONE_REGION_UNIFY = Rule(
 
 ONE_REGION_DISPATCH = Rule(
     id="one-region.dispatch-leads-by-project-and-workload",
+    code="R4",
     title="Dispatch leads by project and workload",
     statement=(
         "The unified customer-service team hands each inquiry lead (咨询线索) to a branch that "
@@ -198,6 +204,7 @@ ONE_REGION_DISPATCH = Rule(
 
 ONE_REGION_COMPETING_GROUPS = Rule(
     id="one-region.competing-groups-when-competition-is-weak",
+    code="R5",
     title="Competing groups, not separate teams",
     statement=(
         "If the unified promotion and customer-service team seems to lack internal competition "
@@ -237,6 +244,7 @@ ONE_REGION_COMPETING_GROUPS = Rule(
 
 MULTI_REGION_CENTRALIZE = Rule(
     id="multi-region.centralize-promotion-and-service",
+    code="R6",
     title="Centralize promotion and customer service in the group",
     statement=(
         "With several regions, the group runs the main promotion and customer-service work for "
@@ -288,6 +296,7 @@ MULTI_REGION_CENTRALIZE = Rule(
 
 MULTI_REGION_DECENTRALIZE = Rule(
     id="multi-region.decentralized-group-coordinates",
+    code="R7",
     title="Decentralized: the group coordinates, the regions run promotion and service",
     statement=(
         "Where a company chooses decentralized governance (分权), the group coordinates, audits "
@@ -328,6 +337,7 @@ MULTI_REGION_DECENTRALIZE = Rule(
 
 MULTI_REGION_SUPPORT_UNIT = Rule(
     id="multi-region.group-support-unit",
+    code="R8",
     title="A group support unit for new and weak branches",
     statement=(
         "Centralized or decentralized, the group runs a support unit (支持部门) that gives new "
@@ -368,6 +378,7 @@ MULTI_REGION_SUPPORT_UNIT = Rule(
 
 MULTI_REGION_CITY_UNIT = Rule(
     id="multi-region.city-unit-for-shared-city",
+    code="R9",
     title="A city unit where a city holds several branches",
     statement=(
         "In a region that spans several cities, a city with two or more branches gets a city "
