@@ -320,12 +320,39 @@ def _parse_json(path: Path, text: str) -> _Parsed:
     try:
         value = json.loads(text, object_pairs_hook=refuse_duplicates, parse_int=_json_int)
     except json.JSONDecodeError as error:
+        # Python 3.13 words a trailing comma its own way, on the comma's line, where earlier
+        # versions expect another item on the next: orgkb says it one way on every version.
+        comma = _trailing_comma(text, error.pos)
+        if comma is not None:
+            problem: Text | str = _TRAILING_COMMA
+            line = line_at(text, comma)
+        else:
+            problem, line = _JSON_PROBLEMS.get(error.msg, error.msg), error.lineno
         raise InputError(
-            Text("malformed JSON: {problem}", problem=_JSON_PROBLEMS.get(error.msg, error.msg)),
-            path=str(path),
-            line=error.lineno,
+            Text("malformed JSON: {problem}", problem=problem), path=str(path), line=line
         ) from None
     return _Parsed(value)
+
+
+_TRAILING_COMMA = Text("a comma after the last item")
+_STRING_OR_TRAILING_COMMA = re.compile(_JSON_STRING.pattern + r"|,(?=\s*[\]}])")
+
+
+def _trailing_comma(text: str, before: int) -> int | None:
+    """Where the first comma of *text* that ends a list or object is, if at or *before* the
+    parser stopped; outside strings.
+
+    >>> _trailing_comma('{"a": [1, 2,\\n], "b,]": 3}', 14)
+    11
+    >>> _trailing_comma('{"a,}": 1 2}', 10) is None
+    True
+    """
+    for token in _STRING_OR_TRAILING_COMMA.finditer(text):
+        if token.start() > before:
+            break
+        if token.group() == ",":
+            return token.start()
+    return None
 
 
 def _json_int(digits: str) -> int | str:

@@ -197,6 +197,21 @@ def test_malformed_json_names_the_line(tmp_path: Path) -> None:
     assert error_of(path).startswith(f"{path}:3: malformed JSON: ")
 
 
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ('{\n  "company": "C",\n  "branches": [\n    {"name": "A", "city": "W"},\n  ]\n}\n', 4),
+        ('{"company": "C",\n "branches": [],\n}', 2),
+    ],
+)
+def test_a_trailing_comma_is_named_alike_on_every_python(
+    tmp_path: Path, content: str, line: int
+) -> None:
+    # Python 3.13 words it otherwise, and on another line, than earlier versions' json.
+    path = write_file(tmp_path, "p.json", content)
+    assert error_of(path) == f"{path}:{line}: malformed JSON: a comma after the last item"
+
+
 def test_empty_file(tmp_path: Path) -> None:
     for name in ("e.yaml", "e.json", "e.csv"):
         assert error_of(write_file(tmp_path, name, " \n\n")).endswith(f"{name}: the file is empty")

@@ -248,11 +248,6 @@ def test_the_buttons_and_outputs_are_accessible(tab: Tab, runtime_url: str) -> N
     assert violations == []
 
 
-# Pyodide 0.29 runs Python 3.13, whose json words a trailing comma otherwise (and on another
-# line) than the Python the pages are tested with; orgkb.profile passes its message on.
-PYTHON_313_DIFFERS = {("how-to/write-a-profile.html", 8)}
-
-
 def test_every_page_s_examples_run_as_printed(
     chromium: Any, runtime_url: str, runtime_site: Path
 ) -> None:
@@ -275,5 +270,5 @@ def test_every_page_s_examples_run_as_printed(
         problems += [f"{path}: {problem}" for problem in tab.problems]
         context.close()
     assert problems == []
-    assert {key: said for key, said in differ.items() if key not in PYTHON_313_DIFFERS} == {}
-    assert set(differ) == PYTHON_313_DIFFERS
+    # Pyodide runs another Python (3.13) than the tests may; the pages say the same on both.
+    assert differ == {}
