@@ -431,3 +431,17 @@ def test_a_failed_build_leaves_no_runtime_but_keeps_what_it_fetched(
     manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
     assert "files" not in manifest
     assert manifest["sources"]["pyodide.asm.wasm"] == PYODIDE
+
+
+def test_a_wheel_carries_the_runner_s_files() -> None:
+    # The site is built from an installed orgkb as well as from the tree.
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    data = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    patterns = data["tool"]["setuptools"]["package-data"]["orgkb.sphinxext.site"]
+    folder = root / "orgkb" / "sphinxext" / "site"
+    assets = [path.relative_to(folder).as_posix() for path in (folder / "runner").iterdir()]
+    assert assets
+    assert [name for name in assets if not any(fnmatch.fnmatch(name, p) for p in patterns)] == []
