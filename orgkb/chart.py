@@ -6,8 +6,8 @@ only the structure the profile describes, nobody's functions known); another opt
 article weighs, such as separate teams in every branch; or, beyond the article, the move from
 today's organisation to the recommended one (:mod:`orgkb.transition`), every unit of before
 and after with each function marked where it arrives or leaves, and in which phase. The plans
-come from :mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, or as
-Mermaid or Graphviz DOT for a reader's own diagram tools.
+come from :mod:`orgkb.plan`. A chart is drawn as text for a terminal, as HTML for a web page, as
+a standalone SVG image, or as Mermaid or Graphviz DOT for a reader's own diagram tools.
 
 The HTML is a nested list (``<ul>``/``<li>``), so it can be selected, searched and read by a
 screen reader; the style sheet :data:`CHART_CSS` lays it out as a tree on a wide screen and as
@@ -644,3 +644,178 @@ def chart_as_dot(chart: Chart) -> str:
             lines.append(f"  {ids[unit.parent]} -> {ids[unit.id]};")
     lines.append("}")
     return "\n".join(lines)
+
+
+# The SVG's measures, in pixels. Its text is measured by estimate, as nothing renders it here:
+# a wide (CJK) character takes about a font size, any other about three fifths of one.
+_SVG_FONT = 13
+_SVG_LINE = 18
+_SVG_PAD = 8
+_SVG_BOX_MIN = 110
+_SVG_TEXT_MAX = 220
+_SVG_GAP = 16
+_SVG_ROW_GAP = 36
+_SVG_MARGIN = 16
+_SVG_TITLE = 40
+# The system's fonts, CJK ones included, so that Chinese renders wherever the file is opened;
+# the file names no font file, and loads nothing.
+_SVG_FONTS = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', "
+    "'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', "
+    "'WenQuanYi Micro Hei', sans-serif"
+)
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def text_width(text: str, size: float = _SVG_FONT) -> float:
+    """The estimated width of *text* in pixels at font *size*: wide characters count double.
+
+    >>> text_width("sales"), text_width("销售")
+    (39.0, 26.0)
+    """
+    wide = len(_WIDE.findall(text))
+    return round((wide + 0.6 * (len(text) - wide)) * size, 1)
+
+
+def _wrapped(line: str, language: str) -> list[str]:
+    # A list of functions breaks after its separators; a line without one stays whole.
+    separator = Text(", ").translated(language)
+    words = line.split(separator)
+    lines: list[str] = []
+    for index, word in enumerate(words):
+        piece = word + (separator.rstrip() if index < len(words) - 1 else "")
+        if lines and text_width(f"{lines[-1]} {piece}".strip()) <= _SVG_TEXT_MAX:
+            lines[-1] = f"{lines[-1]}{' ' if separator.endswith(' ') else ''}{piece}"
+        else:
+            lines.append(piece)
+    return lines
+
+
+def _line_width(numbered: tuple[int, str]) -> float:
+    # The first line, the name, is bold: a tenth wider.
+    number, line = numbered
+    return text_width(line) * (1.1 if number == 0 else 1)
+
+
+def _svg(text: str) -> str:
+    return html.escape(_shown(text))
+
+
+def chart_as_svg(chart: Chart) -> str:
+    """The chart as a standalone SVG image, top down, one box per unit.
+
+    It loads nothing: no fonts, no images, no style sheets; its fonts are the system's,
+    Chinese ones included. Its ``<title>`` and ``<desc>`` name it for screen readers, and every
+    box gives the unit's name, level and functions as text.
+
+    >>> from orgkb.model import Branch
+    >>> svg = chart_as_svg(chart(Company("Duo", (Branch("A", "武汉"), Branch("B", "武汉")))))
+    >>> svg[: svg.index(" viewBox")]
+    '<svg xmlns="http://www.w3.org/2000/svg" width="455" height="266"'
+    >>> print(svg[svg.index("<title>") : svg.index("<g ")], end="")
+    <title>Duo: recommended (one region, several branches)</title>
+    <desc>Org chart of 3 units; each box gives the unit&#x27;s name, level and functions.</desc>
+    """
+    units = chart.plan.units
+    lines = {unit.id: _svg_lines(chart, unit) for unit in units}
+    sizes = {
+        unit.id: (
+            max(_SVG_BOX_MIN, max(map(_line_width, enumerate(lines[unit.id]))) + 2 * _SVG_PAD),
+            len(lines[unit.id]) * _SVG_LINE + 2 * _SVG_PAD,
+        )
+        for unit in units
+    }
+    depth: dict[str, int] = {}
+    for unit in units:
+        depth[unit.id] = 0 if unit.parent is None else depth[unit.parent] + 1
+    rows = [0.0] * (max(depth.values(), default=0) + 1)
+    for unit in units:
+        rows[depth[unit.id]] = max(rows[depth[unit.id]], sizes[unit.id][1])
+    tops = [
+        _SVG_TITLE + _SVG_MARGIN + sum(rows[:row]) + row * _SVG_ROW_GAP for row in range(len(rows))
+    ]
+    # Each subtree's width, children first (each unit comes after its parent), then each
+    # box's centre, parents first: a parent is centred over its children.
+    span: dict[str | None, float] = {}
+    for unit in reversed(units):
+        children = chart.plan.children(unit.id)
+        below = sum(span[child.id] for child in children) + _SVG_GAP * max(len(children) - 1, 0)
+        span[unit.id] = max(sizes[unit.id][0], below)
+    top_units = chart.plan.children(None)
+    whole = sum(span[unit.id] for unit in top_units) + _SVG_GAP * max(len(top_units) - 1, 0)
+    title_width = text_width(chart.title, _SVG_FONT + 2)
+    width = round(max(whole, title_width) + 2 * _SVG_MARGIN)
+    height = round(tops[-1] + rows[-1] + _SVG_MARGIN)
+    centre: dict[str, float] = {}
+
+    def place(row: Sequence[Unit], left: float, room: float) -> None:
+        taken = sum(span[unit.id] for unit in row) + _SVG_GAP * max(len(row) - 1, 0)
+        left += (room - taken) / 2
+        for unit in row:
+            centre[unit.id] = left + span[unit.id] / 2
+            pending.append((unit, left))
+            left += span[unit.id] + _SVG_GAP
+
+    pending: list[tuple[Unit, float]] = []
+    place(top_units, _SVG_MARGIN, width - 2 * _SVG_MARGIN)
+    while pending:
+        unit, left = pending.pop()
+        place(chart.plan.children(unit.id), left, span[unit.id])
+    what = Text("name, level and functions") if chart.functions_known else Text("name and level")
+    description = (
+        Text("Org chart of 1 unit; each box gives the unit's {what}.", what=what)
+        if len(units) == 1
+        else Text(
+            "Org chart of {count} units; each box gives the unit's {what}.",
+            count=len(units),
+            what=what,
+        )
+    )
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img">',
+        f"<title>{_svg(chart.title)}</title>",
+        f"<desc>{_svg(description.translated(chart.language))}</desc>",
+        f'<g font-family="{_SVG_FONTS}" font-size="{_SVG_FONT}" fill="#1a1a1a">',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="{width / 2:g}" y="{_SVG_MARGIN + _SVG_FONT + 2}" text-anchor="middle" '
+        f'font-size="{_SVG_FONT + 2}" font-weight="bold">{_svg(chart.title)}</text>',
+        '<g fill="none" stroke="#78909c" stroke-width="1.5">',
+    ]
+    for unit in units:
+        if unit.parent is None:
+            continue
+        row = depth[unit.id]
+        parent_bottom = tops[row - 1] + sizes[unit.parent][1]
+        middle = tops[row] - _SVG_ROW_GAP / 2
+        out.append(
+            f'<path d="M{centre[unit.parent]:g} {parent_bottom:g}V{middle:g}'
+            f'H{centre[unit.id]:g}V{tops[row]:g}"/>'
+        )
+    out.append("</g>")
+    for unit in units:
+        box_width, box_height = sizes[unit.id]
+        x, y = centre[unit.id] - box_width / 2, tops[depth[unit.id]]
+        fill, stroke = _LEVEL_COLOURS[unit.level]
+        out.append(
+            f'<rect x="{x:g}" y="{y:g}" width="{box_width:g}" height="{box_height:g}" rx="6" '
+            f'fill="{fill}" stroke="{stroke}"/>'
+        )
+        text = [f'<text x="{centre[unit.id]:g}" y="{y + _SVG_PAD:g}" text-anchor="middle">']
+        for number, line in enumerate(lines[unit.id]):
+            # The name in bold, the level and functions in the ordinary weight.
+            weight = ' font-weight="bold"' if number == 0 else ""
+            text.append(
+                f'<tspan x="{centre[unit.id]:g}" dy="{_SVG_LINE if number else _SVG_LINE - 4}"'
+                f"{weight}>{_svg(line)}</tspan>"
+            )
+        out.append("".join(text) + "</text>")
+    out.append("</g>\n</svg>")
+    return "\n".join(out)
+
+
+def _svg_lines(chart: Chart, unit: Unit) -> list[str]:
+    name, level, *functions = _label_lines(chart, unit)
+    return [name, level, *(line for text in functions for line in _wrapped(text, chart.language))]

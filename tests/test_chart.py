@@ -1,4 +1,4 @@
-"""Org charts: the views, and the four formats that draw them, on companies of every shape."""
+"""Org charts: the views, and the formats that draw them, on companies of every shape."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,6 +26,7 @@ from orgkb.chart import (
     chart_as_html,
     chart_as_html_page,
     chart_as_mermaid,
+    chart_as_svg,
     chart_as_text,
     option_chart,
     tree_width,
@@ -382,7 +384,9 @@ def test_no_name_spells_a_mermaid_directive() -> None:
 def test_no_control_character_reaches_the_html_or_a_diagram() -> None:
     raw = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
     for drawn in (chart(CONTROLS), chart(CONTROLS, View.AS_IS), chart(CONTROLS, View.SEPARATE)):
-        for draw in (chart_as_html, chart_as_html_page, chart_as_mermaid, chart_as_dot):
+        for draw in (
+            chart_as_html, chart_as_html_page, chart_as_mermaid, chart_as_dot, chart_as_svg
+        ):  # fmt: skip
             text = draw(drawn)
             assert not raw.search(text), (draw.__name__, raw.findall(text))
             text.encode("utf-8")
@@ -511,6 +515,7 @@ def test_chart_command_prints_each_format(group_profile: Path) -> None:
         ("html", chart_as_html_page),
         ("mermaid", chart_as_mermaid),
         ("dot", chart_as_dot),
+        ("svg", chart_as_svg),
     ):
         status, out, err = run_orgkb("chart", str(group_profile), "--format", form)
         assert (status, err) == (0, "")
@@ -554,9 +559,9 @@ def test_chart_command_reports_a_bad_profile_on_one_line(
 
 
 def test_chart_command_refuses_an_unknown_format(group_profile: Path) -> None:
-    status, _, err = run_orgkb("chart", str(group_profile), "--format", "svg")
+    status, _, err = run_orgkb("chart", str(group_profile), "--format", "png")
     assert status == 2
-    assert "invalid choice: 'svg'" in err
+    assert "invalid choice: 'png'" in err
 
 
 def test_as_is_shows_the_option_the_profile_names() -> None:
@@ -592,3 +597,59 @@ def test_chart_command_reports_an_impossible_as_is_on_one_line(tmp_path: Path) -
         f"orgkb: {path}: as_is: 'centralized' is not an option for a company that is "
         "one-region; expected one of separate, unified\n"
     )
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svg_boxes(drawn: Chart) -> tuple[ElementTree.Element, list[tuple[list[str], list[float]]]]:
+    """The SVG of *drawn*, parsed, and each box's lines of text with its rectangle."""
+    root = ElementTree.fromstring(chart_as_svg(drawn))
+    layer = root.find(f"{SVG}g")
+    assert layer is not None
+    rects = layer.findall(f"{SVG}rect")[1:]
+    texts = layer.findall(f"{SVG}text")[1:]
+    boxes = [
+        (
+            [span.text or "" for span in text.findall(f"{SVG}tspan")],
+            [float(rect.get(key, "")) for key in ("x", "y", "width", "height")],
+        )
+        for rect, text in zip(rects, texts, strict=True)
+    ]
+    return root, boxes
+
+
+@pytest.mark.parametrize("view", list(View))
+def test_svg_draws_every_unit_in_a_box_of_its_own_under_its_parent(view: View) -> None:
+    for company in (SOLO, DUO, GROUP, SLASHES, CONTROLS):
+        if view is View.SEPARATE and company is SOLO:
+            continue
+        drawn = chart(company, view)
+        root, boxes = _svg_boxes(drawn)
+        assert len(boxes) == len(drawn.plan.units)
+        if company is not CONTROLS:  # whose names show their control characters as codes
+            assert root.findtext(f"{SVG}title") == drawn.title
+            assert [lines[0] for lines, _ in boxes] == [unit.name for unit in drawn.plan.units]
+        # No two boxes overlap, and every box lies below its parent's.
+        for index, (_, (x, y, width, height)) in enumerate(boxes):
+            for _, (x2, y2, width2, height2) in boxes[index + 1 :]:
+                assert x + width <= x2 or x2 + width2 <= x or y + height <= y2 or y2 + height2 <= y
+        rows = {unit.id: box for unit, (_, box) in zip(drawn.plan.units, boxes, strict=True)}
+        for unit in drawn.plan.units:
+            if unit.parent is not None:
+                assert rows[unit.id][1] > rows[unit.parent][1] + rows[unit.parent][3]
+        width, height = float(root.get("width", "")), float(root.get("height", ""))
+        assert all(x >= 0 and x + w <= width and y + h <= height for _, (x, y, w, h) in boxes)
+
+
+def test_svg_loads_nothing_and_draws_chinese_with_the_system_s_fonts() -> None:
+    drawn = chart(GROUP, language="zh_CN")
+    svg = chart_as_svg(drawn)
+    assert re.findall(r"https?://[^\s\"]*", svg) == ["http://www.w3.org/2000/svg"]
+    assert not re.search(r"href|url\(|@import|@font-face|<image|<script|<style", svg)
+    root, boxes = _svg_boxes(drawn)
+    layer = root.find(f"{SVG}g")
+    assert layer is not None
+    assert "Noto Sans CJK SC" in layer.get("font-family", "")
+    assert "集团" in boxes[0][0] and any("分公司" in lines for lines, _ in boxes)
+    assert root.findtext(f"{SVG}desc", "").startswith("组织架构图")

@@ -112,7 +112,7 @@ def test_help_exits_0_with_the_usage() -> None:
 BAD_INPUTS = [
     (("recommend", "{profile}", "--governance", "federal"), "--governance: invalid choice"),
     (("recommend", "{broken}"), "{broken}:2: brnaches: unknown field"),
-    (("chart", "{profile}", "--format", "svg"), "--format: invalid choice: 'svg'"),
+    (("chart", "{profile}", "--format", "png"), "--format: invalid choice: 'png'"),
     (("chart", "{broken}", "--as-is"), "{broken}:2: brnaches: unknown field"),
     (("rules", "--format", "json"), "unrecognized arguments: --format json"),
     (("cite", "no.such-rule"), "no rule has the id 'no.such-rule'; `orgkb rules` lists them"),

@@ -11,6 +11,7 @@ from orgkb.chart import (
     chart_as_dot,
     chart_as_html_page,
     chart_as_mermaid,
+    chart_as_svg,
     chart_as_text,
 )
 from orgkb.commands import Streams, add_governance_argument, add_profile_arguments
@@ -28,6 +29,7 @@ FORMATS = {
     "html": chart_as_html_page,
     "mermaid": chart_as_mermaid,
     "dot": chart_as_dot,
+    "svg": chart_as_svg,
 }
 """How the chart is drawn in each format; all but ``text`` are for programs."""
 
@@ -41,8 +43,8 @@ def register(commands: Subcommands, streams: Streams) -> None:
             "company as it is today (the option its profile's as_is names, else only the "
             "structure the profile describes), or with --view transition the move from today "
             "to the recommendation (or --to OPTION), each function marked where it arrives or "
-            "leaves: as text, as an HTML page with its style sheet inline, or as Mermaid or "
-            "Graphviz DOT for your own diagram tools."
+            "leaves: as text, as an HTML page with its style sheet inline, as an SVG image that "
+            "loads nothing, or as Mermaid or Graphviz DOT for your own diagram tools."
         ),
         streams=streams,
     )
