@@ -88,6 +88,15 @@ _SCENARIO_NAMES = {
 }
 
 
+def scenario_name(scenario: Scenario, language: str = ENGLISH) -> str:
+    """The words for *scenario* in *language*, as a chart's title gives them.
+
+    >>> scenario_name(Scenario.MULTI_REGION), scenario_name(Scenario.ONE_REGION, "zh_CN")
+    ('several regions', '一个片区，多家分公司')
+    """
+    return _SCENARIO_NAMES[scenario].translated(language)
+
+
 class View(StrEnum):
     """What a chart shows of a company."""
 

@@ -283,6 +283,16 @@ def load_document(
     return parsed.value, parsed.line_of
 
 
+def profile_format(path: Path, text: str) -> str:
+    """The format a profile *text* at *path* is read in: ``yaml``, ``json`` or ``csv``, by
+    the file's suffix, else guessed from the content.
+
+    >>> profile_format(Path("p"), '{"company": "Solo"}'), profile_format(Path("p"), "name,city")
+    ('json', 'csv')
+    """
+    return _format_of(path, text)
+
+
 def _format_of(path: Path, text: str) -> str:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
