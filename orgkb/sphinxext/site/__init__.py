@@ -6,7 +6,8 @@ search engines and link previews (:mod:`~orgkb.sphinxext.site.pagemeta`) and loa
 files it uses (:mod:`~orgkb.sphinxext.site.assets`); the web build writes a machine-readable
 edition (:mod:`~orgkb.sphinxext.site.machine_readable`), links the downloads
 (:mod:`~orgkb.sphinxext.site.downloads`), puts Run buttons on the examples
-(:mod:`~orgkb.sphinxext.site.runner`) and keeps every published address working
+(:mod:`~orgkb.sphinxext.site.runner`), draws the planner's form
+(:mod:`~orgkb.sphinxext.site.planner`) and keeps every published address working
 (:mod:`~orgkb.sphinxext.site.redirects`); and two defects of Sphinx's output are patched, in
 its markup (:mod:`~orgkb.sphinxext.site.accessible`) and in its Chinese search
 (:mod:`~orgkb.sphinxext.site.search`). The directives the pages use are the extension
@@ -27,6 +28,7 @@ from orgkb.sphinxext.site.downloads import setup_downloads
 from orgkb.sphinxext.site.editions import setup_editions
 from orgkb.sphinxext.site.machine_readable import setup_machine_readable
 from orgkb.sphinxext.site.pagemeta import setup_pagemeta
+from orgkb.sphinxext.site.planner import setup_planner
 from orgkb.sphinxext.site.redirects import setup_redirects
 from orgkb.sphinxext.site.runner import setup_runner
 from orgkb.sphinxext.site.search import setup_search
@@ -44,4 +46,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_search(app)
     setup_downloads(app)
     setup_runner(app)
+    setup_planner(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,10 +9,10 @@ hidden set-up blocks (``% invisible-code-block: python``) included, and its cons
 in order and as written, as Sybil runs them — are data in a script of the page's own under
 ``_static/orgkb-examples/``: inline they would take the page with the most examples over its
 weight budget. The first click loads them and the runner (``runner.js``, which starts
-``worker.js``) from ``_runtime/``, where the runtime is copied: once for the editions on one
-host, into the first edition in ``orgkb_editions``, whose copy the others' pages load.
-Without the setting, before the runtime is built and in any other builder (EPUB, the PDF's
-single page), pages get no button and the site no runtime.
+``worker.js`` through ``python.js``) from ``_runtime/``, where the runtime is copied: once for
+the editions on one host, into the first edition in ``orgkb_editions``, whose copy the others'
+pages load. Without the setting, before the runtime is built and in any other builder (EPUB,
+the PDF's single page), pages get no button and the site no runtime.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import json
 import re
 import shutil
 import textwrap
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,8 @@ LABELS = {
         "failed": "Python could not start:",
         "edit": "Example code, editable",
         "output": "Output",
+        "stop": "Stop",
+        "stopped": "Stopped; the next Run starts Python again",
     },
     "zh_CN": {
         "run": "运行",
@@ -76,6 +79,8 @@ LABELS = {
         "failed": "Python 无法启动：",
         "edit": "示例代码，可编辑",
         "output": "输出",
+        "stop": "停止",
+        "stopped": "已停止；下次运行会重新启动 Python",
     },
 }
 
@@ -138,7 +143,8 @@ def _labels(app: Sphinx) -> dict[str, str]:
     return LABELS.get(app.config.language or "en", LABELS["en"])
 
 
-def _runs(app: Sphinx) -> bool:
+def runs_examples(app: Sphinx) -> bool:
+    """Whether this build gives pages Run buttons: HTML, with the whole runtime."""
     return app.builder.name == "html" and bool(app.config.orgkb_runtime_files)
 
 
@@ -210,18 +216,23 @@ def _add_script(
     # A new version of the page's examples gets a new address, as Sphinx gives its scripts.
     version = hashlib.sha256(script.encode()).hexdigest()[:8]
     pathto = context["pathto"]
-    runtime = pathto(f"{SITE_FOLDER}/", 1)
-    holder = _holder(app)
-    if holder is not None:
-        root = pathto("_static/", 1).removesuffix("_static/")
-        runtime = edition_link(*holder, root, SITE_FOLDER) + "/"
-    attributes = {
+    runtime = runtime_address(app, pathto)
+    attributes: dict[str, Any] = {
         "defer": "defer",
         "data-runtime": runtime,
         "data-examples": f"{pathto(name, 1)}?v={version}",
         "data-run": _labels(app)["run"],
     }
     app.add_js_file(BUTTONS, **attributes)
+
+
+def runtime_address(app: Sphinx, pathto: Callable[..., str]) -> str:
+    """The address of the runtime's folder from the page *pathto* belongs to, ending in ``/``."""
+    holder = _holder(app)
+    if holder is None:
+        return pathto(f"{SITE_FOLDER}/", 1)
+    root = pathto("_static/", 1).removesuffix("_static/")
+    return edition_link(*holder, root, SITE_FOLDER) + "/"
 
 
 def without_comment_lines(script: str) -> str:
@@ -235,7 +246,7 @@ def without_comment_lines(script: str) -> str:
 
 def _copy_buttons(app: Sphinx) -> None:
     # Before the pages are written, so that Sphinx gives the script's address a version.
-    if _runs(app):
+    if runs_examples(app):
         static = Path(app.builder.outdir, "_static")
         static.mkdir(parents=True, exist_ok=True)
         script = (ASSETS / "buttons.js").read_text(encoding="utf-8")
@@ -243,14 +254,15 @@ def _copy_buttons(app: Sphinx) -> None:
 
 
 def _copy_runtime(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not _runs(app) or _holder(app) is not None:
+    if exception is not None or not runs_examples(app) or _holder(app) is not None:
         return
     folder = Path(app.confdir, app.config.orgkb_runtime)
     site = Path(app.builder.outdir, SITE_FOLDER)
     site.mkdir(exist_ok=True)
     for name in app.config.orgkb_runtime_files:
         shutil.copyfile(folder / wrapped_name(name), site / wrapped_name(name))
-    shutil.copyfile(ASSETS / "runner.js", site / "runner.js")
+    for script in ("python.js", "runner.js"):
+        shutil.copyfile(ASSETS / script, site / script)
     worker = (ASSETS / "worker.js").read_bytes()
     (site / wrapped_name("worker.js")).write_text(wrap("worker.js", worker), encoding="ascii")
 

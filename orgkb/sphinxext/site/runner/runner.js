@@ -1,8 +1,8 @@
 /* orgkb: runs the page's examples in Python in the browser, for the Run buttons (buttons.js).
- * Loads the runtime's files, each a classic script holding base64, which works from a folder
- * as over HTTP; starts the worker (worker.js) from a Blob and hands it the files. A run takes
- * the page's blocks up to the clicked one, as edited, in one fresh namespace, and shows each
- * example's output under its block, marked where it differs from what the page prints. */
+ * Python runs in a web worker that python.js starts. A run takes the page's blocks up to the
+ * clicked one, as edited, in one fresh namespace, and shows each example's output under its
+ * block, marked where it differs from what the page prints. While it runs, Stop ends the
+ * worker (an example that never ends would hold it for good); the next click starts another. */
 "use strict";
 window.orgkbRunner = function (runtime, data, elements) {
   const labels = data.labels;
@@ -26,29 +26,10 @@ window.orgkbRunner = function (runtime, data, elements) {
   data.blocks.forEach((block, position) => {
     if (block.button) views.set(position, view(elements[views.size], block));
   });
-  const worker = start();
+  const start = window.orgkbPython(runtime, data.files);
+  let worker = null;
   let started = false;
   let queue = Promise.resolve();
-
-  function load(name) {
-    return new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = runtime + name + ".js";
-      script.onload = resolve;
-      script.onerror = () => reject(new Error(script.src));
-      document.head.append(script);
-    });
-  }
-
-  async function start() {
-    await Promise.all(data.files.concat(["worker.js"]).map(load));
-    const files = window.__orgkbRuntime;
-    delete window.__orgkbRuntime;
-    const source = Uint8Array.from(atob(files["worker.js"]), (c) => c.charCodeAt(0));
-    const python = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
-    python.postMessage({ files, indexURL: new URL(runtime, location.href).href });
-    return python;
-  }
 
   function button(label) {
     const element = document.createElement("button");
@@ -62,11 +43,14 @@ window.orgkbRunner = function (runtime, data, elements) {
     const bar = element.nextElementSibling;
     const status = bar.querySelector("[role=status]");
     const reset = button(labels.reset);
+    const stop = button(labels.stop);
+    stop.hidden = true;
     const output = document.createElement("div");
     output.className = "orgkb-output";
     output.setAttribute("role", "group");
     output.setAttribute("aria-label", labels.output);
     bar.insertBefore(reset, status);
+    bar.insertBefore(stop, status);
     bar.after(output);
     const original = pre.innerHTML;
     let edited = false;
@@ -89,7 +73,7 @@ window.orgkbRunner = function (runtime, data, elements) {
       delete bar.dataset.state;
     });
     return {
-      bar, status, output,
+      bar, status, output, stop,
       // The block as the reader left it: as written, or as edited from what the page shows.
       read: () => (edited
         ? { kind: block.kind, source: pre.innerText.replace(/\n*$/, "\n"), edited }
@@ -119,17 +103,28 @@ window.orgkbRunner = function (runtime, data, elements) {
       views.has(position) ? views.get(position).read() : block));
     const clicked = views.get(target);
     clicked.status.textContent = started ? labels.running : labels.starting;
+    worker = worker || start();
     let python;
     try {
       python = await worker;
     } catch (error) {
+      worker = null;
       clicked.bar.dataset.state = "failed";
       clicked.status.textContent = labels.failed + " " + error.message;
       return;
     }
     // A hidden set-up block shows nothing, unless it fails: then under the next shown block.
     let pending = [];
+    clicked.stop.hidden = false;
     await new Promise((resolve) => {
+      clicked.stop.onclick = () => {
+        python.terminate();
+        worker = null;
+        started = false;
+        clicked.bar.dataset.state = "stopped";
+        clicked.status.textContent = labels.stopped;
+        resolve();
+      };
       python.onmessage = ({ data: message }) => {
         if (message.ready) {
           started = true;
@@ -149,6 +144,8 @@ window.orgkbRunner = function (runtime, data, elements) {
       };
       python.postMessage({ run: blocks });
     });
+    clicked.stop.hidden = true;
+    clicked.stop.onclick = null;
   }
 
   return (index) => {

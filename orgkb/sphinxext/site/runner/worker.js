@@ -4,7 +4,8 @@
  * and any other request fails, so nothing is fetched from anywhere. PyYAML and orgkb are
  * unpacked from their wheels, the example files into the docs folder beside orgkb's, as in a
  * clone of the project. Each run is a list of blocks, run in order in a fresh namespace by
- * orgkb.page_examples; each block's outcomes are sent back as it ends. */
+ * orgkb.page_examples; each block's outcomes are sent back as it ends. A call, from the
+ * planner, is a function of orgkb.planner by name with its arguments; its answer is JSON. */
 "use strict";
 const SETUP = `
 import json, os, subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import orgkb
 from orgkb.errors import OrgkbError
 from orgkb.page_examples import Outcome, PageSession, restore_blank_lines, run_in_process
+from orgkb.planner import call
 
 DOCS = Path(orgkb.__file__).parent.parent / "docs"
 # The browser starts no processes; a page runs "python -m orgkb" as one.
@@ -82,14 +84,26 @@ async function run(blocks) {
   self.postMessage({ done: true });
 }
 
+async function answer({ call, args, id }) {
+  const python = await ready;
+  const planner = python.get("call");
+  try {
+    self.postMessage({ id, answer: planner(call, JSON.stringify(args)) });
+  } finally {
+    planner.destroy();
+  }
+}
+
 self.onmessage = ({ data }) => {
   if (data.files) {
     ready = start(data);
     ready.catch(() => {});
     return;
   }
-  queue = queue.then(() => run(data.run)).catch((error) => {
+  const work = data.call ? () => answer(data) : () => run(data.run);
+  queue = queue.then(work).catch((error) => {
     // A Python error's message is its traceback; its last line says what went wrong.
-    self.postMessage({ failed: String(error.message || error).trim().split("\n").pop() });
+    const failed = String(error.message || error).trim().split("\n").pop();
+    self.postMessage({ id: data.id, failed });
   });
 };
