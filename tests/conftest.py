@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
 from hypothesis import HealthCheck, settings
 
+from orgkb.browser_runtime import RuntimeBuildError, build_runtime
+from tests.browser import served
 from tests.helpers import DOCS, run_sphinx
 
 # A busy machine makes every example slow; only a wrong answer fails a property test.
@@ -111,3 +113,33 @@ def built_site(built_editions: dict[str, BuiltSite]) -> BuiltSite:
 def built_zh_site(built_editions: dict[str, BuiltSite]) -> BuiltSite:
     """The Chinese edition, in the site's ``zh_CN`` folder."""
     return built_editions["zh_CN"]
+
+
+def _build_runtime_site(out: Path) -> None:
+    build_runtime(out / "runtime")
+    for language, folder in EDITIONS.items():
+        returncode, log = run_sphinx(
+            DOCS,
+            out / "html" / folder,
+            doctrees=out / "doctrees" / language,
+            settings={"language": language, "orgkb_runtime": str(out / "runtime")},
+        )
+        assert returncode == 0, log
+
+
+@pytest.fixture(scope="session")
+def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built as ``./dev site`` builds it, with the runtime (the Run buttons and the
+    planner): both editions. Skipped when the runtime cannot be built (no npm or PyPI)."""
+    try:
+        out = built_once(tmp_path_factory, "runner-site", _build_runtime_site)
+    except RuntimeBuildError as error:
+        pytest.skip(f"no runtime for the Run buttons: {error}")
+    return out / "html"
+
+
+@pytest.fixture(scope="session")
+def runtime_url(runtime_site: Path) -> Iterator[str]:
+    """The address of :func:`runtime_site`, served on 127.0.0.1."""
+    with served(runtime_site) as url:
+        yield url

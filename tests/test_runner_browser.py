@@ -19,12 +19,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from benchmarks.page_weight import compressed_size
-from orgkb.browser_runtime import RuntimeBuildError, build_runtime
 from orgkb.page_examples import DOCTEST_FLAGS, PROMPT
 from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_GLOBAL, LABELS
-from tests.browser import CHROMIUM_ARGS, DESKTOP, chromium_path, served
-from tests.conftest import EDITIONS, BuiltSite, built_once
-from tests.helpers import DOCS, run_sphinx
+from tests.browser import CHROMIUM_ARGS, DESKTOP, chromium_path
+from tests.conftest import BuiltSite
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -34,34 +32,6 @@ STARTS_WITHIN = 120_000
 # A hidden set-up block, doctests, a console session and the example files.
 PAGE = "explanation/one-region.html"
 FINISHED = "bar => bar.dataset.state === 'done' || bar.dataset.state === 'failed'"
-
-
-def _build_runtime_site(out: Path) -> None:
-    build_runtime(out / "runtime")
-    for language, folder in EDITIONS.items():
-        returncode, log = run_sphinx(
-            DOCS,
-            out / "html" / folder,
-            doctrees=out / "doctrees" / language,
-            settings={"language": language, "orgkb_runtime": str(out / "runtime")},
-        )
-        assert returncode == 0, log
-
-
-@pytest.fixture(scope="session")
-def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built as ``./dev site`` builds it, with the runtime: both editions."""
-    try:
-        out = built_once(tmp_path_factory, "runner-site", _build_runtime_site)
-    except RuntimeBuildError as error:
-        pytest.skip(f"no runtime for the Run buttons: {error}")
-    return out / "html"
-
-
-@pytest.fixture(scope="session")
-def runtime_url(runtime_site: Path) -> Iterator[str]:
-    with served(runtime_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")
