@@ -74,6 +74,7 @@ COMPARISON_COLUMNS = (
 NEW_COMPANY = Text("My company")
 """The name a profile made from the table alone starts with."""
 _PASTED = "profile"
+_COMMENT_LINES = re.compile(r"^[ \t]*#.*(?:\n|$)", re.MULTILINE)
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -92,13 +93,15 @@ class RefusedError(Exception):
 def file_name(name: str, text: str) -> str:
     """The name the text is saved under: an opened file's own, else one for its format.
 
-    >>> file_name("", "company: Solo"), file_name("", "name,city\\nA,Wuhan")
+    >>> file_name("", "# Solo, one office\\ncompany: Solo"), file_name("", "name,city\\nA,Wuhan")
     ('profile.yaml', 'profile.csv')
     >>> file_name("Downloads/acme.csv", "")
     'acme.csv'
     """
     given = Path(name).name
-    return given or f"{_PASTED}.{profile_format(Path(_PASTED), text)}"
+    # A YAML profile often opens with a comment, which may hold commas as a CSV header does.
+    content = _COMMENT_LINES.sub("", text)
+    return given or f"{_PASTED}.{profile_format(Path(_PASTED), content)}"
 
 
 @contextlib.contextmanager
@@ -240,11 +243,17 @@ def write_profile(
     )
     csv_text = kind == "csv"
     old = document if csv_text else _branches(document)
+    # A profile whose branches are written in Chinese gets new fields in Chinese too.
+    chinese = any(key in BRANCH_ALIASES for item in old if isinstance(item, dict) for key in item)
+    spelled = {own: alias for alias, own in BRANCH_ALIASES.items()} if chinese else {}
     branches = []
     for index, row in enumerate(rows):
         branch = dict(old[index]) if index < len(old) and isinstance(old[index], dict) else {}
         for field in TABLE_FIELDS:
-            key = next((k for k in branch if _own_key(k, BRANCH_ALIASES) == field), field)
+            key = next(
+                (k for k in branch if _own_key(k, BRANCH_ALIASES) == field),
+                spelled.get(field, field),
+            )
             value = _cell(field, row.get(field, ""), csv_text)
             if value not in ("", []) or (csv_text and key in branch):
                 branch[key] = value

@@ -209,7 +209,7 @@ def test_the_planner_works_by_keyboard_on_a_phone_and_is_accessible(
     for _ in range(12):
         page.keyboard.press("Tab")
         focused.append(
-            page.evaluate("document.activeElement.textContent || document.activeElement.id")
+            page.evaluate("document.activeElement.id || document.activeElement.textContent")
         )
         if focused[-1] == EN["recommend"]:
             break

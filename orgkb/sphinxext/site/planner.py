@@ -256,7 +256,11 @@ def _add_files(
             "data-root": pathto("_static/", 1).removesuffix("_static/"),
             "data-files": json.dumps(app.config.orgkb_runtime_files),
             "data-language": app.config.language or "en",
-            "data-labels": json.dumps(words, ensure_ascii=False),
+            # The words the script shows; the note is for pages without it.
+            "data-labels": json.dumps(
+                {key: word for key, word in words.items() if key != "unavailable"},
+                ensure_ascii=False,
+            ),
         },
     )
 
