@@ -207,6 +207,37 @@ def test_an_edited_block_shows_its_new_output_and_reset_puts_it_back(
     assert tab.problems == []
 
 
+def test_stop_ends_an_example_that_never_ends_and_the_next_run_starts_python_again(
+    tab: Tab, runtime_url: str
+) -> None:
+    tab.page.goto(runtime_url + PAGE)
+    blocks = tab.page.locator(".orgkb-run")
+    index = next(
+        n for n in range(blocks.count()) if "load_company" in (blocks.nth(n).text_content() or "")
+    )
+    code = blocks.nth(index).locator("pre")
+    original = code.inner_text()
+    code.fill(">>> while True:\n...     pass\n")
+    bar = tab.bars().nth(index)
+    bar.get_by_role("button", name=LABELS["en"]["run"]).click()
+    stop = bar.get_by_role("button", name=LABELS["en"]["stop"])
+    # Python has started and runs the blocks, the last of which never ends.
+    status = bar.get_by_role("status")
+    tab.page.wait_for_function(
+        "([status, running]) => status.textContent === running",
+        arg=[status.element_handle(), LABELS["en"]["running"]],
+        timeout=STARTS_WITHIN,
+    )
+    stop.click()
+    assert bar.get_attribute("data-state") == "stopped"
+    assert bar.get_by_role("status").inner_text() == LABELS["en"]["stopped"]
+    assert stop.is_hidden()
+    code.fill(original)
+    bar = tab.run(index)
+    assert bar.get_by_role("status").inner_text() == LABELS["en"]["same"]
+    assert tab.problems == []
+
+
 def test_the_buttons_and_outputs_are_accessible(tab: Tab, runtime_url: str) -> None:
     tab.page.goto(runtime_url + PAGE)
     tab.run(tab.bars().count() - 1)
