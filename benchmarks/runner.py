@@ -11,7 +11,8 @@ clicks it again and times the second run. Prints each time and the medians, the 
 task on the page's own thread during the cold start (the page freezes for that long), and
 the bytes the page loaded before the click and after it, from the browser's resource
 timings: as this server sent them (uncompressed), and gzipped at level 9, as a compressing
-web server would send them and as ``page_weight.py`` counts.
+web server would send them and as ``page_weight.py`` counts. Then the same for the planner
+(``planner.html``): the first Recommend, cold, and a second one.
 """
 
 from __future__ import annotations
@@ -35,6 +36,24 @@ PAGE = "explanation/one-region.html"
 # A cold start takes 5-7 s on a 2-core machine, much longer when it is busy.
 TIMEOUT = 300_000
 
+PLANNER = "planner.html"
+# Clicks Recommend and resolves, with the milliseconds, when the results or an error show.
+RECOMMEND_AND_TIME = """() => new Promise((resolve, reject) => {
+    const results = document.querySelector("[data-part=results]");
+    const error = document.querySelector("[data-part=profile-error]");
+    const start = performance.now();
+    results.hidden = true;
+    new MutationObserver((changes, observer) => {
+        if (!results.hidden) {
+            observer.disconnect();
+            resolve(performance.now() - start);
+        } else if (error.textContent) {
+            reject(new Error(error.textContent));
+        }
+    }).observe(document.querySelector(".orgkb-planner"),
+        { attributes: true, childList: true, subtree: true, characterData: true });
+    document.querySelector("[data-part=recommend]").click();
+})"""
 # Clicks the last Run button and resolves, with the milliseconds, when its run has ended.
 CLICK_AND_TIME = """() => new Promise((resolve, reject) => {
     const bars = document.querySelectorAll(".orgkb-runbar");
@@ -94,12 +113,23 @@ def main(arguments: list[str]) -> int:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     address = f"http://127.0.0.1:{server.server_address[1]}/{page}"
+    planner_address = f"http://127.0.0.1:{server.server_address[1]}/{PLANNER}"
     cold, warm, frozen = [], [], []
+    planner_cold, planner_warm = [], []
     with sync_playwright() as driver:
         browser = driver.chromium.launch(
             executable_path=chromium, args=[*CHROMIUM_ARGS, "--disable-quic"]
         )
         for run in range(1, RUNS + 1):
+            context = browser.new_context()
+            tab = context.new_page()
+            tab.set_default_timeout(TIMEOUT)
+            tab.goto(planner_address, wait_until="networkidle")
+            planned = tab.evaluate(LOADED)
+            planner_cold.append(tab.evaluate(RECOMMEND_AND_TIME) / 1000)
+            planner_warm.append(tab.evaluate(RECOMMEND_AND_TIME) / 1000)
+            planner_after = [url for url in tab.evaluate(LOADED) if url not in planned]
+            context.close()
             context = browser.new_context()
             tab = context.new_page()
             tab.set_default_timeout(TIMEOUT)
@@ -123,6 +153,12 @@ def main(arguments: list[str]) -> int:
     print(f"  longest task       {statistics.median(frozen):.0f} ms on the page's own thread")
     print(f"  loaded before the click: {_size(_sizes(before, site))}, {len(before)} files")
     print(f"  loaded by the click:     {_size(_sizes(after, site))}, {len(after)} files")
+    print(f"{PLANNER}, median of {RUNS}:")
+    print(f"  first Recommend (cold) {statistics.median(planner_cold):.2f} s")
+    print(f"  second Recommend       {statistics.median(planner_warm):.2f} s")
+    print(f"  loaded before the click: {_size(_sizes(planned, site))}, {len(planned)} files")
+    loaded = _size(_sizes(planner_after, site))
+    print(f"  loaded by the click:     {loaded}, {len(planner_after)} files")
     return 0
 
 

@@ -179,8 +179,7 @@ def test_a_page_without_examples_loads_nothing_new(site: Any) -> None:
 def test_the_site_holds_the_runtime_and_the_runner(site: Any) -> None:
     runtime = site.out / "_runtime"
     assert sorted(path.name for path in runtime.iterdir()) == sorted(
-        [*(wrapped_name(name) for name in FILES), "python.js", "runner.js"]
-        + [wrapped_name("worker.js")]
+        [*map(wrapped_name, [*FILES, "worker.js"]), "python.js", "runner.js"]
     )
     assert (site.out / "_static" / BUTTONS).is_file()
 

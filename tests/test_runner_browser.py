@@ -215,10 +215,11 @@ def test_stop_ends_an_example_that_never_ends_and_the_next_run_starts_python_aga
     index = next(
         n for n in range(blocks.count()) if "load_company" in (blocks.nth(n).text_content() or "")
     )
+    # The first run makes the blocks editable.
+    bar = tab.run(index)
     code = blocks.nth(index).locator("pre")
     original = code.inner_text()
     code.fill(">>> while True:\n...     pass\n")
-    bar = tab.bars().nth(index)
     bar.get_by_role("button", name=LABELS["en"]["run"]).click()
     stop = bar.get_by_role("button", name=LABELS["en"]["stop"])
     # Python has started and runs the blocks, the last of which never ends.
