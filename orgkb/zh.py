@@ -138,6 +138,8 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "Invalid \\uXXXX escape": "无效的 \\uXXXX 转义",
         "Extra data": "数据结束后还有多余的内容",
         "a comma after the last item": "最后一项之后多了一个逗号",
+        # The planner page (orgkb.planner)
+        "My company": "我的公司",
         "the JSON nests deeper than {deepest} levels": "JSON 嵌套超过{deepest}层",
         "malformed YAML: {problem}": "YAML 格式有误：{problem}",
         "mapping values are not allowed here": "此处不能出现映射的值",

@@ -252,7 +252,7 @@ def test_notes_in_chinese(tmp_path: Path) -> None:
         (("recommend", "examples/broken/no-city.yaml"),
          "examples/broken/no-city.yaml:5: branches[1].city: 缺少这一项"),
         (("recommend", "examples/broken/comma.json"),
-         "examples/broken/comma.json:6: JSON 格式有误：此处缺少一个值"),
+         "examples/broken/comma.json:5: JSON 格式有误：最后一项之后多了一个逗号"),
         (("recommend", "examples/broken/same-name.yaml"),
          "examples/broken/same-name.yaml:7: branches[2].name: 'Hankou' 与第 3 行的分公司重名"),
         (("recommend", "examples/none.yaml"), "examples/none.yaml: 文件不存在"),

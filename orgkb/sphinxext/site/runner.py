@@ -8,8 +8,8 @@ compressed) and nothing else until a click. The page's examples — its Python b
 hidden set-up blocks (``% invisible-code-block: python``) included, and its console blocks,
 in order and as written, as Sybil runs them — are data in a script of the page's own under
 ``_static/orgkb-examples/``: inline they would take the page with the most examples over its
-weight budget. The first click loads them and the runner (``runner.js``, which starts
-``worker.js`` through ``python.js``) from ``_runtime/``, where the runtime is copied: once for
+weight budget. The first click loads them and the runner (``runner.js``, with ``python.js``,
+which starts ``worker.js``) from ``_runtime/``, where the runtime is copied: once for
 the editions on one host, into the first edition in ``orgkb_editions``, whose copy the others'
 pages load. Without the setting, before the runtime is built and in any other builder (EPUB,
 the PDF's single page), pages get no button and the site no runtime.
@@ -261,8 +261,11 @@ def _copy_runtime(app: Sphinx, exception: Exception | None) -> None:
     site.mkdir(exist_ok=True)
     for name in app.config.orgkb_runtime_files:
         shutil.copyfile(folder / wrapped_name(name), site / wrapped_name(name))
-    for script in ("python.js", "runner.js"):
-        shutil.copyfile(ASSETS / script, site / script)
+    # The runner starts Python with python.js, which the planner loads alone: the site's
+    # runner.js holds both, so that the Run buttons' script names one file, as small as it was.
+    shutil.copyfile(ASSETS / "python.js", site / "python.js")
+    runner = [(ASSETS / name).read_text(encoding="utf-8") for name in ("python.js", "runner.js")]
+    (site / "runner.js").write_text("\n".join(runner), encoding="utf-8")
     worker = (ASSETS / "worker.js").read_bytes()
     (site / wrapped_name("worker.js")).write_text(wrap("worker.js", worker), encoding="ascii")
 

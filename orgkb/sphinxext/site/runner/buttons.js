@@ -29,8 +29,7 @@
     status.setAttribute("role", "status");
     button.addEventListener("click", () => {
       bar.dataset.state = "running";
-      runner = runner || Promise.all(["python.js", "runner.js"]
-        .map((name) => load(page.runtime + name)).concat(load(page.examples)))
+      runner = runner || Promise.all([load(page.runtime + "runner.js"), load(page.examples)])
         .then(() => window.orgkbRunner(page.runtime, window.__orgkbExamples, blocks));
       runner.then((run) => run(index), (error) => {
         bar.dataset.state = "failed";
