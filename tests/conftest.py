@@ -8,13 +8,14 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
 from hypothesis import HealthCheck, settings
 
 from orgkb.browser_runtime import RuntimeBuildError, build_runtime
-from tests.browser import served
+from tests.browser import CHROMIUM_ARGS, chromium_path, served
 from tests.helpers import DOCS, run_sphinx
 
 # A busy machine makes every example slow; only a wrong answer fails a property test.
@@ -143,3 +144,15 @@ def runtime_url(runtime_site: Path) -> Iterator[str]:
     """The address of :func:`runtime_site`, served on 127.0.0.1."""
     with served(runtime_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's chromium, driven by Playwright, for the tests of the runtime site: one for
+    the run, as Playwright's synchronous API drives one at a time."""
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="no playwright")
+    executable = chromium_path()
+    with playwright_api.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

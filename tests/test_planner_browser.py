@@ -11,7 +11,6 @@ dispatches it; nothing loads before the first action, and nothing from another h
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,7 +21,7 @@ from orgkb.plan import recommend
 from orgkb.profile import load_company
 from orgkb.rules import rule, wording
 from orgkb.sphinxext.site.planner import LABELS, SCRIPT
-from tests.browser import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path, patient_context, watch
+from tests.browser import DESKTOP, PHONE, patient_context, watch
 from tests.helpers import DOCS, run_orgkb
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -36,15 +35,6 @@ PROFILE_BRANCHES = ["Xuhui", "Xihu", "Jianghan"]
 ONE_REGION_RULES = recommend(load_company(DOCS / "examples" / "tutorial" / "jiayuan-2.yaml")).rules
 EN = LABELS["en"]
 ZH = LABELS["zh_CN"]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    executable = chromium_path()
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class Planner:

@@ -21,7 +21,7 @@ import pytest
 from benchmarks.page_weight import compressed_size
 from orgkb.page_examples import DOCTEST_FLAGS, PROMPT
 from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_GLOBAL, LABELS
-from tests.browser import CHROMIUM_ARGS, DESKTOP, chromium_path
+from tests.browser import DESKTOP
 from tests.conftest import BuiltSite
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -32,15 +32,6 @@ STARTS_WITHIN = 120_000
 # A hidden set-up block, doctests, a console session and the example files.
 PAGE = "explanation/one-region.html"
 FINISHED = "bar => bar.dataset.state === 'done' || bar.dataset.state === 'failed'"
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    executable = chromium_path()
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class Tab:
