@@ -31,7 +31,7 @@ from orgkb.groups import GroupTally, Within
 from orgkb.leads import MalformedRow
 from orgkb.model import Function, Level
 from orgkb.plan import Plan, Unit
-from orgkb.rules import Rule, wording
+from orgkb.rules import Rule, rule, wording
 from orgkb.staffing import Staffing
 from orgkb.support import Support
 from orgkb.text import ENGLISH, Text, in_language, is_chinese, translated
@@ -101,13 +101,13 @@ def plan_as_text(plan: Plan, language: str = ENGLISH) -> str:
     Duo [group] promotion 推广, customer service 客服, sales 销售
     <BLANKLINE>
     Rules applied:
-    - no-branches.one-head-over-three-departments
+    - R1 no-branches.one-head-over-three-departments
     >>> print(plan_as_text(recommend(Company("Duo", (Branch("A", "Wuhan"),))), "zh_CN"))
     Duo：没有分公司
     Duo [集团] 推广、客服、销售
     <BLANKLINE>
     采用的规则：
-    - no-branches.one-head-over-three-departments
+    - R1 no-branches.one-head-over-three-departments
     """
     company = _value(plan.company)
     if plan.governance is None:
@@ -121,7 +121,7 @@ def plan_as_text(plan: Plan, language: str = ENGLISH) -> str:
         )
     lines = [heading.translated(language), *plan_tree(plan, language=language)]
     lines += ["", Text("Rules applied:").translated(language)]
-    lines += [f"- {rule_id}" for rule_id in plan.rules]
+    lines += [f"- {rule(rule_id).code} {rule_id}" for rule_id in plan.rules]
     return "\n".join(lines)
 
 
@@ -209,18 +209,17 @@ def _padded(text: str, width: int, *, right: bool = False) -> str:
 
 
 def rules_as_text(rules: Iterable[Rule], language: str = ENGLISH) -> str:
-    """The rules as lines of id and title in *language*, the titles aligned.
+    """The rules as lines of code, id and title in *language*, the columns aligned.
 
     >>> from orgkb.rules import RULES
     >>> print(rules_as_text(RULES[:2]))
-    no-branches.one-head-over-three-departments  One head over promotion, customer service and sales
-    one-region.sales-in-every-branch             Sales in every branch
+    R1  no-branches.one-head-over-three-departments  One head over promotion, customer service and sales
+    R2  one-region.sales-in-every-branch             Sales in every branch
     >>> print(rules_as_text(RULES[1:2], "zh_CN"))
-    one-region.sales-in-every-branch  每家分公司设销售部
-    """
-    chosen = list(rules)
-    width = max(len(known.id) for known in chosen)
-    return "\n".join(f"{known.id:<{width}}  {wording(known, language).title}" for known in chosen)
+    R2  one-region.sales-in-every-branch  每家分公司设销售部
+    """  # noqa: E501
+    rows = [(known.code, known.id, wording(known, language).title) for known in rules]
+    return "\n".join(text_table(rows))
 
 
 # Lead dispatch and competing groups
@@ -996,10 +995,10 @@ def governance_not_used_in_chart(plan: Plan, *, as_is: bool, language: str = ENG
 # Messages of the errors the command line raises itself
 
 
-def unknown_rule(rule_id: str) -> Text:
-    """The message for a rule id that no rule has."""
-    shown = rule_id if len(rule_id) <= 60 else rule_id[:57] + "..."
-    return Text("no rule has the id {rule_id!r}; `orgkb rules` lists them", rule_id=shown)
+def unknown_rule(name: str) -> Text:
+    """The message for a name that is neither a rule's id nor its code."""
+    shown = name if len(name) <= 60 else name[:57] + "..."
+    return Text("no rule has the id or code {name!r}; `orgkb rules` lists them", name=shown)
 
 
 def invalid_choice(value: object, choices: Iterable[object]) -> Text:

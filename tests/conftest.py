@@ -66,12 +66,14 @@ class BuiltSite:
         self.log = log
 
     def pages(self) -> list[Path]:
-        """Every HTML page of this edition; not those of the editions in its folders."""
+        """Every HTML page of this edition; not those of the editions in its folders, nor the
+        small pages that only send the reader on (moved pages, the rules' short addresses)."""
         nested = {folder for folder in EDITIONS.values() if folder}
         return sorted(
             page
             for page in self.html.rglob("*.html")
             if page.relative_to(self.html).parts[0] not in nested
+            and 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
         )
 
 

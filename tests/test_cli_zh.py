@@ -67,7 +67,7 @@ def test_lang_zh_cn_gives_the_plan_in_chinese(duo: Path) -> None:
         "├── A [分公司] 销售",
         "└── B [分公司] 销售",
     ]
-    assert out.splitlines()[-5:-3] == ["采用的规则：", "- one-region.sales-in-every-branch"]
+    assert out.splitlines()[-5:-3] == ["采用的规则：", "- R2 one-region.sales-in-every-branch"]
 
 
 def test_lang_may_follow_the_command(duo: Path) -> None:
@@ -217,12 +217,13 @@ def test_rules_and_cite_in_chinese() -> None:
     status, out, _ = run_orgkb("--lang", "zh_CN", "rules")
     assert status == 0
     assert out.splitlines()[1] == (
-        "one-region.sales-in-every-branch                      每家分公司设销售部"
+        "R2  one-region.sales-in-every-branch                      每家分公司设销售部"
     )
     status, out, _ = run_orgkb("--lang", "zh_CN", "cite", "one-region.sales-in-every-branch")
     assert status == 0
+    assert run_orgkb("--lang", "zh_CN", "cite", "R2") == (status, out, "")
     assert out == (
-        "orgkb 作者（2026）。“规则 one-region.sales-in-every-branch：每家分公司设销售部”。"
+        "orgkb 作者（2026）。“规则 R2（one-region.sales-in-every-branch）：每家分公司设销售部”。"
         "载于《orgkb：网络营销体系的组织架构》，版本 0.1.0。https://orgkb.example.org/zh_CN/"
         "reference/rules.html#rule-one-region-sales-in-every-branch\n"
     )
@@ -264,7 +265,8 @@ def test_notes_in_chinese(tmp_path: Path) -> None:
          "--service-level: 应为大于 0 且小于 1 的数，实际为文本 '80'"),
         (("compare", "examples/duo.yaml", "--days-per-month", "0"),
          "--days-per-month: 应为不小于 1 且不大于 31 的数，实际为文本 '0'"),
-        (("cite", "no.such-rule"), "没有编号为 'no.such-rule' 的规则；`orgkb rules` 会列出全部规则"),
+        (("cite", "no.such-rule"),
+         "没有编号或代号为 'no.such-rule' 的规则；`orgkb rules` 会列出全部规则"),
         (("cite", "one-region.sales-in-every-branch", "--cited-on", "2026-01-01"),
          "--cited-on: 只有 --format gbt7714 才写出引用日期"),
     ],
@@ -334,16 +336,18 @@ def _commands() -> Iterator[tuple[str, ...]]:
     yield (*STAFF, "--service-level", "0.8", "--max-occupancy", "1e-9")
     yield ("rules",)
     for known in RULES:
+        yield ("cite", known.code)
         yield ("cite", known.id)
         yield ("cite", known.id, "--format", "gbt7714", "--cited-on", "2026-12-01")
 
 
 class _Vocabulary:
-    """What a Chinese output may hold in Latin letters: the identifiers — ids, field and option
-    names, paths and addresses — and the words of the names the input files give."""
+    """What a Chinese output may hold in Latin letters: the identifiers — ids and rule codes,
+    field and option names, paths and addresses — and the words of the names the input files
+    give."""
 
     def __init__(self) -> None:
-        identifiers = [known.id for known in RULES]
+        identifiers = [name for known in RULES for name in (known.id, known.code)]
         for enum in (Scenario, Governance, Option, Level, Function, Unassigned):
             identifiers += [str(member) for member in enum]
         fields = (*COMPANY_FIELDS, *BRANCH_FIELDS, *SERVICE_TARGET_FIELDS, *SALARY_FIELDS)
