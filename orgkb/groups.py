@@ -35,6 +35,10 @@ CONFIDENCE = Limits(above=0, below=1)
 """The confidence a conversion's interval may be given at: above 0 and below 1."""
 GROUP_FIELDS = ("name", "projects", "branches")
 """The keys a group may have in a groups file."""
+GROUPS_ALIASES = {"分组": "groups"}
+"""The Chinese name of the top-level key of a groups file."""
+GROUP_ALIASES = {"名称": "name", "项目": "projects", "分公司": "branches"}
+"""The Chinese names of a group's keys, each with the key it is another name of."""
 GROUPS_FILE = Text("a YAML or JSON file of competing groups")
 """What a groups file is, as a message names it."""
 
@@ -240,51 +244,89 @@ def load_groups(path: str | Path, company: Company) -> list[CompetingGroup]:
             name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
         return InputError(message, path=str(path), line=line_of(at), field=name)
 
-    if not isinstance(document, Mapping) or "groups" not in document:
+    if not isinstance(document, Mapping):
+        raise fail((), Text("expected a mapping with 'groups', a list of groups, at the top"))
+    top = _spelled(document, GROUPS_ALIASES, (), fail)
+    if "groups" not in top:
         raise fail((), Text("expected a mapping with 'groups', a list of groups, at the top"))
     for key in document:
-        if key != "groups":
-            raise fail((str(key),), unknown(str(key), ("groups",), Text("key")))
-    listed = document["groups"]
+        if key not in GROUPS_ALIASES and key != "groups":
+            raise fail(
+                (str(key),),
+                unknown(str(key), ("groups",), Text("key"), aliases=tuple(GROUPS_ALIASES)),
+            )
+    listed = document[top["groups"]]
+    at_groups: tuple[str | int, ...] = (top["groups"],)
     if not isinstance(listed, list):
         raise fail(
-            ("groups",), Text("expected a list of groups, got {got}", got=describe_value(listed))
+            at_groups, Text("expected a list of groups, got {got}", got=describe_value(listed))
         )
     known = [branch.name for branch in company.branches]
     groups: list[CompetingGroup] = []
     for index, item in enumerate(listed):
-        at: tuple[str | int, ...] = ("groups", index)
+        at: tuple[str | int, ...] = (*at_groups, index)
         if not isinstance(item, Mapping):
             raise fail(
                 at, Text("expected a group with a name, got {got}", got=describe_value(item))
             )
         for key in item:
-            if key not in GROUP_FIELDS:
-                raise fail((*at, str(key)), unknown(str(key), GROUP_FIELDS, Text("field")))
-        name = item.get("name")
+            if key not in GROUP_FIELDS and key not in GROUP_ALIASES:
+                message = unknown(
+                    str(key), GROUP_FIELDS, Text("field"), aliases=tuple(GROUP_ALIASES)
+                )
+                raise fail((*at, str(key)), message)
+        written = _spelled(item, GROUP_ALIASES, at, fail)
+        name = item.get(written.get("name", "name"))
         if isinstance(name, int) and not isinstance(name, bool):
             name = str(name)
+        at_name = (*at, written.get("name", "name"))
         if not isinstance(name, str) or not name.strip():
             raise fail(
-                (*at, "name"),
-                Text("expected the group's name, got {got}", got=describe_value(name)),
+                at_name, Text("expected the group's name, got {got}", got=describe_value(name))
             )
         if any(group.name == name.strip() for group in groups):
-            raise fail(
-                (*at, "name"), Text("{name} is already a group's name", name=quoted(name.strip()))
-            )
+            raise fail(at_name, Text("{name} is already a group's name", name=quoted(name.strip())))
         owned = {}
         for kind in ("projects", "branches"):
-            owned[kind] = _items(item.get(kind), (*at, kind), fail)
+            key = written.get(kind, kind)
+            owned[kind] = _items(item.get(key), (*at, key), fail)
         for branch in owned["branches"]:
             if branch not in known:
-                raise fail((*at, "branches"), unknown(branch, known, Text("branch")))
+                at_branches = (*at, written.get("branches", "branches"))
+                raise fail(at_branches, unknown(branch, known, Text("branch")))
         groups.append(CompetingGroup(name.strip(), owned["projects"], owned["branches"]))
     try:
         _owners(groups)
     except InputError as error:
-        raise error.located(path, line_of(("groups",))) from None
+        raise error.located(path, line_of(at_groups)) from None
     return groups
+
+
+def _spelled(
+    mapping: Mapping[object, object],
+    aliases: Mapping[str, str],
+    at: tuple[str | int, ...],
+    fail: Callable[[tuple[str | int, ...], str], InputError],
+) -> dict[str, str]:
+    """Each field of *mapping* and the key it is written with: its own, or its Chinese alias.
+
+    A field written both ways is refused, naming both keys.
+    """
+    written: dict[str, str] = {}
+    for key in mapping:
+        own = aliases.get(str(key), str(key))
+        if own in written:
+            raise fail(
+                (*at, str(key)),
+                Text(
+                    "the keys {first} and {second} are both the field {own!r}: keep one",
+                    first=quoted(written[own]),
+                    second=quoted(str(key)),
+                    own=own,
+                ),
+            )
+        written[own] = str(key)
+    return written
 
 
 def _items(
@@ -342,8 +384,20 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
 
 ASSIGNMENT_COLUMNS = ("lead_id", "branch", "reason", "reassigned_from", "project", "city")
 """The columns an assignments file may have: those ``orgkb allocate`` writes, and more."""
+ASSIGNMENT_ALIASES = {
+    "线索编号": "lead_id",
+    "分公司": "branch",
+    "原因": "reason",
+    "改派自": "reassigned_from",
+    "项目": "project",
+    "城市": "city",
+}
+"""The Chinese names of the columns of an assignments file, each with the column it is another
+name of."""
 DEALS_COLUMNS = ("lead_id",)
 """The column of a deals file: the id of each lead that became a deal."""
+DEALS_ALIASES = {"线索编号": "lead_id"}
+"""The Chinese name of the column of a deals file."""
 
 
 def read_assignments(
@@ -365,7 +419,9 @@ def read_assignments(
     assignments: list[Assignment] = []
     with open_text(path, CSV_FILE) as text:
         try:
-            table = read_table(path, text, ASSIGNMENT_COLUMNS, ("lead_id", "branch"))
+            table = read_table(
+                path, text, ASSIGNMENT_COLUMNS, ("lead_id", "branch"), ASSIGNMENT_ALIASES
+            )
             if "project" not in table.columns and source is None:
                 raise InputError(
                     Text(
@@ -436,7 +492,7 @@ def read_deals(path: str | Path) -> set[str]:
     deals: set[str] = set()
     with open_text(path, CSV_FILE) as text:
         try:
-            for row in read_table(path, text, DEALS_COLUMNS, DEALS_COLUMNS):
+            for row in read_table(path, text, DEALS_COLUMNS, DEALS_COLUMNS, DEALS_ALIASES):
                 if row.problem:
                     raise InputError(row.problem, path=where, line=row.line)
                 if not row.empty:

@@ -22,7 +22,23 @@ import pytest
 from orgkb.cli import LOCALE_VARIABLES, build_parser
 from orgkb.commands import Streams
 from orgkb.dispatch import Unassigned
-from orgkb.leads import LEAD_ALIASES, LEAD_COLUMNS, WORKLOAD_COLUMNS
+from orgkb.groups import (
+    ASSIGNMENT_ALIASES,
+    ASSIGNMENT_COLUMNS,
+    DEALS_ALIASES,
+    DEALS_COLUMNS,
+    GROUP_ALIASES,
+    GROUP_FIELDS,
+    GROUPS_ALIASES,
+)
+from orgkb.leads import (
+    FOLLOW_UP_ALIASES,
+    FOLLOW_UP_COLUMNS,
+    LEAD_ALIASES,
+    LEAD_COLUMNS,
+    WORKLOAD_ALIASES,
+    WORKLOAD_COLUMNS,
+)
 from orgkb.model import Function, Level, Option
 from orgkb.plan import Governance, Scenario
 from orgkb.profile import (
@@ -662,3 +678,9 @@ def test_aliases_are_chinese_names_of_known_fields() -> None:
     assert set(COMPANY_ALIASES.values()) <= set(COMPANY_FIELDS)
     assert set(BRANCH_ALIASES.values()) <= set(BRANCH_FIELDS)
     assert set(LEAD_ALIASES.values()) <= set(LEAD_COLUMNS)
+    assert set(FOLLOW_UP_ALIASES.values()) <= set(FOLLOW_UP_COLUMNS)
+    assert set(WORKLOAD_ALIASES.values()) <= set(WORKLOAD_COLUMNS)
+    assert set(ASSIGNMENT_ALIASES.values()) <= set(ASSIGNMENT_COLUMNS)
+    assert set(DEALS_ALIASES.values()) <= set(DEALS_COLUMNS)
+    assert set(GROUPS_ALIASES.values()) == {"groups"}
+    assert set(GROUP_ALIASES.values()) <= set(GROUP_FIELDS)
