@@ -810,7 +810,7 @@ def transition_as_text(transition: Transition, assumptions: str, language: str =
         why = Text("Why: {reason}", reason=phase_reason(transition, phase, language))
         lines.append(_wrapped("  " + why.translated(language), language))
         rules = (
-            listed(phase.rules, language)
+            listed((f"{rule(rule_id).code} {rule_id}" for rule_id in phase.rules), language)
             if phase.rules
             else Text("none: the article recommends no such move")
         )

@@ -279,7 +279,7 @@ def test_transition_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     assert "Xuhui [分公司]        客服          12       0     0     7     0     5" in lines
     assert "第 1 阶段\u3000客服合池：每个候选池一个客服队列" in lines
-    assert "  规则：multi-region.group-support-unit" in lines
+    assert "  规则：R8 multi-region.group-support-unit" in lines
     assert "  客服：7 人从 Xuhui [分公司] 调到 East China [片区]" in lines
     assert "  客服：Xuhui [分公司] 裁减 5 人" in lines
     assert "  支持：为 Huaxia Home [集团] 新招 3 人" in lines
