@@ -4,6 +4,7 @@ rules, and a glossary handout that agrees with the glossary and reads its pinyin
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,13 +25,21 @@ NOT_ON_THE_HANDOUT = {"Staffing and comparison"}
 CODES = {known.id: known.code for known in RULES}
 
 
+@dataclass
+class _Section:
+    level: str
+    title: str
+    dropdowns: list[bool] = field(default_factory=list)
+    """Whether each dropdown of the section is folded."""
+
+
 class _Sections(HTMLParser):
     """Each h2 and h3 section of a page's article, with its dropdowns and its examples, and
     the examples outside any dropdown."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.sections: list[dict[str, object]] = []
+        self.sections: list[_Section] = []
         self.heading: str | None = None
         self.text = ""
         self.details: list[bool] = []  # the open dropdowns around the parser, folded or not
@@ -44,15 +53,13 @@ class _Sections(HTMLParser):
             folded = "open" not in dict(attrs)
             self.details.append(folded)
             if self.sections:
-                dropdowns = self.sections[-1]["dropdowns"]
-                assert isinstance(dropdowns, list)
-                dropdowns.append(folded)
+                self.sections[-1].dropdowns.append(folded)
         elif _is_example(tag, classes) and not (self.details and all(self.details)):
             self.unfolded_examples.append(" ".join(classes))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == self.heading:
-            self.sections.append({"level": tag, "title": self.text.strip(), "dropdowns": []})
+            self.sections.append(_Section(tag, self.text.strip()))
             self.heading = None
         elif tag == "details":
             self.details.pop()
@@ -77,12 +84,12 @@ def test_every_answer_of_a_case_study_is_folded_away(
     parsed.feed((built_editions[language].html / "training" / f"{page}.html").read_text("utf-8"))
     assert parsed.unfolded_examples == [], "an example or chart outside a folded dropdown"
     # After the situation (the first h2), every question (h3) has its answer, folded.
-    h2s = [index for index, section in enumerate(parsed.sections) if section["level"] == "h2"]
-    questions = [section for section in parsed.sections[h2s[1] :] if section["level"] == "h3"]
+    h2s = [index for index, section in enumerate(parsed.sections) if section.level == "h2"]
+    questions = [section for section in parsed.sections[h2s[1] :] if section.level == "h3"]
     assert len(questions) >= 4
     for question in questions:
-        assert question["dropdowns"], f"{question['title']}: no answer"
-        assert all(question["dropdowns"]), f"{question['title']}: an answer is unfolded"
+        assert question.dropdowns, f"{question.title}: no answer"
+        assert all(question.dropdowns), f"{question.title}: an answer is unfolded"
 
 
 def _agendas() -> list[tuple[str, int, list[tuple[str, int]]]]:
@@ -148,7 +155,7 @@ def _core_terms() -> list[str]:
         # A headword: a line at the margin right after a definition (or the block's start).
         terms += [
             line
-            for before, line in zip(["  "] + lines, lines, strict=False)
+            for before, line in zip(["  ", *lines], lines, strict=False)
             if line and not line[0].isspace() and (not before or before[0].isspace())
         ]
     return terms
