@@ -54,7 +54,8 @@ def formats(language: str = "en") -> dict[str, str]:
 def _sphinx(builder: str, out: Path, work: Path, language: str) -> None:
     # Warning-free, as the HTML site is: a warning here means a page reads wrong on paper.
     command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "--no-color", "-b", builder,
+        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "--no-color",
+        "-b", builder,
         "-c", str(ROOT / "conf"), "-d", str(work / f"{builder}-doctrees"),
         "-D", f"language={language}", str(ROOT / "docs"), str(out),
     ]  # fmt: skip
