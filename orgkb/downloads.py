@@ -4,11 +4,12 @@ handout as a PDF, in each language.
 :func:`build_downloads` makes them: Sphinx's EPUB builder, and a single-page HTML build that
 Debian's chromium prints to PDF, so no TeX installation is needed; the same build writes the
 handout's page (:mod:`orgkb.handout`), which chromium prints too. Without chromium there is
-no PDF and no handout. The PDF embeds the fonts it uses: the print style sheet names a TrueType Chinese font
-(Debian's fonts-wqy-microhei, which ``./dev`` installs), for the Chinese terms of the English
-edition and for all of the Chinese one. ``python -m orgkb.downloads FOLDER [LANGUAGE]`` builds
-both into FOLDER, in English unless LANGUAGE (``zh_CN``) is given; ``./dev site`` does, for
-each edition, and each edition links its own (:mod:`orgkb.sphinxext.site.downloads`).
+no PDF and no handout. The PDFs embed the fonts they use: the print style sheets name a
+TrueType Chinese font (Debian's fonts-wqy-microhei, which ``./dev`` installs), for the Chinese
+terms of the English edition and for all of the Chinese one. ``python -m orgkb.downloads
+FOLDER [LANGUAGE]`` builds them into FOLDER, in English unless LANGUAGE (``zh_CN``) is given;
+``./dev site`` does, for each edition, and each edition links its own
+(:mod:`orgkb.sphinxext.site.downloads`).
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def handout(language: str = "en") -> str:
 def _sphinx(builder: str, out: Path, work: Path, language: str) -> None:
     # Warning-free, as the HTML site is: a warning here means a page reads wrong on paper.
     command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "--no-color", "-b", builder,
-        "-c", str(ROOT / "conf"), "-d", str(work / f"{builder}-doctrees"),
+        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "--no-color",
+        "-b", builder, "-c", str(ROOT / "conf"), "-d", str(work / f"{builder}-doctrees"),
         "-D", f"language={language}", str(ROOT / "docs"), str(out),
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -293,15 +293,26 @@ def _question(question: Question, language: str, said: HandoutWords) -> str:
     return f"<div class='question'><strong>{_e(question.ask)}</strong><ul>{answers}</ul></div>"
 
 
-def _outcome_html(outcome: Outcome, language: str, said: HandoutWords) -> str:
+def outcome_name(outcome: Outcome, language: str) -> str:
+    """The scenario *outcome* reaches, named in *language*, with what orgkb decides there that
+    the article leaves open marked as beyond the article.
+
+    >>> outcome_name(decision_tree().answers[0].then, "en")
+    'No branches (a single branch counts as no branch: beyond the article)'
+    """
+    said = words(language)
     name = said.scenarios[outcome.scenario]
     if outcome.governance is Governance.CENTRALIZED:
-        name += f" ({said.default}, {said.beyond})"
-    elif outcome.scenario is Scenario.NO_BRANCHES:
-        name += f" ({said.one_branch_note}: {said.beyond})"
+        return f"{name} ({said.default}, {said.beyond})"
+    if outcome.scenario is Scenario.NO_BRANCHES:
+        return f"{name} ({said.one_branch_note}: {said.beyond})"
+    return name
+
+
+def _outcome_html(outcome: Outcome, language: str, said: HandoutWords) -> str:
+    name = outcome_name(outcome, language)
     levels = "; ".join(
-        f"{level.label_in(language)}: {', '.join(functions)}"
-        for level, functions in outcome.levels
+        f"{level.label_in(language)}: {', '.join(functions)}" for level, functions in outcome.levels
     )
     codes = " ".join(f"<span class='code'>{code}</span>" for code in outcome.codes)
     return f"<span class='outcome'><b>{_e(name)}</b> {codes}<br>{_e(levels)}</span>"

@@ -9,6 +9,8 @@ gives them:
   — its short code (``R3``), title and statement in the project's language, marked "beyond the
   article" where the rule is ours — so a slide can neither state a rule differently from the
   library nor leave out its code;
+- the ``scenario-tree`` directive, the handout's decision tree (:mod:`orgkb.handout`) on a
+  slide;
 - the ``site`` role, a link from a deck to a page of the site around it
   (``{site}`the planner <planner>```): the decks are built apart from the site, so Sphinx
   cannot check these; each link has the class :data:`SITE_LINK` for the test that does;
@@ -33,6 +35,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import ReferenceRole, SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from orgkb.handout import Outcome, Question, decision_tree, outcome_name
 from orgkb.rules import UnknownRuleError, rule, wording
 from orgkb.sphinxext.shared import builds_web_pages, warn
 
@@ -80,6 +83,40 @@ class SlideRuleDirective(SphinxDirective):
         return [box]
 
 
+class ScenarioTreeDirective(SphinxDirective):
+    """The scenarios as the handout's decision tree (:func:`orgkb.handout.decision_tree`):
+    each answer's scenario and the codes of the rules orgkb applies there."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        language = self.config.language or "en"
+        tree = nodes.container(classes=["orgkb-scenario-tree"])
+        self.set_source_info(tree)
+        tree += _question(decision_tree(language), language)
+        return [tree]
+
+
+def _question(question: Question, language: str) -> nodes.Element:
+    listing = nodes.bullet_list()
+    for answer in question.answers:
+        line = nodes.paragraph("", "", nodes.strong("", answer.answer), nodes.Text(" → "))
+        item = nodes.list_item("", line)
+        if isinstance(answer.then, Question):
+            item += _question(answer.then, language)
+        else:
+            line += _outcome(answer.then, language)
+        listing += item
+    return nodes.container("", nodes.paragraph("", question.ask), listing)
+
+
+def _outcome(outcome: Outcome, language: str) -> list[nodes.Node]:
+    shown: list[nodes.Node] = [nodes.Text(outcome_name(outcome, language))]
+    for code in outcome.codes:
+        shown += [nodes.Text(" "), nodes.inline("", code, classes=[RULE_CODE])]
+    return shown
+
+
 class _SiteLink(ReferenceRole):
     """A link from a deck to a page of the site, by the page's name (``planner``)."""
 
@@ -100,7 +137,8 @@ class _DeckRole(ReferenceRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         source = Path(self.env.srcdir, DECKS, f"{self.target}.md")
         if not source.is_file():
-            warn("deck-unknown", f"deck: no deck {self.target!r} in docs/{DECKS}", self.get_location())
+            where = self.get_location()
+            warn("deck-unknown", f"deck: no deck {self.target!r} in docs/{DECKS}", where)
         link = _DeckLink(self.rawtext, self.title, deck=self.target)
         return [link], []
 
@@ -141,17 +179,13 @@ def _trim_reveal(app: Sphinx, exception: Exception | None) -> None:
         f"revealjs/dist/theme/{folder}/"
         for folder in _FONT_IMPORT.findall((static / theme).read_text(encoding="utf-8"))
     ]
-    kept += [
-        str(Path(plugin["src"]).parent) + "/" for plugin in app.config.revealjs_script_plugins
-    ]
+    kept += [str(Path(plugin["src"]).parent) + "/" for plugin in app.config.revealjs_script_plugins]
     for path in sorted((static / "revealjs").rglob("*"), reverse=True):
         name = path.relative_to(static).as_posix()
         if path.is_dir():
             if not any(path.iterdir()):
                 path.rmdir()
-        elif not any(name == keep or name.startswith(keep) for keep in kept if keep):
-            path.unlink()
-        elif name.endswith(".map"):
+        elif name.endswith(".map") or not any(name.startswith(keep) for keep in kept):
             path.unlink()
     # A deck is not a site: nothing links these, and the decks' folder should hold decks.
     for leftover in ("objects.inv", ".buildinfo", "genindex.html", "search.html"):
@@ -160,8 +194,10 @@ def _trim_reveal(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_slides(app: Sphinx) -> None:
-    """Register the ``slide-rule`` directive, the ``site`` and ``deck`` roles, and the trim."""
+    """Register the ``slide-rule`` and ``scenario-tree`` directives, the ``site`` and ``deck``
+    roles, and the trim."""
     app.add_directive("slide-rule", SlideRuleDirective)
+    app.add_directive("scenario-tree", ScenarioTreeDirective)
     app.add_role("site", _SiteLink())
     app.add_role("deck", _DeckRole())
     app.add_node(_DeckLink)
