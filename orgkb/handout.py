@@ -58,12 +58,14 @@ class HandoutWords:
     one: str
     several: str
     governance: str
-    default: str
+    default_note: str
+    """After the outcome that is orgkb's default, not the article's verdict."""
     rules: str
     glossary: str
     beyond: str
     """The mark of what is ours, not the article's, as the pages' boxes say it."""
     one_branch_note: str
+    """After the outcome of no branches, which orgkb also gives a company of one branch."""
     scenarios: dict[Scenario, str]
     governances: dict[Governance, str]
 
@@ -80,11 +82,11 @@ WORDS = {
         one="one",
         several="two or more",
         governance="Who runs promotion and customer service?",
-        default="orgkb's default",
+        default_note=" (orgkb's default, beyond the article)",
         rules="The rules",
         glossary="Core glossary",
         beyond="beyond the article",
-        one_branch_note="a single branch counts as no branch",
+        one_branch_note=" (a single branch counts as no branch: beyond the article)",
         scenarios={
             Scenario.NO_BRANCHES: "No branches",
             Scenario.ONE_REGION: "One region, several branches",
@@ -106,11 +108,11 @@ WORDS = {
         one="一个",
         several="两个或更多",
         governance="推广和客服由谁负责？",
-        default="orgkb 的默认",
+        default_note="（orgkb 的默认，超出原文）",
         rules="规则",
         glossary="核心术语",
         beyond="超出原文",
-        one_branch_note="只有一家分公司，按没有分公司处理",
+        one_branch_note="（只有一家分公司，按没有分公司处理：超出原文）",
         scenarios={
             Scenario.NO_BRANCHES: "没有分公司",
             Scenario.ONE_REGION: "一个片区，多家分公司",
@@ -303,9 +305,9 @@ def outcome_name(outcome: Outcome, language: str) -> str:
     said = words(language)
     name = said.scenarios[outcome.scenario]
     if outcome.governance is Governance.CENTRALIZED:
-        return f"{name} ({said.default}, {said.beyond})"
+        return name + said.default_note
     if outcome.scenario is Scenario.NO_BRANCHES:
-        return f"{name} ({said.one_branch_note}: {said.beyond})"
+        return name + said.one_branch_note
     return name
 
 
