@@ -63,7 +63,10 @@ class HandoutWords:
     rules: str
     glossary: str
     beyond: str
-    """The mark of what is ours, not the article's, as the pages' boxes say it."""
+    """After a rule that is ours, not the article's, as the pages' boxes say it."""
+    colon: str
+    comma: str
+    semicolon: str
     one_branch_note: str
     """After the outcome of no branches, which orgkb also gives a company of one branch."""
     scenarios: dict[Scenario, str]
@@ -85,7 +88,10 @@ WORDS = {
         default_note=" (orgkb's default, beyond the article)",
         rules="The rules",
         glossary="Core glossary",
-        beyond="beyond the article",
+        beyond=" (beyond the article)",
+        colon=": ",
+        comma=", ",
+        semicolon="; ",
         one_branch_note=" (a single branch counts as no branch: beyond the article)",
         scenarios={
             Scenario.NO_BRANCHES: "No branches",
@@ -111,7 +117,10 @@ WORDS = {
         default_note="（orgkb 的默认，超出原文）",
         rules="规则",
         glossary="核心术语",
-        beyond="超出原文",
+        beyond="（超出原文）",
+        colon="：",
+        comma="、",
+        semicolon="；",
         one_branch_note="（只有一家分公司，按没有分公司处理：超出原文）",
         scenarios={
             Scenario.NO_BRANCHES: "没有分公司",
@@ -313,8 +322,9 @@ def outcome_name(outcome: Outcome, language: str) -> str:
 
 def _outcome_html(outcome: Outcome, language: str, said: HandoutWords) -> str:
     name = outcome_name(outcome, language)
-    levels = "; ".join(
-        f"{level.label_in(language)}: {', '.join(functions)}" for level, functions in outcome.levels
+    levels = said.semicolon.join(
+        f"{level.label_in(language)}{said.colon}{said.comma.join(functions)}"
+        for level, functions in outcome.levels
     )
     codes = " ".join(f"<span class='code'>{code}</span>" for code in outcome.codes)
     return f"<span class='outcome'><b>{_e(name)}</b> {codes}<br>{_e(levels)}</span>"
@@ -325,10 +335,10 @@ def _rule_row(stated: Rule, language: str, said: HandoutWords) -> str:
     beyond = ""
     # The rules that go beyond the article say so in their source, in every language.
     if stated.source.startswith("Beyond the article"):
-        beyond = f" <em>({_e(said.beyond)})</em>"
+        beyond = f"<em>{_e(said.beyond)}</em>"
     return (
         f"<tr><th><span class='code'>{stated.code}</span></th>"
-        f"<td><b>{_e(stated_words.title)}</b>{beyond}: {_e(stated_words.statement)}</td></tr>"
+        f"<td><b>{_e(stated_words.title)}</b>{beyond}{said.colon}{_e(stated_words.statement)}</td></tr>"
     )
 
 
