@@ -70,11 +70,11 @@ class BuiltSite:
         """Every HTML page of this edition; not those of the editions in its folders, nor its
         slide decks (:meth:`decks`), which are presentations, not pages of the site."""
         nested = {folder for folder in EDITIONS.values() if folder}
-        decks = set(self.decks())
         return sorted(
             page
             for page in self.html.rglob("*.html")
-            if page.relative_to(self.html).parts[0] not in nested and page not in decks
+            if page.relative_to(self.html).parts[0] not in nested
+            and not page.is_relative_to(self.html / DECKS)
         )
 
     def decks(self) -> list[Path]:

@@ -27,7 +27,9 @@ TAG = re.compile(r"<[^>]+>")
 
 
 def _text(markup: str) -> str:
-    return " ".join(unescape(TAG.sub(" ", markup)).split())
+    # Docutils curls a statement's apostrophes on the slide, as on the pages.
+    text = unescape(TAG.sub(" ", markup)).replace("\u2019", "'")
+    return " ".join(text.split())
 
 
 def slides(deck: Path) -> list[str]:

@@ -31,6 +31,8 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 # "Slide decks" page, not a chapter of a book under this one.
 root_doc = "overview"
 templates_path = [str(CONF / "_templates")]
+# The site's icon, which a browser asks for on a deck as on any page.
+html_favicon = str(CONF.parent / "_static" / "favicon.svg")
 
 locale_dirs = [str(CONF.parent.parent / "locales")]
 gettext_compact = "training/slides/decks"

@@ -179,7 +179,8 @@ def _trim_reveal(app: Sphinx, exception: Exception | None) -> None:
         f"revealjs/dist/theme/{folder}/"
         for folder in _FONT_IMPORT.findall((static / theme).read_text(encoding="utf-8"))
     ]
-    kept += [str(Path(plugin["src"]).parent) + "/" for plugin in app.config.revealjs_script_plugins]
+    # A plugin's script is bundled whole; its folder's other files are other builds of it.
+    kept += [plugin["src"] for plugin in app.config.revealjs_script_plugins]
     for path in sorted((static / "revealjs").rglob("*"), reverse=True):
         name = path.relative_to(static).as_posix()
         if path.is_dir():
