@@ -67,14 +67,16 @@ class BuiltSite:
         self.log = log
 
     def pages(self) -> list[Path]:
-        """Every HTML page of this edition; not those of the editions in its folders, nor its
-        slide decks (:meth:`decks`), which are presentations, not pages of the site."""
+        """Every HTML page of this edition; not those of the editions in its folders, its slide
+        decks (:meth:`decks`), which are presentations, not pages of the site, nor the small
+        pages that only send the reader on (moved pages, the rules' short addresses)."""
         nested = {folder for folder in EDITIONS.values() if folder}
         return sorted(
             page
             for page in self.html.rglob("*.html")
             if page.relative_to(self.html).parts[0] not in nested
             and not page.is_relative_to(self.html / DECKS)
+            and 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
         )
 
     def decks(self) -> list[Path]:
