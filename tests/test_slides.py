@@ -65,7 +65,8 @@ def test_an_unknown_rule_on_a_slide_is_a_warning(tmp_path: Path) -> None:
     pages = {"index.md": "# Deck\n\n```{slide-rule} one-region.unify\n```\n"}
     built = build(tmp_path, pages, extensions=DIRECTIVES)
     assert built.returncode != 0
-    assert "index.md:3: WARNING: slide-rule: no rule has the id 'one-region.unify'" in built.log
+    assert "index.md:3: WARNING: slide-rule: no rule has the id" in built.log
+    assert "'one-region.unify' [orgkb.rule-unknown]" in built.log
 
 
 def test_a_link_to_a_deck_that_does_not_exist_is_a_warning(tmp_path: Path) -> None:
