@@ -32,7 +32,8 @@ extensions = [
 ]
 
 root_doc = "index"
-exclude_patterns = ["conftest.py", "**/__pycache__"]
+# The training slide decks are built apart, by sphinx-revealjs (conf/slides).
+exclude_patterns = ["conftest.py", "**/__pycache__", "training/slides/**"]
 CONF = Path(__file__).resolve().parent
 # Absolute: the gettext builder looks for templates under the source folder, not this one.
 templates_path = [str(CONF / "_templates")]

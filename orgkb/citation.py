@@ -5,7 +5,9 @@ anchor is derived from the rule's id and never changes; a page at its own addres
 addresses start from a base URL, :data:`PUBLISHED_URL` unless told otherwise, and from the
 folder of the :class:`Edition` cited: the English edition at the base itself, the Chinese one
 under ``zh_CN/``, with the same page paths and anchors. A citation of the Chinese edition is
-worded in Chinese.
+worded in Chinese. A rule's citation names it by its code and id; the rule also has a short
+address (:func:`short_address`, ``r/R3.html``) that forwards to its entry, for saying aloud,
+while a citation gives the entry's own address.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ class Edition:
     the base itself). *authors* and *work* name the authors and the site as a citation of the
     edition does. *text* is the plain-text citation, a ``str.format`` pattern of the
     fields of :class:`Citation`; *version_note* is the BibTeX note that names the version;
-    *rule_title* is the title of a rule's citation, from its id and its title.
+    *rule_title* is the title of a rule's citation, from its code, its id and its title.
     """
 
     language: str
@@ -64,7 +66,7 @@ ENGLISH = Edition(
     work=SITE_TITLE,
     text="{authors} ({year}). “{title}”. In {work}, version {version}. {url}",
     version_note="Version {version}",
-    rule_title="Rule {id}: {title}",
+    rule_title="Rule {code} ({id}): {title}",
 )
 """The English edition, the original, at the root of the site."""
 CHINESE = Edition(
@@ -74,7 +76,7 @@ CHINESE = Edition(
     work="orgkb：网络营销体系的组织架构",
     text="{authors}（{year}）。“{title}”。载于《{work}》，版本 {version}。{url}",
     version_note="版本 {version}",
-    rule_title="规则 {id}：{title}",
+    rule_title="规则 {code}（{id}）：{title}",
 )
 """The Chinese edition, under ``zh_CN/``: the same pages, translated."""
 
@@ -122,6 +124,20 @@ def page_url(page: str, base_url: str = PUBLISHED_URL, anchor: str = "") -> str:
 def rule_url(rule_id: str, base_url: str = PUBLISHED_URL) -> str:
     """The URL of the rule *rule_id*'s entry on the rules page."""
     return page_url(RULES_PAGE, base_url, rule_anchor(rule_id))
+
+
+SHORT_ADDRESS_FOLDER = "r"
+"""The folder of the short addresses, one a rule, each sending the reader to the rule."""
+
+
+def short_address(code: str) -> str:
+    """The short address of the rule with the code *code*, relative to an edition's root:
+    short enough to say in a room or print on a slide.
+
+    >>> short_address("R3")
+    'r/R3.html'
+    """
+    return f"{SHORT_ADDRESS_FOLDER}/{code}.html"
 
 
 @dataclass(frozen=True)
@@ -221,13 +237,15 @@ def rule_citation(
     https://x.org/reference/rules.html#rule-one-region-sales-in-every-branch
     >>> chinese = rule_citation(rule("one-region.sales-in-every-branch"), "https://x.org", "zh_CN")
     >>> print(chinese.title)
-    规则 one-region.sales-in-every-branch：每家分公司设销售部
+    规则 R2（one-region.sales-in-every-branch）：每家分公司设销售部
     >>> print(chinese.url)
     https://x.org/zh_CN/reference/rules.html#rule-one-region-sales-in-every-branch
     """
     cited_in = edition(language)
     return Citation(
-        title=cited_in.rule_title.format(id=cited.id, title=wording(cited, language).title),
+        title=cited_in.rule_title.format(
+            code=cited.code, id=cited.id, title=wording(cited, language).title
+        ),
         url=rule_url(cited.id, edition_url(base_url, cited_in)),
         key=citation_key(cited_in.folder + cited.id),
         edition=cited_in,

@@ -1,12 +1,15 @@
-"""The site for training rooms: the whole of it as an EPUB and as a PDF, in each language.
+"""The site for training rooms: the whole of it as an EPUB and as a PDF, and the one-page
+handout as a PDF, in each language.
 
 :func:`build_downloads` makes them: Sphinx's EPUB builder, and a single-page HTML build that
-Debian's chromium prints to PDF, so no TeX installation is needed; without chromium there is
-no PDF. The PDF embeds the fonts it uses: the print style sheet names a TrueType Chinese font
-(Debian's fonts-wqy-microhei, which ``./dev`` installs), for the Chinese terms of the English
-edition and for all of the Chinese one. ``python -m orgkb.downloads FOLDER [LANGUAGE]`` builds
-both into FOLDER, in English unless LANGUAGE (``zh_CN``) is given; ``./dev site`` does, for
-each edition, and each edition links its own (:mod:`orgkb.sphinxext.site.downloads`).
+Debian's chromium prints to PDF, so no TeX installation is needed; the same build writes the
+handout's page (:mod:`orgkb.handout`), which chromium prints too. Without chromium there is
+no PDF and no handout. The PDFs embed the fonts they use: the print style sheets name a
+TrueType Chinese font (Debian's fonts-wqy-microhei, which ``./dev`` installs), for the Chinese
+terms of the English edition and for all of the Chinese one. ``python -m orgkb.downloads
+FOLDER [LANGUAGE]`` builds them into FOLDER, in English unless LANGUAGE (``zh_CN``) is given;
+``./dev site`` does, for each edition, and each edition links its own
+(:mod:`orgkb.sphinxext.site.downloads`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from orgkb.handout import HANDOUT_PAGE
 
 ROOT = Path(__file__).resolve().parent.parent
 EPUB = "orgkb.epub"
@@ -51,11 +56,21 @@ def formats(language: str = "en") -> dict[str, str]:
     return {f"{stem}.epub": "EPUB", f"{stem}.pdf": "PDF"}
 
 
+def handout(language: str = "en") -> str:
+    """The file name of the handout of the edition in *language*.
+
+    >>> handout(), handout("zh_CN")
+    ('orgkb-handout.pdf', 'orgkb-zh_CN-handout.pdf')
+    """
+    stem = "orgkb" if language == "en" else f"orgkb-{language}"
+    return f"{stem}-handout.pdf"
+
+
 def _sphinx(builder: str, out: Path, work: Path, language: str) -> None:
     # Warning-free, as the HTML site is: a warning here means a page reads wrong on paper.
     command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "--no-color", "-b", builder,
-        "-c", str(ROOT / "conf"), "-d", str(work / f"{builder}-doctrees"),
+        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "--no-color",
+        "-b", builder, "-c", str(ROOT / "conf"), "-d", str(work / f"{builder}-doctrees"),
         "-D", f"language={language}", str(ROOT / "docs"), str(out),
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -69,8 +84,8 @@ def find_chromium() -> str | None:
 
 
 def build_downloads(folder: Path, chromium: str | None, language: str = "en") -> list[Path]:
-    """Build the EPUB of the edition in *language* into *folder*, and its PDF too when
-    *chromium* is given; return them."""
+    """Build the EPUB of the edition in *language* into *folder*, and its PDF and handout too
+    when *chromium* is given; return them."""
     folder.mkdir(parents=True, exist_ok=True)
     epub, pdf_name = formats(language)
     built = []
@@ -81,19 +96,23 @@ def build_downloads(folder: Path, chromium: str | None, language: str = "en") ->
         built.append(Path(shutil.copy2(work / "epub" / EPUB, folder / epub)))
         if chromium is not None:
             _sphinx("singlehtml", work / "single", work, language)
-            pdf = folder / pdf_name
-            page = (work / "single" / "index.html").as_uri()
-            result = subprocess.run(
-                [chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", page],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=300,
-            )
-            if result.returncode != 0 or not pdf.is_file():
-                raise DownloadError(f"chromium did not print the PDF: {result.stderr.strip()}")
-            built.append(pdf)
+            printing = {"index.html": folder / pdf_name, HANDOUT_PAGE: folder / handout(language)}
+            for page, printed in printing.items():
+                _print(chromium, work / "single" / page, printed)
+                built.append(printed)
     return built
+
+
+def _print(chromium: str, page: Path, pdf: Path) -> None:
+    result = subprocess.run(
+        [chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    if result.returncode != 0 or not pdf.is_file():
+        raise DownloadError(f"chromium did not print {pdf.name}: {result.stderr.strip()}")
 
 
 def file_size(path: Path) -> str:

@@ -26,6 +26,7 @@ from orgkb.leads import CSV_FILE, Lead, MalformedRow
 from orgkb.model import Company
 from orgkb.profile import PROJECT_SEPARATORS, load_document
 from orgkb.reading import open_text, quoted, read_table, unknown, unreadable
+from orgkb.text import Text
 from orgkb.values import Limits, describe_value
 
 NO_GROUP = "(no group)"
@@ -34,7 +35,11 @@ CONFIDENCE = Limits(above=0, below=1)
 """The confidence a conversion's interval may be given at: above 0 and below 1."""
 GROUP_FIELDS = ("name", "projects", "branches")
 """The keys a group may have in a groups file."""
-GROUPS_FILE = "a YAML or JSON file of competing groups"
+GROUPS_ALIASES = {"分组": "groups"}
+"""The Chinese name of the top-level key of a groups file."""
+GROUP_ALIASES = {"名称": "name", "项目": "projects", "分公司": "branches"}
+"""The Chinese names of a group's keys, each with the key it is another name of."""
+GROUPS_FILE = Text("a YAML or JSON file of competing groups")
 """What a groups file is, as a message names it."""
 
 
@@ -239,42 +244,89 @@ def load_groups(path: str | Path, company: Company) -> list[CompetingGroup]:
             name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
         return InputError(message, path=str(path), line=line_of(at), field=name)
 
-    if not isinstance(document, Mapping) or "groups" not in document:
-        raise fail((), "expected a mapping with 'groups', a list of groups, at the top")
+    if not isinstance(document, Mapping):
+        raise fail((), Text("expected a mapping with 'groups', a list of groups, at the top"))
+    top = _spelled(document, GROUPS_ALIASES, (), fail)
+    if "groups" not in top:
+        raise fail((), Text("expected a mapping with 'groups', a list of groups, at the top"))
     for key in document:
-        if key != "groups":
-            raise fail((str(key),), unknown(str(key), ("groups",), "key"))
-    listed = document["groups"]
+        if key not in GROUPS_ALIASES and key != "groups":
+            raise fail(
+                (str(key),),
+                unknown(str(key), ("groups",), Text("key"), aliases=tuple(GROUPS_ALIASES)),
+            )
+    listed = document[top["groups"]]
+    at_groups: tuple[str | int, ...] = (top["groups"],)
     if not isinstance(listed, list):
-        raise fail(("groups",), f"expected a list of groups, got {describe_value(listed)}")
+        raise fail(
+            at_groups, Text("expected a list of groups, got {got}", got=describe_value(listed))
+        )
     known = [branch.name for branch in company.branches]
     groups: list[CompetingGroup] = []
     for index, item in enumerate(listed):
-        at: tuple[str | int, ...] = ("groups", index)
+        at: tuple[str | int, ...] = (*at_groups, index)
         if not isinstance(item, Mapping):
-            raise fail(at, f"expected a group with a name, got {describe_value(item)}")
+            raise fail(
+                at, Text("expected a group with a name, got {got}", got=describe_value(item))
+            )
         for key in item:
-            if key not in GROUP_FIELDS:
-                raise fail((*at, str(key)), unknown(str(key), GROUP_FIELDS, "field"))
-        name = item.get("name")
+            if key not in GROUP_FIELDS and key not in GROUP_ALIASES:
+                message = unknown(
+                    str(key), GROUP_FIELDS, Text("field"), aliases=tuple(GROUP_ALIASES)
+                )
+                raise fail((*at, str(key)), message)
+        written = _spelled(item, GROUP_ALIASES, at, fail)
+        name = item.get(written.get("name", "name"))
         if isinstance(name, int) and not isinstance(name, bool):
             name = str(name)
+        at_name = (*at, written.get("name", "name"))
         if not isinstance(name, str) or not name.strip():
-            raise fail((*at, "name"), f"expected the group's name, got {describe_value(name)}")
+            raise fail(
+                at_name, Text("expected the group's name, got {got}", got=describe_value(name))
+            )
         if any(group.name == name.strip() for group in groups):
-            raise fail((*at, "name"), f"{quoted(name.strip())} is already a group's name")
+            raise fail(at_name, Text("{name} is already a group's name", name=quoted(name.strip())))
         owned = {}
         for kind in ("projects", "branches"):
-            owned[kind] = _items(item.get(kind), (*at, kind), fail)
+            key = written.get(kind, kind)
+            owned[kind] = _items(item.get(key), (*at, key), fail)
         for branch in owned["branches"]:
             if branch not in known:
-                raise fail((*at, "branches"), unknown(branch, known, "branch"))
+                at_branches = (*at, written.get("branches", "branches"))
+                raise fail(at_branches, unknown(branch, known, Text("branch")))
         groups.append(CompetingGroup(name.strip(), owned["projects"], owned["branches"]))
     try:
         _owners(groups)
     except InputError as error:
-        raise error.located(path, line_of(("groups",))) from None
+        raise error.located(path, line_of(at_groups)) from None
     return groups
+
+
+def _spelled(
+    mapping: Mapping[object, object],
+    aliases: Mapping[str, str],
+    at: tuple[str | int, ...],
+    fail: Callable[[tuple[str | int, ...], str], InputError],
+) -> dict[str, str]:
+    """Each field of *mapping* and the key it is written with: its own, or its Chinese alias.
+
+    A field written both ways is refused, naming both keys.
+    """
+    written: dict[str, str] = {}
+    for key in mapping:
+        own = aliases.get(str(key), str(key))
+        if own in written:
+            raise fail(
+                (*at, str(key)),
+                Text(
+                    "the keys {first} and {second} are both the field {own!r}: keep one",
+                    first=quoted(written[own]),
+                    second=quoted(str(key)),
+                    own=own,
+                ),
+            )
+        written[own] = str(key)
+    return written
 
 
 def _items(
@@ -290,13 +342,13 @@ def _items(
             value = value.replace(separator, PROJECT_SEPARATORS[0])
         value = value.split(PROJECT_SEPARATORS[0])
     if not isinstance(value, list):
-        raise fail(at, f"expected a list, got {describe_value(value)}")
+        raise fail(at, Text("expected a list, got {got}", got=describe_value(value)))
     items = []
     for index, item in enumerate(value):
         if isinstance(item, int) and not isinstance(item, bool):
             item = str(item)
         if not isinstance(item, str):
-            raise fail((*at, index), f"expected text, got {describe_value(item)}")
+            raise fail((*at, index), Text("expected text, got {got}", got=describe_value(item)))
         if item.strip():
             items.append(item.strip())
     return tuple(dict.fromkeys(items))
@@ -307,15 +359,24 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
     kinds = set()
     for group in groups:
         if group.projects and group.branches:
-            raise InputError(f"group {group.name!r} owns both projects and branches; choose one")
+            raise InputError(
+                Text("group {name!r} owns both projects and branches; choose one", name=group.name)
+            )
         kind = "branch" if group.branches else "project"
         kinds.add(kind)
         if len(kinds) > 1:
-            raise InputError("some groups own projects and others branches; choose one for all")
+            raise InputError(
+                Text("some groups own projects and others branches; choose one for all")
+            )
         for item in group.branches or group.projects:
             if item in owner:
+                said = {"item": item, "first": owner[item], "second": group.name}
+                if kind == "branch":
+                    raise InputError(
+                        Text("branch {item!r} belongs to both {first!r} and {second!r}", **said)
+                    )
                 raise InputError(
-                    f"{kind} {item!r} belongs to both {owner[item]!r} and {group.name!r}"
+                    Text("project {item!r} belongs to both {first!r} and {second!r}", **said)
                 )
             owner[item] = group.name
     return owner
@@ -323,8 +384,20 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
 
 ASSIGNMENT_COLUMNS = ("lead_id", "branch", "reason", "reassigned_from", "project", "city")
 """The columns an assignments file may have: those ``orgkb allocate`` writes, and more."""
+ASSIGNMENT_ALIASES = {
+    "线索编号": "lead_id",
+    "分公司": "branch",
+    "原因": "reason",
+    "改派自": "reassigned_from",
+    "项目": "project",
+    "城市": "city",
+}
+"""The Chinese names of the columns of an assignments file, each with the column it is another
+name of."""
 DEALS_COLUMNS = ("lead_id",)
 """The column of a deals file: the id of each lead that became a deal."""
+DEALS_ALIASES = {"线索编号": "lead_id"}
+"""The Chinese name of the column of a deals file."""
 
 
 def read_assignments(
@@ -346,11 +419,15 @@ def read_assignments(
     assignments: list[Assignment] = []
     with open_text(path, CSV_FILE) as text:
         try:
-            table = read_table(path, text, ASSIGNMENT_COLUMNS, ("lead_id", "branch"))
+            table = read_table(
+                path, text, ASSIGNMENT_COLUMNS, ("lead_id", "branch"), ASSIGNMENT_ALIASES
+            )
             if "project" not in table.columns and source is None:
                 raise InputError(
-                    "the header has no 'project' column: give the leads file that was "
-                    "dispatched (--leads), for each lead's project",
+                    Text(
+                        "the header has no 'project' column: give the leads file that was "
+                        "dispatched (--leads), for each lead's project"
+                    ),
                     path=where,
                     line=table.line,
                 )
@@ -363,7 +440,7 @@ def read_assignments(
                 branch = values["branch"]
                 if branch and branch not in known:
                     raise InputError(
-                        unknown(branch, [b.name for b in company.branches], "branch"),
+                        unknown(branch, [b.name for b in company.branches], Text("branch")),
                         path=where,
                         line=row.line,
                     )
@@ -372,13 +449,8 @@ def read_assignments(
                 if source is not None:
                     lead = next(source, None)
                     if lead is None or lead.id != values["lead_id"]:
-                        found = "no more leads" if lead is None else f"{quoted(lead.id)}"
                         raise InputError(
-                            f"the lead {quoted(values['lead_id'])} is not the next row of the "
-                            f"leads file ({found}): give the assignments allocate wrote for "
-                            "that file, in its order",
-                            path=where,
-                            line=row.line,
+                            _not_the_next_lead(values["lead_id"], lead), path=where, line=row.line
                         )
                     if isinstance(lead, Lead):
                         project, city = lead.project, lead.city
@@ -397,6 +469,22 @@ def read_assignments(
     return assignments
 
 
+def _not_the_next_lead(lead_id: str, lead: Lead | MalformedRow | None) -> Text:
+    """The message for an assignment whose lead is not the next row of the leads file."""
+    if lead is None:
+        return Text(
+            "the lead {lead} is not the next row of the leads file (no more leads): give the "
+            "assignments allocate wrote for that file, in its order",
+            lead=quoted(lead_id),
+        )
+    return Text(
+        "the lead {lead} is not the next row of the leads file ({next}): give the assignments "
+        "allocate wrote for that file, in its order",
+        lead=quoted(lead_id),
+        next=quoted(lead.id),
+    )
+
+
 def read_deals(path: str | Path) -> set[str]:
     """The ids of the leads that became deals, from the CSV file at *path* (``lead_id``)."""
     path = Path(path)
@@ -404,7 +492,7 @@ def read_deals(path: str | Path) -> set[str]:
     deals: set[str] = set()
     with open_text(path, CSV_FILE) as text:
         try:
-            for row in read_table(path, text, DEALS_COLUMNS, DEALS_COLUMNS):
+            for row in read_table(path, text, DEALS_COLUMNS, DEALS_COLUMNS, DEALS_ALIASES):
                 if row.problem:
                     raise InputError(row.problem, path=where, line=row.line)
                 if not row.empty:

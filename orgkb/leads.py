@@ -30,9 +30,12 @@ LEAD_ALIASES = {"编号": "id", "项目": "project", "城市": "city", "接收�
 """The Chinese names of the columns of a leads file, each with the column it is another name of."""
 WORKLOAD_COLUMNS = ("branch", "open")
 """The columns of an open-workload file, in any order."""
+WORKLOAD_ALIASES = {"分公司": "branch", "在跟进线索": "open"}
+"""The Chinese names of the columns of an open-workload file, each with the column it is
+another name of."""
 FOLLOW_UP_COLUMNS = ("lead_id", "followed_up")
 """The columns of a follow-ups file, in any order."""
-FOLLOW_UP_ALIASES = {"跟进时间": "followed_up"}
+FOLLOW_UP_ALIASES = {"线索编号": "lead_id", "跟进时间": "followed_up"}
 """Other names a follow-ups file's header may give its columns."""
 OPEN_LEADS = Limits(at_least=0, whole=True)
 """The leads a branch may have open, in an open-workload file."""
@@ -175,7 +178,9 @@ def read_open_workload(path: str | Path, company: Company) -> dict[str, int]:
     first_line: dict[str, int] = {}
     with open_text(path, CSV_FILE) as text:
         try:
-            for row in read_table(path, text, WORKLOAD_COLUMNS, WORKLOAD_COLUMNS, row_a_line=True):
+            for row in read_table(
+                path, text, WORKLOAD_COLUMNS, WORKLOAD_COLUMNS, WORKLOAD_ALIASES, row_a_line=True
+            ):
                 if row.problem:
                     raise InputError(row.problem, path=where, line=row.line)
                 if row.empty:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from orgkb.errors import InputError
 from orgkb.model import COUNT, Branch
+from orgkb.text import Text
 from orgkb.values import Limits
 
 AMOUNT = Limits(at_least=0)
@@ -46,7 +47,9 @@ def _check(figures: object, counts: Sequence[str], amounts: Sequence[str] = ()) 
 
 def _at_most(figures: object, part: str, whole: str) -> None:
     if getattr(figures, part) > getattr(figures, whole):
-        raise InputError(f"{part} cannot be more than {whole}", field=part)
+        raise InputError(
+            Text("{part} cannot be more than {whole}", part=part, whole=whole), field=part
+        )
 
 
 @dataclass(frozen=True)

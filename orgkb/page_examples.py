@@ -192,7 +192,7 @@ def run_console(text: str, docs: Path) -> list[Outcome]:
 
     >>> [outcome] = run_console("$ orgkb cite nope\\nnothing", Path())
     >>> outcome.agrees, outcome.got
-    (False, "orgkb: no rule has the id 'nope'; `orgkb rules` lists them")
+    (False, "orgkb: no rule has the id or code 'nope'; `orgkb rules` lists them")
     >>> run_console("$ ls", Path())
     Traceback (most recent call last):
       ...
@@ -232,7 +232,7 @@ def run_in_process(
     ...     [sys.executable, "-m", "orgkb", "cite", "nope"], capture_output=True, text=True
     ... )
     >>> done.returncode, done.stdout, done.stderr
-    (2, '', "orgkb: no rule has the id 'nope'; `orgkb rules` lists them\\n")
+    (2, '', "orgkb: no rule has the id or code 'nope'; `orgkb rules` lists them\\n")
     """
     if list(args[:3]) != [sys.executable, "-m", "orgkb"]:
         raise OSError(f"only python -m orgkb runs in the browser, not {list(args)!r}")

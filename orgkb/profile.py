@@ -97,7 +97,12 @@ BRANCH_FIELDS = (
     "closed",
 )
 """The keys a branch may have; in CSV, the column names."""
-COMPANY_ALIASES = {"公司": "company", "总部": "headquarters", "分公司": "branches"}
+COMPANY_ALIASES = {
+    "公司": "company",
+    "总部": "headquarters",
+    "分公司": "branches",
+    "截至日期": "as_of",
+}
 """The Chinese names of top-level keys, each with the key it is another name of."""
 BRANCH_ALIASES = {
     "名称": "name",
@@ -107,6 +112,14 @@ BRANCH_ALIASES = {
     "工作量": "capacity",
     "月咨询量": "inquiries_per_month",
     "高峰小时咨询量": "inquiries_per_hour",
+    # The fields orgkb support reads: a CRM's words for a branch's period, as the pages say them.
+    "开业日期": "opened",
+    "线索数": "leads",
+    "成交数": "deals",
+    "到访数": "visits",
+    # The dispatch's limits, named as the messages of orgkb allocate name them (每日上限, 休息日).
+    "每日上限": "daily_cap",
+    "休息日": "closed",
 }
 """The Chinese names of a branch's keys and CSV columns, each with the key it is another name of."""
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -514,7 +514,12 @@ def quoted(text: str) -> str:
     >>> len(quoted("x" * 1000))
     62
     """
-    return repr(text if len(text) <= 60 else text[:57] + "...")
+    return repr(_shortened(text))
+
+
+def _shortened(text: str) -> str:
+    # A name a megabyte long must not make the one line of its error a megabyte.
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def unknown(name: str, known: Sequence[str], what: str, *, aliases: Sequence[str] = ()) -> Text:
@@ -536,11 +541,11 @@ def unknown(name: str, known: Sequence[str], what: str, *, aliases: Sequence[str
     if close:
         hint = Text("did you mean {name!r}?", name=close[0])
     elif len(known) <= 10:
-        hint = Text("expected one of {names}", names=", ".join(known))
+        hint = Text("expected one of {names}", names=", ".join(map(_shortened, known)))
     else:
         hint = Text(
             "expected one of {names} and {more:,} more",
-            names=", ".join(known[:8]),
+            names=", ".join(map(_shortened, known[:8])),
             more=len(known) - 8,
         )
     return Text("unknown {what} {name} ({hint})", what=what, name=quoted(name), hint=hint)

@@ -31,9 +31,9 @@ from orgkb.groups import GroupTally, Within
 from orgkb.leads import MalformedRow
 from orgkb.model import Function, Level
 from orgkb.plan import Plan, Unit
-from orgkb.rules import Rule, wording
+from orgkb.rules import Rule, rule, wording
 from orgkb.staffing import Staffing
-from orgkb.support import Support
+from orgkb.support import Finding, Support
 from orgkb.text import ENGLISH, Text, in_language, is_chinese, translated
 from orgkb.transition import Phase, PhaseName, Step, Transition
 
@@ -101,13 +101,13 @@ def plan_as_text(plan: Plan, language: str = ENGLISH) -> str:
     Duo [group] promotion 推广, customer service 客服, sales 销售
     <BLANKLINE>
     Rules applied:
-    - no-branches.one-head-over-three-departments
+    - R1 no-branches.one-head-over-three-departments
     >>> print(plan_as_text(recommend(Company("Duo", (Branch("A", "Wuhan"),))), "zh_CN"))
     Duo：没有分公司
     Duo [集团] 推广、客服、销售
     <BLANKLINE>
     采用的规则：
-    - no-branches.one-head-over-three-departments
+    - R1 no-branches.one-head-over-three-departments
     """
     company = _value(plan.company)
     if plan.governance is None:
@@ -121,7 +121,7 @@ def plan_as_text(plan: Plan, language: str = ENGLISH) -> str:
         )
     lines = [heading.translated(language), *plan_tree(plan, language=language)]
     lines += ["", Text("Rules applied:").translated(language)]
-    lines += [f"- {rule_id}" for rule_id in plan.rules]
+    lines += [f"- {rule(rule_id).code} {rule_id}" for rule_id in plan.rules]
     return "\n".join(lines)
 
 
@@ -209,18 +209,17 @@ def _padded(text: str, width: int, *, right: bool = False) -> str:
 
 
 def rules_as_text(rules: Iterable[Rule], language: str = ENGLISH) -> str:
-    """The rules as lines of id and title in *language*, the titles aligned.
+    """The rules as lines of code, id and title in *language*, the columns aligned.
 
     >>> from orgkb.rules import RULES
     >>> print(rules_as_text(RULES[:2]))
-    no-branches.one-head-over-three-departments  One head over promotion, customer service and sales
-    one-region.sales-in-every-branch             Sales in every branch
+    R1  no-branches.one-head-over-three-departments  One head over promotion, customer service and sales
+    R2  one-region.sales-in-every-branch             Sales in every branch
     >>> print(rules_as_text(RULES[1:2], "zh_CN"))
-    one-region.sales-in-every-branch  每家分公司设销售部
-    """
-    chosen = list(rules)
-    width = max(len(known.id) for known in chosen)
-    return "\n".join(f"{known.id:<{width}}  {wording(known, language).title}" for known in chosen)
+    R2  one-region.sales-in-every-branch  每家分公司设销售部
+    """  # noqa: E501
+    rows = [(known.code, known.id, wording(known, language).title) for known in rules]
+    return "\n".join(text_table(rows))
 
 
 # Lead dispatch and competing groups
@@ -362,7 +361,7 @@ def tally_lines(
     return text_table(rows)
 
 
-def within_lines(within: Within) -> list[str]:
+def within_lines(within: Within, language: str = ENGLISH) -> list[str]:
     """The comparison of competing groups within each project or branch, and mix-adjusted.
 
     A row per project (or branch), a column per group with its deals, assigned leads and
@@ -379,8 +378,10 @@ def within_lines(within: Within) -> list[str]:
     mix-adjusted  25.0%       50.0%
     mix-adjusted: over the projects where every group has leads (flats), weighted by their leads
     """
+    by_branch = within.by == "branch"
     groups = list(within.adjusted)
-    rows: list[tuple[str, ...]] = [(within.by, *groups)]
+    by = Text("branch") if by_branch else Text("project")
+    rows: list[tuple[str, ...]] = [(by.translated(language), *groups)]
     for name, by_group in within.strata.items():
         cells = []
         for group in groups:
@@ -390,20 +391,35 @@ def within_lines(within: Within) -> list[str]:
             assigned, deals = by_group[group]
             cells.append(f"{deals}/{assigned}  {_rate(deals / assigned)}")
         rows.append((name, *cells))
-    rows.append(("mix-adjusted", *(_rate(rate) for rate in within.adjusted.values())))
+    adjusted = Text("mix-adjusted").translated(language)
+    rows.append((adjusted, *(_rate(rate) for rate in within.adjusted.values())))
     lines = text_table(rows)
-    kind = "branches" if within.by == "branch" else "projects"
     if within.common:
-        common = ", ".join(_value(name) for name in within.common)
-        lines.append(
-            f"mix-adjusted: over the {kind} where every group has leads ({common}), weighted "
-            "by their leads"
+        common = listed((_value(name) for name in within.common), language)
+        over = (
+            Text(
+                "mix-adjusted: over the branches where every group has leads ({common}), "
+                "weighted by their leads",
+                common=common,
+            )
+            if by_branch
+            else Text(
+                "mix-adjusted: over the projects where every group has leads ({common}), "
+                "weighted by their leads",
+                common=common,
+            )
         )
-    else:
-        lines.append(
-            f"mix-adjusted: no {within.by} has leads of every group, so the groups cannot be "
+    elif by_branch:
+        over = Text(
+            "mix-adjusted: no branch has leads of every group, so the groups cannot be "
             "scored on the same mix"
         )
+    else:
+        over = Text(
+            "mix-adjusted: no project has leads of every group, so the groups cannot be "
+            "scored on the same mix"
+        )
+    lines.append(over.translated(language))
     return lines
 
 
@@ -597,37 +613,45 @@ def staffing_as_text(staffing: Staffing, language: str = ENGLISH) -> str:
 # The move from today's organisation (beyond the article)
 
 _PHASE_TITLES = {
-    PhaseName.SERVICE_POOLS: "one customer-service queue for each dispatch pool",
-    PhaseName.PROMOTION: "promotion's accounts and campaigns where the target runs them",
-    PhaseName.SUPPORT: "the group's support unit for new and lagging branches",
-    PhaseName.SERVICE_TO_GROUP: "the regions' customer-service queues become the group's",
-    PhaseName.COORDINATION_ENDS: "the group's coordination of regional teams ends",
+    PhaseName.SERVICE_POOLS: Text(
+        "Service pools: one customer-service queue for each dispatch pool"
+    ),
+    PhaseName.PROMOTION: Text(
+        "Promotion: promotion's accounts and campaigns where the target runs them"
+    ),
+    PhaseName.SUPPORT: Text("Support: the group's support unit for new and lagging branches"),
+    PhaseName.SERVICE_TO_GROUP: Text(
+        "Service to group: the regions' customer-service queues become the group's"
+    ),
+    PhaseName.COORDINATION_ENDS: Text(
+        "Coordination ends: the group's coordination of regional teams ends"
+    ),
 }
 
 _PHASE_REASONS = {
-    PhaseName.SERVICE_POOLS: (
+    PhaseName.SERVICE_POOLS: Text(
         "Pooled queues need fewer people for the same service level — the largest saving of "
         "the move — and nothing else has to change first. Each pool dispatches the leads to "
         "its branches by project and workload, so every branch still gets its customers and "
         "the organisation works at the end of the phase."
     ),
-    PhaseName.PROMOTION: (
+    PhaseName.PROMOTION: Text(
         "One set of ad accounts and campaigns stops branches bidding against each other for "
         "the same searches and runs the accounts once. It needs the service pools in place, "
         "from the first phase or from today, because the leads merged campaigns bring need "
         "the pools' dispatch to reach the branches."
     ),
-    PhaseName.SUPPORT: (
+    PhaseName.SUPPORT: Text(
         "With the pools running, each branch's conversion can be measured against its pool's, "
         "and the support unit trains the new and lagging branches (orgkb support lists them) "
         "in the new way of working."
     ),
-    PhaseName.SERVICE_TO_GROUP: (
+    PhaseName.SERVICE_TO_GROUP: Text(
         "One queue for the whole company saves less than the first pooling did, and takes "
         "each region's knowledge of its branches to the group: it comes last, once dispatch, "
         "promotion and support run."
     ),
-    PhaseName.COORDINATION_ENDS: (
+    PhaseName.COORDINATION_ENDS: Text(
         "With no regional team left to coordinate and audit, the coordination team is not "
         "needed, and the brand-zone ads and channel tests are now the work of the group's "
         "promotion team. Their people are counted as released, though a company may offer "
@@ -635,13 +659,8 @@ _PHASE_REASONS = {
     ),
 }
 
-_TO_GROUP_FIRST = (
-    " The group is to answer every region, but the pools are the regions first, so that "
-    "each queue still knows its region's branches while the rest of the move is under way."
-)
 
-
-def phase_title(phase: Phase) -> str:
+def phase_title(phase: Phase, language: str = ENGLISH) -> str:
     """What *phase* does, in a few words.
 
     >>> from orgkb.model import Branch, Company
@@ -651,11 +670,10 @@ def phase_title(phase: Phase) -> str:
     >>> phase_title(transition(duo).phases[0])
     'Service pools: one customer-service queue for each dispatch pool'
     """
-    name = str(phase.name).replace("-", " ").capitalize()
-    return f"{name}: {_PHASE_TITLES[phase.name]}"
+    return _PHASE_TITLES[phase.name].translated(language)
 
 
-def phase_reason(transition: Transition, phase: Phase) -> str:
+def phase_reason(transition: Transition, phase: Phase, language: str = ENGLISH) -> str:
     """Why *phase* of *transition* comes where it does, in a paragraph."""
     reason = _PHASE_REASONS[phase.name]
     # Queues that the regions take now and hand to the group later are the first step of two.
@@ -665,18 +683,25 @@ def phase_reason(transition: Transition, phase: Phase) -> str:
         and not transition.after.runs(unit, function)
         for unit, function, arrives in phase.changed()
     )
-    return reason + _TO_GROUP_FIRST if passing else reason
+    if passing:
+        reason = Text(
+            "{reason} The group is to answer every region, but the pools are the regions "
+            "first, so that each queue still knows its region's branches while the rest of the "
+            "move is under way.",
+            reason=reason,
+        )
+    return reason.translated(language)
 
 
-def unit_label(transition: Transition, unit_id: str | None) -> str:
+def unit_label(transition: Transition, unit_id: str | None, language: str = ENGLISH) -> str:
     """A unit of the move as its name and level, ``Xuhui [branch]``."""
     if unit_id is None:
         return ""
     unit = transition.after.plan.unit(unit_id)
-    return f"{unit.name} [{unit.level}]"
+    return unit_line(unit, language, functions_known=False)
 
 
-def step_line(transition: Transition, step: Step) -> str:
+def step_line(transition: Transition, step: Step, language: str = ENGLISH) -> str:
     """One step of a phase, in words.
 
     >>> from orgkb.model import Branch, Company
@@ -690,47 +715,81 @@ def step_line(transition: Transition, step: Step) -> str:
 'customer service 客服: 3 released from A [branch]', \
 'customer service 客服: 4 released from B [branch]']
     """
-    what = step.function.label
-    people = f"{step.people:,}"
+    what = step.function.label_in(language)
     if step.source is None:
-        return f"{what}: {people} hired for {unit_label(transition, step.target)}"
-    if step.target is None:
-        return f"{what}: {people} released from {unit_label(transition, step.source)}"
-    source = unit_label(transition, step.source)
-    return f"{what}: {people} from {source} to {unit_label(transition, step.target)}"
+        line = Text(
+            "{function}: {people:,} hired for {unit}",
+            function=what,
+            people=step.people,
+            unit=unit_label(transition, step.target, language),
+        )
+    elif step.target is None:
+        line = Text(
+            "{function}: {people:,} released from {unit}",
+            function=what,
+            people=step.people,
+            unit=unit_label(transition, step.source, language),
+        )
+    else:
+        line = Text(
+            "{function}: {people:,} from {source} to {target}",
+            function=what,
+            people=step.people,
+            source=unit_label(transition, step.source, language),
+            target=unit_label(transition, step.target, language),
+        )
+    return line.translated(language)
 
 
-def transition_as_text(transition: Transition, assumptions: str) -> str:
+def transition_as_text(transition: Transition, assumptions: str, language: str = ENGLISH) -> str:
     """The move as text: the totals, what changes unit by unit, the phases, the costs.
 
     *assumptions* is the comparison's assumptions in words
     (:meth:`orgkb.compare.Assumptions.describe`), which the figures rest on.
     """
-    company = _value(transition.company)
-    today = (
-        "today (as the profile gives it)" if transition.source is None else str(transition.source)
-    )
     count = transition.branches
-    branches = "1 branch" if count == 1 else f"{count} branches"
-    lines = [
-        f"{company}: from {today} to {transition.target} ({transition.scenario}, {branches})",
-        f"people: {transition.before.total:,} before, {transition.after.total:,} after "
-        f"(compare's {transition.target}); {transition.moved:,} moved, "
-        f"{transition.hired:,} hired, {transition.released:,} released",
-    ]
+    heading = Text(
+        "{company}: from {today} to {target} ({scenario}, {branches})",
+        company=_value(transition.company),
+        today=Text("today (as the profile gives it)")
+        if transition.source is None
+        else transition.source,
+        target=transition.target,
+        scenario=transition.scenario,
+        branches=Text("1 branch") if count == 1 else Text("{count} branches", count=count),
+    )
+    totals = Text(
+        "people: {before:,} before, {after:,} after (compare's {target}); {moved:,} moved, "
+        "{hired:,} hired, {released:,} released",
+        before=transition.before.total,
+        after=transition.after.total,
+        target=transition.target,
+        moved=transition.moved,
+        hired=transition.hired,
+        released=transition.released,
+    )
+    lines = [heading.translated(language), totals.translated(language)]
     if not transition.phases:
-        lines.append("Nothing changes: today is already the target.")
+        lines.append(Text("Nothing changes: today is already the target.").translated(language))
     changes = transition.changes()
     if changes:
-        lines += ["", "What changes, unit by unit"]
-        rows: list[tuple[str, ...]] = [
-            ("unit", "function", "before", "after", "moved in", "moved out", "hired", "released")
-        ]
+        lines += ["", Text("What changes, unit by unit").translated(language)]
+        header = (
+            Text("unit"),
+            Text("function"),
+            Text("before"),
+            Text("after"),
+            Text("moved in"),
+            Text("moved out"),
+            Text("hired"),
+            Text("released"),
+        )
+        rows: list[tuple[str, ...]] = [tuple(cell.translated(language) for cell in header)]
         for change in changes:
             rows.append(
                 (
-                    unit_label(transition, change.unit),
-                    change.function.label,
+                    unit_label(transition, change.unit, language),
+                    change.function.label_in(language),
                     *(
                         f"{number:,}"
                         for number in (
@@ -746,78 +805,131 @@ def transition_as_text(transition: Transition, assumptions: str) -> str:
             )
         lines += text_table(rows, numbers_from=2)
     for number, phase in enumerate(transition.phases, start=1):
-        lines += ["", f"Phase {number}. {phase_title(phase)}"]
-        why = f"Why: {phase_reason(transition, phase)}"
-        lines.append(textwrap.fill(why, _WIDTH, initial_indent="  ", subsequent_indent="  "))
-        rules = ", ".join(phase.rules) or "none: the article recommends no such move"
-        lines.append(f"  Rules: {rules}")
-        lines += [f"  {step_line(transition, step)}" for step in phase.steps]
+        title = Text("Phase {number}. {title}", number=number, title=phase_title(phase, language))
+        lines += ["", title.translated(language)]
+        why = Text("Why: {reason}", reason=phase_reason(transition, phase, language))
+        lines.append(_wrapped("  " + why.translated(language), language))
+        rules = (
+            listed((f"{rule(rule_id).code} {rule_id}" for rule_id in phase.rules), language)
+            if phase.rules
+            else Text("none: the article recommends no such move")
+        )
+        lines.append(Text("  Rules: {rules}", rules=rules).translated(language))
+        lines += [f"  {step_line(transition, step, language)}" for step in phase.steps]
         if not phase.steps:
-            lines.append("  No one moves: the functions change units without people of their own.")
-        lines.append(f"  people: {phase.before.total:,} → {phase.after.total:,}")
-    lines += ["", *_costs_lines(transition)]
+            lines.append(
+                Text(
+                    "  No one moves: the functions change units without people of their own."
+                ).translated(language)
+            )
+        people = Text(
+            "  people: {before:,} → {after:,}", before=phase.before.total, after=phase.after.total
+        )
+        lines.append(people.translated(language))
+    lines += ["", *_costs_lines(transition, language)]
     notes = [
-        f"Assumptions: {assumptions}.",
-        "Beyond the article: the article says where to end up, not how to get there; the "
-        "phases, their order and the costs are ours. Sales is not counted, as in orgkb compare.",
+        Text("Assumptions: {assumptions}.", assumptions=assumptions),
+        Text(
+            "Beyond the article: the article says where to end up, not how to get there; the "
+            "phases, their order and the costs are ours. Sales is not counted, as in orgkb "
+            "compare."
+        ),
     ]
-    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
+    lines.extend(_wrapped(note.translated(language), language) for note in notes)
     return "\n".join(lines)
 
 
-def _costs_lines(transition: Transition) -> list[str]:
+def _costs_lines(transition: Transition, language: str) -> list[str]:
     one_time = transition.one_time
     saving = transition.monthly_saving
     if one_time is None or saving is None:
-        return ["Costs: the profile gives no salaries, so the move is not priced."]
+        return [
+            Text("Costs: the profile gives no salaries, so the move is not priced.").translated(
+                language
+            )
+        ]
     costs = transition.costs
-    severance = costs.severance()
-    rows = [
+    rows = (
         (
-            "severance",
-            f"{one_time.severance:,.0f}",
-            f"{transition.released:,} released × {_pay(severance)} "
-            f"({_months(costs.severance_months)} a year of service, "
-            f"{costs.years_of_service:g} years)",
+            Text("severance"),
+            one_time.severance,
+            Text(
+                "{released:,} released × {pay} ({months} a year of service, {years:g} years)",
+                released=transition.released,
+                pay=_pay(costs.severance()),
+                months=_months(costs.severance_months),
+                years=costs.years_of_service,
+            ),
         ),
         (
-            "recruitment",
-            f"{one_time.recruitment:,.0f}",
-            f"{transition.hired:,} hired × {_pay(costs.recruitment_months)}",
+            Text("recruitment"),
+            one_time.recruitment,
+            Text(
+                "{hired:,} hired × {pay}",
+                hired=transition.hired,
+                pay=_pay(costs.recruitment_months),
+            ),
         ),
         (
-            "training",
-            f"{one_time.training:,.0f}",
-            f"{transition.hired:,} hired × {_weeks(costs.training_weeks)}, "
-            f"{transition.moved:,} moved × {_weeks(costs.retraining_weeks)}, on full pay",
+            Text("training"),
+            one_time.training,
+            Text(
+                "{hired:,} hired × {hire_weeks}, {moved:,} moved × {move_weeks}, on full pay",
+                hired=transition.hired,
+                hire_weeks=_weeks(costs.training_weeks),
+                moved=transition.moved,
+                move_weeks=_weeks(costs.retraining_weeks),
+            ),
         ),
         (
-            "side by side",
-            f"{one_time.side_by_side:,.0f}",
-            f"{transition.released:,} released stay {_months(costs.overlap_months)} "
-            "while the new teams start",
+            Text("side by side"),
+            one_time.side_by_side,
+            Text(
+                "{released:,} released stay {months} while the new teams start",
+                released=transition.released,
+                months=_months(costs.overlap_months),
+            ),
         ),
-        ("total", f"{one_time.total:,.0f}", ""),
+        (Text("total"), one_time.total, None),
+    )
+    table = [
+        (
+            name.translated(language),
+            f"{amount:,.0f}",
+            "" if how is None else how.translated(language),
+        )
+        for name, amount, how in rows
     ]
-    lines = ["One-time cost", *_cost_table(rows)]
-    before = transition.monthly_cost_before or 0.0
-    after = transition.monthly_cost_after or 0.0
-    lines.append(
-        f"Labour cost a month: {before:,.0f} before, {after:,.0f} after; "
-        f"saving {saving:,.0f} a month"
+    lines = [Text("One-time cost").translated(language), *_cost_table(table)]
+    labour = Text(
+        "Labour cost a month: {before:,.0f} before, {after:,.0f} after; saving {saving:,.0f} a "
+        "month",
+        before=transition.monthly_cost_before or 0.0,
+        after=transition.monthly_cost_after or 0.0,
+        saving=saving,
     )
     payback = transition.payback_months
     if payback is None:
-        lines.append("Payback: never — the target costs no less a month than today.")
+        paid_back = Text("Payback: never — the target costs no less a month than today.")
     else:
-        lines.append(f"Payback: {payback:.1f} months")
+        paid_back = Text("Payback: {months:.1f} months", months=payback)
+    lines += [labour.translated(language), paid_back.translated(language)]
     return lines
 
 
 # The branches that need support (beyond the article)
 
+_FINDINGS = {
+    Finding.LAGGING: Text("lagging"),
+    Finding.NOT_SHOWN: Text("not shown to lag"),
+    Finding.TOO_FEW: Text("too few leads to tell"),
+    Finding.NO_POOL: Text("no other branch in its pool"),
+    Finding.NO_FIGURES: Text("no figures"),
+}
+"""What the test of a branch found, in words: the finding's own value, which JSON gives."""
 
-def support_as_text(support: Support) -> str:
+
+def support_as_text(support: Support, language: str = ENGLISH) -> str:
     """The branches with the figures behind each finding, then the support unit.
 
     >>> from datetime import date
@@ -835,17 +947,38 @@ def support_as_text(support: Support) -> str:
       a person.
     ...
     """
-    company = _value(support.company)
     count = len(support.branches)
-    as_of = "" if support.as_of is None else f", figures as of {support.as_of.isoformat()}"
-    lines = [f"{company}: {count} {'branch' if count == 1 else 'branches'}{as_of}"]
-    rows = [
-        ("branch", "pool", "months", "leads", "deals", "rate", "pool's", "p", "finding", "support")
-    ]
+    branches = Text("1 branch") if count == 1 else Text("{count} branches", count=count)
+    company = _value(support.company)
+    if support.as_of is None:
+        heading = Text("{company}: {branches}", company=company, branches=branches)
+    else:
+        heading = Text(
+            "{company}: {branches}, figures as of {as_of}",
+            company=company,
+            branches=branches,
+            as_of=support.as_of.isoformat(),
+        )
+    lines = [heading.translated(language)]
+    header = (
+        Text("branch"),
+        Text("pool"),
+        Text("months"),
+        Text("leads"),
+        Text("deals"),
+        Text("rate"),
+        Text("pool's"),
+        Text("p"),
+        Text("finding"),
+        Text("support"),
+    )
+    rows = [tuple(cell.translated(language) for cell in header)]
     for assessed in support.branches:
         branch = assessed.branch
         needs = [
-            word for word, why in (("new", assessed.new), ("lagging", assessed.lagging)) if why
+            word.translated(language)
+            for word, why in ((Text("new"), assessed.new), (Text("lagging"), assessed.lagging))
+            if why
         ]
         rows.append(
             (
@@ -857,29 +990,41 @@ def support_as_text(support: Support) -> str:
                 _percent(assessed.conversion),
                 _percent(assessed.pool_conversion),
                 _p_value(assessed.p_value),
-                str(assessed.test),
-                ", ".join(needs) or "-",
+                _FINDINGS[assessed.test].translated(language),
+                listed(needs, language) or "-",
             )
         )
     lines += text_table(rows)
-    new = sum(1 for assessed in support.branches if assessed.new)
-    lagging = sum(1 for assessed in support.branches if assessed.lagging)
     staff = support.support_staff
     criteria = support.criteria
     notes = [
-        f"{support.needing} of {count} branches need support ({new} new, {lagging} lagging): "
-        f"a support unit of {staff} {'person' if staff == 1 else 'people'}, "
-        f"{criteria.branches_per_person:g} branches a person.",
-        f"Months: full months open. Rate: deals over leads; pool's: the rate of the rest of "
-        f"its pool, the other branches of its region, which share its dispatch. New: open "
-        f"less than {criteria.new_months} months. Lagging: a rate below the pool's by a "
-        f"one-sided Fisher exact test, p at most {1 - criteria.confidence:.2g} "
-        f"({criteria.confidence:.0%} confidence); too few leads to tell: not even a period "
-        f"without a deal would show it.",
-        "Beyond the article: it asks for a support unit for new and weak branches and says "
-        "no more; these tests and the unit's size are ours.",
+        Text(
+            "{needing} of {count} branches need support ({new} new, {lagging} lagging): a "
+            "support unit of {staff} {people}, {per:g} branches a person.",
+            needing=support.needing,
+            count=count,
+            new=sum(1 for assessed in support.branches if assessed.new),
+            lagging=sum(1 for assessed in support.branches if assessed.lagging),
+            staff=staff,
+            people=Text("person") if staff == 1 else Text("people"),
+            per=criteria.branches_per_person,
+        ),
+        Text(
+            "Months: full months open. Rate: deals over leads; pool's: the rate of the rest of "
+            "its pool, the other branches of its region, which share its dispatch. New: open "
+            "less than {new_months} months. Lagging: a rate below the pool's by a one-sided "
+            "Fisher exact test, p at most {significance:.2g} ({confidence:.0%} confidence); too "
+            "few leads to tell: not even a period without a deal would show it.",
+            new_months=criteria.new_months,
+            significance=1 - criteria.confidence,
+            confidence=criteria.confidence,
+        ),
+        Text(
+            "Beyond the article: it asks for a support unit for new and weak branches and says "
+            "no more; these tests and the unit's size are ours."
+        ),
     ]
-    lines.extend(textwrap.fill(note, width=_WIDTH, subsequent_indent="  ") for note in notes)
+    lines.extend(_wrapped(note.translated(language), language) for note in notes)
     return "\n".join(lines)
 
 
@@ -897,21 +1042,29 @@ def support_unit_line(support: Support, language: str = ENGLISH) -> str:
 
 def _cost_table(rows: Sequence[tuple[str, str, str]]) -> list[str]:
     # Text after a right-aligned figure: text_table would align it too.
-    label = max(len(row[0]) for row in rows)
+    label = max(_width(row[0]) for row in rows)
     figure = max(len(row[1]) for row in rows)
-    return [f"{name:<{label}}  {amount:>{figure}}  {how}".rstrip() for name, amount, how in rows]
+    return [
+        f"{_padded(name, label)}  {amount:>{figure}}  {how}".rstrip() for name, amount, how in rows
+    ]
 
 
-def _pay(months: float) -> str:
-    return f"{months:g} month's pay" if months == 1 else f"{months:g} months' pay"
+def _pay(months: float) -> Text:
+    if months == 1:
+        return Text("{months:g} month's pay", months=months)
+    return Text("{months:g} months' pay", months=months)
 
 
-def _months(count: float) -> str:
-    return f"{count:g} month" if count == 1 else f"{count:g} months"
+def _months(count: float) -> Text:
+    if count == 1:
+        return Text("{count:g} month", count=count)
+    return Text("{count:g} months", count=count)
 
 
-def _weeks(count: float) -> str:
-    return f"{count:g} week" if count == 1 else f"{count:g} weeks"
+def _weeks(count: float) -> Text:
+    if count == 1:
+        return Text("{count:g} week", count=count)
+    return Text("{count:g} weeks", count=count)
 
 
 def _percent(value: float | None) -> str:
@@ -996,10 +1149,10 @@ def governance_not_used_in_chart(plan: Plan, *, as_is: bool, language: str = ENG
 # Messages of the errors the command line raises itself
 
 
-def unknown_rule(rule_id: str) -> Text:
-    """The message for a rule id that no rule has."""
-    shown = rule_id if len(rule_id) <= 60 else rule_id[:57] + "..."
-    return Text("no rule has the id {rule_id!r}; `orgkb rules` lists them", rule_id=shown)
+def unknown_rule(name: str) -> Text:
+    """The message for a name that is neither a rule's id nor its code."""
+    shown = name if len(name) <= 60 else name[:57] + "..."
+    return Text("no rule has the id or code {name!r}; `orgkb rules` lists them", name=shown)
 
 
 def invalid_choice(value: object, choices: Iterable[object]) -> Text:

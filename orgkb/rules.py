@@ -1,8 +1,10 @@
-"""Every piece of guidance as a rule with a stable id.
+"""Every piece of guidance as a rule with a stable id and a short code.
 
-A rule's id never changes once published: pages, plans and training material cite it. Its
-statement, what the article says and our reasoning live here, once; the documentation states
-them from here through the ``rule`` directive, so the page and the code cannot drift apart.
+A rule's id never changes once published: pages, plans and training material cite it. Nor
+does its code (``R1``…), the short form said in a room and printed on slides and handouts;
+:func:`rule` finds a rule by either. Its statement, what the article says and our reasoning
+live here, once; the documentation states them from here through the ``rule`` directive, so
+the page and the code cannot drift apart.
 Each rule carries its Chinese wording beside the English, in the same definition, and
 :func:`wording` gives either one by language.
 """
@@ -52,10 +54,10 @@ class Rule:
 
 
 class UnknownRuleError(KeyError):
-    """Raised by :func:`rule` for an id no rule has."""
+    """Raised by :func:`rule` for a name that is neither a rule's id nor its code."""
 
     def __str__(self) -> str:
-        return f"no rule has the id {quoted(self.args[0])}"
+        return f"no rule has the id or code {quoted(self.args[0])}"
 
 
 NO_BRANCHES_ONE_HEAD = Rule(
@@ -426,22 +428,26 @@ RULES: tuple[Rule, ...] = (
 """Every rule, in the order the article reaches them."""
 
 _BY_ID = {known.id: known for known in RULES}
+# Codes are said aloud and written by hand, so they are read in either case: r3 is R3.
+_BY_CODE = {known.code.upper(): known for known in RULES}
 
 
-def rule(rule_id: str) -> Rule:
-    """The rule with id *rule_id*.
+def rule(name: str) -> Rule:
+    """The rule whose id or code is *name*; a code may be given in either case.
 
     >>> rule("one-region.unify-promotion-and-service").title
     'Unify promotion and customer service'
+    >>> rule("R3").id, rule("r3").id
+    ('one-region.unify-promotion-and-service', 'one-region.unify-promotion-and-service')
     >>> rule("one-region.unify")
     Traceback (most recent call last):
     ...
-    orgkb.rules.UnknownRuleError: no rule has the id 'one-region.unify'
+    orgkb.rules.UnknownRuleError: no rule has the id or code 'one-region.unify'
     """
-    try:
-        return _BY_ID[rule_id]
-    except KeyError:
-        raise UnknownRuleError(rule_id) from None
+    found = _BY_ID.get(name) or _BY_CODE.get(name.upper())
+    if found is None:
+        raise UnknownRuleError(name)
+    return found
 
 
 def wording(rule: Rule, language: str) -> Wording:

@@ -39,6 +39,7 @@ from typing import ClassVar
 from orgkb.errors import InputError
 from orgkb.model import Branch, Company
 from orgkb.plan import region_id
+from orgkb.text import Text
 from orgkb.values import Limits
 
 
@@ -242,14 +243,21 @@ def _months_open(company: Company) -> list[int | None]:
             continue
         if company.as_of is None:
             raise InputError(
-                f"{branch.name!r} gives the date it opened; give the date the figures are as "
-                f"of, to tell whether it is new",
+                Text(
+                    "{name!r} gives the date it opened; give the date the figures are as of, "
+                    "to tell whether it is new",
+                    name=branch.name,
+                ),
                 field="as_of",
             )
         if branch.opened > company.as_of:
             raise InputError(
-                f"{branch.name!r} opened on {branch.opened.isoformat()}, after the figures' "
-                f"as_of, {company.as_of.isoformat()}",
+                Text(
+                    "{name!r} opened on {opened}, after the figures' as_of, {as_of}",
+                    name=branch.name,
+                    opened=branch.opened.isoformat(),
+                    as_of=company.as_of.isoformat(),
+                ),
                 field=f"branches[{index}].opened",
             )
         months.append(months_between(branch.opened, company.as_of))
@@ -331,7 +339,7 @@ def lag_p_value(deals: int, leads: int, rest_deals: int, rest_leads: int) -> flo
     ):
         _COUNT.check(count, name)
     if deals > leads or rest_deals > rest_leads:
-        raise InputError("deals cannot outnumber the leads they came from", field="deals")
+        raise InputError(Text("deals cannot outnumber the leads they came from"), field="deals")
     return _lower_tail(deals, leads + rest_leads, deals + rest_deals, leads)
 
 

@@ -62,6 +62,7 @@ from orgkb.plan import (
     region_id,
 )
 from orgkb.reading import unknown
+from orgkb.text import Text
 from orgkb.values import Limits
 
 
@@ -429,7 +430,7 @@ def known_units(company: Company) -> dict[str, Level]:
 
 def unknown_unit(unit_id: str, known: Iterable[str]) -> str:
     """The message for a unit id of ``today`` that no unit of the company has."""
-    return unknown(unit_id, tuple(known), "unit id")
+    return unknown(unit_id, tuple(known), Text("unit id"))
 
 
 def check_today(company: Company) -> None:

@@ -436,8 +436,8 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "chart shows no functions, so it was not used": (
             "orgkb: 提示：--governance 只适用于多个片区的推荐方案；现状图不标出职能，因此没有使用"
         ),
-        "no rule has the id {rule_id!r}; `orgkb rules` lists them": (
-            "没有编号为{rule_id!r}的规则；`orgkb rules` 会列出全部规则"
+        "no rule has the id or code {name!r}; `orgkb rules` lists them": (
+            "没有编号或代号为{name!r}的规则；`orgkb rules` 会列出全部规则"
         ),
         "invalid choice: {value!r} (choose from {choices})": (
             "无效的选择：{value!r}（可选：{choices}）"
@@ -464,6 +464,234 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "例如设置 PYTHONIOENCODING=utf-8"
         ),
         "cannot write to standard output: {reason}": "无法写入标准输出：{reason}",
+        # The move, the branches that need support and the tally of competing groups
+        # (orgkb.render, orgkb.transition, orgkb.support, orgkb.groups, orgkb.measures)
+        "{company}: from {today} to {target} ({scenario}, {branches})": (
+            "{company}：从{today}转型为{target}（{scenario}，{branches}）"
+        ),
+        "today (as the profile gives it)": "现状（按公司档案）",
+        "people: {before:,} before, {after:,} after (compare's {target}); {moved:,} moved, "
+        "{hired:,} hired, {released:,} released": (
+            "人数：转型前{before:,}人，转型后{after:,}人（即 orgkb compare 的{target}一栏）；"
+            "调动{moved:,}人，新招{hired:,}人，裁减{released:,}人"
+        ),
+        "Nothing changes: today is already the target.": "无需转型：现状已经是目标方案。",
+        "What changes, unit by unit": "逐个单位的变化",
+        "unit": "单位",
+        "function": "职能",
+        "before": "转型前",
+        "after": "转型后",
+        "moved in": "调入",
+        "moved out": "调出",
+        "hired": "新招",
+        "released": "裁减",
+        "Phase {number}. {title}": "第{number}阶段　{title}",
+        "Service pools: one customer-service queue for each dispatch pool": (
+            "客服合池：每个候选池一个客服队列"
+        ),
+        "Promotion: promotion's accounts and campaigns where the target runs them": (
+            "推广：广告账户和推广活动交给目标方案中负责推广的单位"
+        ),
+        "Support: the group's support unit for new and lagging branches": (
+            "支持：集团设支持部门，扶持新开和落后的分公司"
+        ),
+        "Service to group: the regions' customer-service queues become the group's": (
+            "客服归集团：各片区的客服队列并入集团"
+        ),
+        "Coordination ends: the group's coordination of regional teams ends": (
+            "统筹结束：集团不再统筹各片区的团队"
+        ),
+        "Pooled queues need fewer people for the same service level — the largest saving of "
+        "the move — and nothing else has to change first. Each pool dispatches the leads to "
+        "its branches by project and workload, so every branch still gets its customers and "
+        "the organisation works at the end of the phase.": (
+            "合并后的队列用更少的人就能达到同样的服务水平——这是整个转型中最大的一笔节省——"
+            "而且不需要先改动别的。每个候选池按项目和工作量把线索分配给池内的分公司，"
+            "每家分公司照样拿得到客户，这一阶段结束时组织照常运转。"
+        ),
+        "One set of ad accounts and campaigns stops branches bidding against each other for "
+        "the same searches and runs the accounts once. It needs the service pools in place, "
+        "from the first phase or from today, because the leads merged campaigns bring need "
+        "the pools' dispatch to reach the branches.": (
+            "只保留一套广告账户和推广活动，分公司就不再为同样的搜索词互相竞价，账户也只需运营一次。"
+            "这一步要求客服合池已经到位（在第一阶段完成，或者现状就是如此），"
+            "因为合并后的推广带来的线索，要靠候选池的分配才能到达各分公司。"
+        ),
+        "With the pools running, each branch's conversion can be measured against its pool's, "
+        "and the support unit trains the new and lagging branches (orgkb support lists them) "
+        "in the new way of working.": (
+            "候选池运转起来之后，就能拿每家分公司的转化率与其候选池比较；"
+            "支持部门按新的工作方式培训新开和落后的分公司（orgkb support 会列出它们）。"
+        ),
+        "One queue for the whole company saves less than the first pooling did, and takes "
+        "each region's knowledge of its branches to the group: it comes last, once dispatch, "
+        "promotion and support run.": (
+            "全公司只设一个队列，省下的不如第一次合池多，还要把各片区对自己分公司的了解带到集团："
+            "所以放在最后，等线索分配、推广和支持都运转起来再做。"
+        ),
+        "With no regional team left to coordinate and audit, the coordination team is not "
+        "needed, and the brand-zone ads and channel tests are now the work of the group's "
+        "promotion team. Their people are counted as released, though a company may offer "
+        "them places in the group's teams.": (
+            "片区团队都没有了，也就无需统筹和审核，统筹团队不再需要；品牌专区和新渠道测试"
+            "改由集团的推广团队负责。这些人计为裁减，不过公司也可以在集团的团队里给他们安排岗位。"
+        ),
+        "{reason} The group is to answer every region, but the pools are the regions first, so "
+        "that each queue still knows its region's branches while the rest of the move is "
+        "under way.": (
+            "{reason}集团最终要承接所有片区，但候选池先按片区设立，"
+            "这样在转型的其余步骤进行期间，每个队列仍然熟悉本片区的分公司。"
+        ),
+        "Why: {reason}": "原因：{reason}",
+        "  Rules: {rules}": "  规则：{rules}",
+        "none: the article recommends no such move": "无：原文没有建议这样调整",
+        "{function}: {people:,} hired for {unit}": "{function}：为{unit} 新招{people:,}人",
+        "{function}: {people:,} released from {unit}": "{function}：{unit} 裁减{people:,}人",
+        "{function}: {people:,} from {source} to {target}": (
+            "{function}：{people:,}人从{source} 调到{target}"
+        ),
+        "  No one moves: the functions change units without people of their own.": (
+            "  没有人员调动：这些职能换了单位，但本身没有专职人员。"
+        ),
+        "  people: {before:,} → {after:,}": "  人数：{before:,} → {after:,}",
+        "Beyond the article: the article says where to end up, not how to get there; the "
+        "phases, their order and the costs are ours. Sales is not counted, as in orgkb "
+        "compare.": (
+            "超出原文：原文只说了组织最终应是什么样，没有说怎样转型过去；"
+            "这些阶段、它们的先后顺序和成本测算都是我们补充的。"
+            "与 orgkb compare 一样，销售部不计在内。"
+        ),
+        "Costs: the profile gives no salaries, so the move is not priced.": (
+            "成本：公司档案没有给出薪资，因此没有测算转型的成本。"
+        ),
+        "One-time cost": "一次性成本",
+        "severance": "经济补偿",
+        "recruitment": "招聘",
+        "training": "培训",
+        "side by side": "新老并行",
+        "total": "合计",
+        "{released:,} released × {pay} ({months} a year of service, {years:g} years)": (
+            "裁减{released:,}人 × {pay}（每工作一年补偿{months}工资，工作年限{years:g}年）"
+        ),
+        "{hired:,} hired × {pay}": "新招{hired:,}人 × {pay}",
+        "{hired:,} hired × {hire_weeks}, {moved:,} moved × {move_weeks}, on full pay": (
+            "新招{hired:,}人 × {hire_weeks}，调动{moved:,}人 × {move_weeks}，培训期间全额发薪"
+        ),
+        "{released:,} released stay {months} while the new teams start": (
+            "裁减的{released:,}人在新团队接手期间留任{months}"
+        ),
+        "{months:g} month's pay": "{months:g}个月工资",
+        "{months:g} months' pay": "{months:g}个月工资",
+        "{count:g} month": "{count:g}个月",
+        "{count:g} months": "{count:g}个月",
+        "{count:g} week": "{count:g}周",
+        "{count:g} weeks": "{count:g}周",
+        "Labour cost a month: {before:,.0f} before, {after:,.0f} after; saving {saving:,.0f} a "
+        "month": ("每月人工成本：转型前{before:,.0f}，转型后{after:,.0f}；每月节省{saving:,.0f}"),
+        "Payback: never — the target costs no less a month than today.": (
+            "回本：无法回本——目标方案每月的成本不低于现状。"
+        ),
+        "Payback: {months:.1f} months": "回本：{months:.1f}个月",
+        "the move counts people: give every branch inquiries_per_hour or inquiries_per_month": (
+            "转型按人数测算：请为每家分公司给出 inquiries_per_hour 或 inquiries_per_month"
+        ),
+        "unit id": "单位编号",
+        "{company}: {branches}": "{company}：{branches}",
+        "{company}: {branches}, figures as of {as_of}": "{company}：{branches}，数据截至{as_of}",
+        "pool": "候选池",
+        "months": "开业月数",
+        "rate": "转化率",
+        "pool's": "池内其余",
+        "p": "p 值",
+        "finding": "检验结论",
+        "support": "扶持原因",
+        "new": "新开",
+        "lagging": "落后",
+        "not shown to lag": "未显示落后",
+        "too few leads to tell": "线索太少，无法判断",
+        "no other branch in its pool": "候选池中没有其他分公司",
+        "no figures": "没有数据",
+        "{needing} of {count} branches need support ({new} new, {lagging} lagging): a support "
+        "unit of {staff} {people}, {per:g} branches a person.": (
+            "{count}家分公司中有{needing}家需要扶持（新开{new}家，落后{lagging}家）："
+            "支持部门{staff}{people}，每人负责{per:g}家分公司。"
+        ),
+        "Months: full months open. Rate: deals over leads; pool's: the rate of the rest of its "
+        "pool, the other branches of its region, which share its dispatch. New: open less "
+        "than {new_months} months. Lagging: a rate below the pool's by a one-sided Fisher "
+        "exact test, p at most {significance:.2g} ({confidence:.0%} confidence); too few leads "
+        "to tell: not even a period without a deal would show it.": (
+            "开业月数：已开业的整月数。转化率：成交数除以线索数；池内其余：候选池中其余分公司"
+            "（同片区、共用同一套线索分配的其他分公司）的转化率。新开：开业不满{new_months}个月。"
+            "落后：经单侧 Fisher 精确检验，转化率低于池内其余分公司，p 值不超过{significance:.2g}"
+            "（置信度{confidence:.0%}）；线索太少，无法判断：即使整段时间一单未成，也显示不出落后。"
+        ),
+        "Beyond the article: it asks for a support unit for new and weak branches and says no "
+        "more; these tests and the unit's size are ours.": (
+            "超出原文：原文只要求为新开和薄弱的分公司设支持部门，没有多说；"
+            "这些检验和支持部门的人数测算都是我们补充的。"
+        ),
+        "{name!r} gives the date it opened; give the date the figures are as of, to tell "
+        "whether it is new": (
+            "{name!r}给出了开业日期；请同时给出数据截至的日期（as_of），才能判断它是否新开"
+        ),
+        "{name!r} opened on {opened}, after the figures' as_of, {as_of}": (
+            "{name!r}的开业日期{opened}晚于数据截至日期 as_of（{as_of}）"
+        ),
+        "deals cannot outnumber the leads they came from": "成交数不能多于带来成交的线索数",
+        "{part} cannot be more than {whole}": "{part}不能大于{whole}",
+        "project": "项目",
+        "mix-adjusted": "结构调整后",
+        "mix-adjusted: over the branches where every group has leads ({common}), weighted by "
+        "their leads": (
+            "结构调整后：只计每个组都有线索的分公司（{common}），按各分公司的线索数加权"
+        ),
+        "mix-adjusted: over the projects where every group has leads ({common}), weighted by "
+        "their leads": ("结构调整后：只计每个组都有线索的项目（{common}），按各项目的线索数加权"),
+        "mix-adjusted: no branch has leads of every group, so the groups cannot be scored on "
+        "the same mix": (
+            "结构调整后：没有哪家分公司同时有每个组的线索，无法按同样的线索结构给各组打分"
+        ),
+        "mix-adjusted: no project has leads of every group, so the groups cannot be scored on "
+        "the same mix": (
+            "结构调整后：没有哪个项目同时有每个组的线索，无法按同样的线索结构给各组打分"
+        ),
+        "a YAML or JSON file of competing groups": "YAML 或 JSON 格式的分组PK文件",
+        "key": "键",
+        "expected a mapping with 'groups', a list of groups, at the top": (
+            "顶层应是包含 'groups'（各组的列表）的映射"
+        ),
+        "expected a list of groups, got {got}": "应为组的列表，实际为{got}",
+        "expected a group with a name, got {got}": "应为有名称的组，实际为{got}",
+        "expected the group's name, got {got}": "应为组的名称，实际为{got}",
+        "{name} is already a group's name": "已有一个组名为{name}",
+        "expected a list, got {got}": "应为列表，实际为{got}",
+        "group {name!r} owns both projects and branches; choose one": (
+            "组{name!r}同时分了项目和分公司，只能选其一"
+        ),
+        "some groups own projects and others branches; choose one for all": (
+            "有的组按项目分，有的组按分公司分；所有组只能用同一种分法"
+        ),
+        "branch {item!r} belongs to both {first!r} and {second!r}": (
+            "分公司{item!r}同时属于{first!r}和{second!r}"
+        ),
+        "project {item!r} belongs to both {first!r} and {second!r}": (
+            "项目{item!r}同时属于{first!r}和{second!r}"
+        ),
+        "the header has no 'project' column: give the leads file that was dispatched "
+        "(--leads), for each lead's project": (
+            "表头没有 'project' 列：请用 --leads 给出当初分配的线索文件，以得知每条线索的项目"
+        ),
+        "the lead {lead} is not the next row of the leads file (no more leads): give the "
+        "assignments allocate wrote for that file, in its order": (
+            "线索{lead}不是线索文件的下一行（线索文件已经没有更多的行）："
+            "请给出 allocate 为那个文件写出的分配结果，顺序不变"
+        ),
+        "the lead {lead} is not the next row of the leads file ({next}): give the assignments "
+        "allocate wrote for that file, in its order": (
+            "线索{lead}不是线索文件的下一行（下一行是{next}）："
+            "请给出 allocate 为那个文件写出的分配结果，顺序不变"
+        ),
     }
 )
 """The Chinese template of every English template, keyed by the English."""

@@ -15,8 +15,9 @@ from filelock import FileLock
 from hypothesis import HealthCheck, settings
 
 from orgkb.browser_runtime import RuntimeBuildError, build_runtime
+from orgkb.sphinxext.slides import DECKS
 from tests.browser import CHROMIUM_ARGS, chromium_path, served
-from tests.helpers import DOCS, run_sphinx
+from tests.helpers import DOCS, ROOT, run_sphinx
 
 # A busy machine makes every example slow; only a wrong answer fails a property test.
 settings.register_profile("orgkb", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -60,8 +61,8 @@ def built_once(
 
 
 class BuiltSite:
-    """One edition of the HTML site built from ``docs/`` with ``-W --keep-going -n``, and what
-    its build said."""
+    """One edition of the HTML site built from ``docs/`` with ``-W --keep-going -n``, its slide
+    decks built into it (``training/slides``), and what the builds said."""
 
     def __init__(self, html: Path, returncode: int, log: str) -> None:
         self.html = html
@@ -69,18 +70,27 @@ class BuiltSite:
         self.log = log
 
     def pages(self) -> list[Path]:
-        """Every HTML page of this edition; not those of the editions in its folders."""
+        """Every HTML page of this edition; not those of the editions in its folders, its slide
+        decks (:meth:`decks`), which are presentations, not pages of the site, nor the small
+        pages that only send the reader on (moved pages, the rules' short addresses)."""
         nested = {folder for folder in EDITIONS.values() if folder}
         return sorted(
             page
             for page in self.html.rglob("*.html")
             if page.relative_to(self.html).parts[0] not in nested
+            and not page.is_relative_to(self.html / DECKS)
+            and 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
         )
+
+    def decks(self) -> list[Path]:
+        """Every slide deck of this edition."""
+        return sorted((self.html / DECKS).glob("*.html"))
 
 
 def _build_site(out: Path) -> None:
     # Every edition in one site: the English at its root, the others in their folders, each
-    # with doctrees of its own outside the site.
+    # with doctrees of its own outside the site; then each edition's slide decks, as ./dev
+    # site builds them. An edition's build is what both said.
     said = {}
     for language, folder in EDITIONS.items():
         returncode, log = run_sphinx(
@@ -89,7 +99,15 @@ def _build_site(out: Path) -> None:
             doctrees=out / "doctrees" / language,
             settings={"language": language},
         )
-        said[language] = {"returncode": returncode, "log": log}
+        decks_returncode, decks_log = run_sphinx(
+            DOCS / "training" / "slides",
+            out / "html" / folder / DECKS,
+            "revealjs",
+            conf=ROOT / "conf" / "slides",
+            doctrees=out / "doctrees" / f"slides-{language}",
+            settings={"language": language},
+        )
+        said[language] = {"returncode": returncode or decks_returncode, "log": log + decks_log}
     (out / "build.json").write_text(json.dumps(said), "utf-8")
 
 

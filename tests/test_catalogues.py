@@ -42,14 +42,18 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Catalog]:
-    """The message templates of the current sources, by page (and ``sphinx``, the templates')."""
+    """The message templates of the current sources, by page (and ``sphinx``, the templates';
+    ``training/slides/decks``, every slide deck's)."""
     out = tmp_path_factory.mktemp("gettext")
-    command = [
-        sys.executable, "-m", "sphinx", "-q", "-b", "gettext", "-c", str(ROOT / "conf"),
-        "-d", str(out / "doctrees"), str(ROOT / "docs"), str(out / "pot"),
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
+    # The pages, then the slide decks with their own configuration, into one folder, as
+    # ./dev catalogues makes them.
+    for conf, source in (("conf", "docs"), ("conf/slides", "docs/training/slides")):
+        command = [
+            sys.executable, "-m", "sphinx", "-q", "-b", "gettext", "-c", str(ROOT / conf),
+            "-d", str(out / "doctrees" / conf), str(ROOT / source), str(out / "pot"),
+        ]  # fmt: skip
+        result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+        assert result.returncode == 0, result.stdout + result.stderr
     return {
         path.relative_to(out / "pot").with_suffix("").as_posix(): _read(path)
         for path in (out / "pot").rglob("*.pot")

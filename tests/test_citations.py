@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
+import json
 import re
 import runpy
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
@@ -17,7 +21,7 @@ from orgkb.rules import RULES
 from orgkb.sphinxext.rules import rule_anchor
 from orgkb.sphinxext.site.citations import CITE_ID
 from orgkb.sphinxext.site.redirects import anchors_in, read_url_list
-from tests.conftest import BuiltSite
+from tests.conftest import EDITIONS, BuiltSite
 from tests.helpers import CONF, DOCS, ROOT, run_orgkb
 from tests.sphinxproject import build
 
@@ -49,21 +53,53 @@ def test_every_rule_the_pages_cite_exists() -> None:
     assert unknown == []
 
 
-def test_rules_command_lists_every_rule_by_id_and_title() -> None:
+def test_rules_command_lists_every_rule_by_code_id_and_title() -> None:
     status, out, err = run_orgkb("rules")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert [line.split()[0] for line in lines] == IDS
+    assert [line.split()[:2] for line in lines] == [[known.code, known.id] for known in RULES]
     for line, known in zip(lines, RULES, strict=True):
         assert line.endswith("  " + known.title)
+
+
+def test_rules_command_gives_each_code_in_json_and_csv() -> None:
+    expected = [
+        {"code": known.code, "id": known.id, "title": known.title, "title_zh": known.zh.title}
+        for known in RULES
+    ]
+    # What programs read is the same in either language.
+    for language in ("en", "zh_CN"):
+        status, out, err = run_orgkb("--lang", language, "rules", "--format", "json")
+        assert (status, err) == (0, "")
+        assert json.loads(out) == expected
+        status, out, err = run_orgkb("--lang", language, "rules", "--format", "csv")
+        assert (status, err) == (0, "")
+        assert list(csv.DictReader(io.StringIO(out))) == expected
+
+
+@pytest.mark.parametrize(
+    "form",
+    [(), ("--format", "bibtex"), ("--format", "gbt7714", "--cited-on", "2026-12-01")],
+    ids=["text", "bibtex", "gbt7714"],
+)
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_cite_takes_a_rule_s_code_in_either_case_as_its_id(
+    form: tuple[str, ...], language: str
+) -> None:
+    for known in RULES:
+        by_id = run_orgkb("--lang", language, "cite", known.id, *form)
+        assert by_id[0] == 0, by_id
+        assert known.code in by_id[1]
+        assert run_orgkb("--lang", language, "cite", known.code, *form) == by_id
+        assert run_orgkb("--lang", language, "cite", known.code.lower(), *form) == by_id
 
 
 def test_cite_prints_the_rules_address_under_the_published_url() -> None:
     status, out, err = run_orgkb("cite", "one-region.unify-promotion-and-service")
     assert (status, err) == (0, "")
     assert out == (
-        "The orgkb authors (2026). “Rule one-region.unify-promotion-and-service: Unify promotion "
-        "and customer service”. In orgkb: organising online marketing, version "
+        "The orgkb authors (2026). “Rule R3 (one-region.unify-promotion-and-service): Unify "
+        "promotion and customer service”. In orgkb: organising online marketing, version "
         f"{orgkb.__version__}. {citation.PUBLISHED_URL}reference/rules.html"
         "#rule-one-region-unify-promotion-and-service\n"
     )
@@ -103,7 +139,14 @@ def test_a_base_url_cannot_close_a_bibtex_field() -> None:
 def test_cite_refuses_an_unknown_rule_on_one_line() -> None:
     status, out, err = run_orgkb("cite", "one-region.unify")
     assert (status, out) == (2, "")
-    assert err == "orgkb: no rule has the id 'one-region.unify'; `orgkb rules` lists them\n"
+    assert err == (
+        "orgkb: no rule has the id or code 'one-region.unify'; `orgkb rules` lists them\n"
+    )
+    assert run_orgkb("cite", "R10") == (
+        2,
+        "",
+        "orgkb: no rule has the id or code 'R10'; `orgkb rules` lists them\n",
+    )
 
 
 def test_bibtex_escapes_what_latex_would_read() -> None:
@@ -148,8 +191,55 @@ def _content_pages(site: BuiltSite) -> list[Path]:
         for page in site.pages()
         if page.name not in generated
         and not page.relative_to(site.html).as_posix().startswith(("_", "."))
-        and 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
     ]
+
+
+def test_every_chinese_page_cites_its_chinese_address(built_zh_site: BuiltSite) -> None:
+    for page in _content_pages(built_zh_site):
+        relative = page.relative_to(built_zh_site.html).as_posix()
+        text = page.read_text(encoding="utf-8")
+        block = re.sub(r"<[^>]+>", "", text[text.index('id="cite-this-page"') :])
+        url = f"{citation.PUBLISHED_URL}zh_CN/{relative}"
+        assert "引用本页" in block, relative
+        assert block.count(f"url = {{{url}}}") == 1, relative
+
+
+def _forwarded_to(page: Path) -> tuple[str, str, str]:
+    """Where the small static page *page* sends a reader: its refresh, its visible link and its
+    canonical address."""
+    text = unescape(page.read_text(encoding="utf-8"))
+    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', text)
+    link = re.search(r'<body>\n<p>.*<a href="([^"]+)">', text)
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', text)
+    assert refresh and link and canonical, text
+    return refresh.group(1), link.group(1), canonical.group(1)
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_each_rule_s_short_address_leads_to_its_entry_on_the_rules_page(
+    built_editions: dict[str, BuiltSite], language: str
+) -> None:
+    site = built_editions[language].html
+    base = citation.edition_url(citation.PUBLISHED_URL, citation.edition(language))
+    assert _short_addresses(built_editions[language]) == {
+        citation.short_address(known.code) for known in RULES
+    }
+    for known in RULES:
+        short = site / citation.short_address(known.code)
+        refresh, link, canonical = _forwarded_to(short)
+        # Relative, so that it works from a folder as from a web server.
+        assert refresh == link == f"../{citation.RULES_PAGE}.html#{rule_anchor(known.id)}"
+        target, _, anchor = refresh.partition("#")
+        assert anchor in anchors_in((short.parent / target).resolve())
+        assert canonical == citation.rule_url(known.id, base)
+        text = short.read_text(encoding="utf-8")
+        assert f'<html lang="{"zh-CN" if language == "zh_CN" else "en"}">' in text
+        title = (
+            f"规则 {known.code}：{known.zh.title}"
+            if language == "zh_CN"
+            else (f"Rule {known.code}: {known.title}")
+        )
+        assert f"<title>{escape(title)}</title>" in text
 
 
 def test_every_page_ends_with_its_citation(built_site: BuiltSite) -> None:
@@ -190,8 +280,13 @@ def test_each_rules_citation_resolves_to_its_entry(built_site: BuiltSite) -> Non
         assert anchor in anchors_in(built_site.html / path), url
 
 
+def _short_addresses(site: BuiltSite) -> set[str]:
+    folder = site.html / citation.SHORT_ADDRESS_FOLDER
+    return {page.relative_to(site.html).as_posix() for page in folder.glob("*.html")}
+
+
 def _published(site: BuiltSite) -> set[str]:
-    addresses = set()
+    addresses = _short_addresses(site)
     for page in _content_pages(site):
         relative = page.relative_to(site.html).as_posix()
         addresses.add(relative)
@@ -279,8 +374,8 @@ def test_cite_prints_gbt7714_on_the_day_cited() -> None:
     )  # fmt: skip
     assert (status, err) == (0, "")
     assert out == (
-        "The orgkb authors. Rule multi-region.group-support-unit: A group support unit for new "
-        "and weak branches[EB/OL]. [2026-12-01]. https://orgkb.example.org/reference/rules.html"
+        "The orgkb authors. Rule R8 (multi-region.group-support-unit): A group support unit for "
+        "new and weak branches[EB/OL]. [2026-12-01]. https://orgkb.example.org/reference/rules.html"
         "#rule-multi-region-group-support-unit.\n"
     )
 
@@ -377,10 +472,40 @@ def test_both_editions_have_the_same_anchors(editions: dict[str, Path]) -> None:
     assert {rule_anchor(known.id) for known in RULES} <= rules
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_project_with_a_rule_list_gives_each_rule_a_short_address(
+    editions: dict[str, Path], language: str
+) -> None:
+    for known in RULES:
+        short = editions[language] / citation.short_address(known.code)
+        refresh, link, _ = _forwarded_to(short)
+        assert refresh == link == f"../rules.html#{rule_anchor(known.id)}"
+        assert refresh.partition("#")[2] in anchors_in(editions[language] / "rules.html")
+    said = (editions[language] / "r" / "R3.html").read_text(encoding="utf-8")
+    assert ("规则 R3（one-region.unify-promotion-and-service）见规则页：" in said) == (
+        language == "zh_CN"
+    )
+
+
+def test_a_project_without_a_rule_list_has_no_short_addresses(tmp_path: Path) -> None:
+    built = build(tmp_path, REDIRECT_PAGES, conf=REDIRECT_CONF)
+    assert built.returncode == 0, built.log
+    assert not (built.out / citation.SHORT_ADDRESS_FOLDER).exists()
+
+
+def test_a_page_at_a_short_address_is_kept_and_warned_of(tmp_path: Path) -> None:
+    pages = {**EDITION_PAGES, "r/R3.md": "# Mine\n"}
+    pages["index.md"] += "\n```{toctree}\nr/R3\n```\n"
+    built = build(tmp_path, pages)
+    assert built.returncode != 0
+    assert "r/R3.html is a page; a rule's short address cannot be written there" in built.log
+    assert "<h1>Mine" in built.read("r/R3.html")
+
+
 def test_a_rules_chinese_citation_is_in_chinese_at_the_chinese_edition() -> None:
     cited = citation.rule_citation(RULES[2], "https://site.test/", "zh_CN")
     assert cited.as_gbt7714(datetime.date(2026, 12, 1)) == (
-        "orgkb 作者. 规则 one-region.unify-promotion-and-service：统一设立推广部和客服部[EB/OL]. "
+        "orgkb 作者. 规则 R3（one-region.unify-promotion-and-service）：统一设立推广部和客服部[EB/OL]. "
         "[2026-12-01]. https://site.test/zh_CN/reference/rules.html"
         "#rule-one-region-unify-promotion-and-service."
     )

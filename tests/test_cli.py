@@ -114,8 +114,10 @@ BAD_INPUTS = [
     (("recommend", "{broken}"), "{broken}:2: brnaches: unknown field"),
     (("chart", "{profile}", "--format", "png"), "--format: invalid choice: 'png'"),
     (("chart", "{broken}", "--as-is"), "{broken}:2: brnaches: unknown field"),
-    (("rules", "--format", "json"), "unrecognized arguments: --format json"),
-    (("cite", "no.such-rule"), "no rule has the id 'no.such-rule'; `orgkb rules` lists them"),
+    (("rules", "--format", "yaml"), "--format: invalid choice: 'yaml'"),
+    (("rules", "--colour"), "unrecognized arguments: --colour"),
+    (("cite", "no.such-rule"),
+     "no rule has the id or code 'no.such-rule'; `orgkb rules` lists them"),
     (("cite", "one-region.sales-in-every-branch", "--format", "ris"), "--format: invalid choice"),
     (
         ("staff", "--arrivals-per-hour", "ten", "--aht", "180", "--answer-within", "20",

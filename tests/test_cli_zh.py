@@ -22,7 +22,23 @@ import pytest
 from orgkb.cli import LOCALE_VARIABLES, build_parser
 from orgkb.commands import Streams
 from orgkb.dispatch import Unassigned
-from orgkb.leads import LEAD_ALIASES, LEAD_COLUMNS, WORKLOAD_COLUMNS
+from orgkb.groups import (
+    ASSIGNMENT_ALIASES,
+    ASSIGNMENT_COLUMNS,
+    DEALS_ALIASES,
+    DEALS_COLUMNS,
+    GROUP_ALIASES,
+    GROUP_FIELDS,
+    GROUPS_ALIASES,
+)
+from orgkb.leads import (
+    FOLLOW_UP_ALIASES,
+    FOLLOW_UP_COLUMNS,
+    LEAD_ALIASES,
+    LEAD_COLUMNS,
+    WORKLOAD_ALIASES,
+    WORKLOAD_COLUMNS,
+)
 from orgkb.model import Function, Level, Option
 from orgkb.plan import Governance, Scenario
 from orgkb.profile import (
@@ -67,7 +83,7 @@ def test_lang_zh_cn_gives_the_plan_in_chinese(duo: Path) -> None:
         "├── A [分公司] 销售",
         "└── B [分公司] 销售",
     ]
-    assert out.splitlines()[-5:-3] == ["采用的规则：", "- one-region.sales-in-every-branch"]
+    assert out.splitlines()[-5:-3] == ["采用的规则：", "- R2 one-region.sales-in-every-branch"]
 
 
 def test_lang_may_follow_the_command(duo: Path) -> None:
@@ -217,12 +233,13 @@ def test_rules_and_cite_in_chinese() -> None:
     status, out, _ = run_orgkb("--lang", "zh_CN", "rules")
     assert status == 0
     assert out.splitlines()[1] == (
-        "one-region.sales-in-every-branch                      每家分公司设销售部"
+        "R2  one-region.sales-in-every-branch                      每家分公司设销售部"
     )
     status, out, _ = run_orgkb("--lang", "zh_CN", "cite", "one-region.sales-in-every-branch")
     assert status == 0
+    assert run_orgkb("--lang", "zh_CN", "cite", "R2") == (status, out, "")
     assert out == (
-        "orgkb 作者（2026）。“规则 one-region.sales-in-every-branch：每家分公司设销售部”。"
+        "orgkb 作者（2026）。“规则 R2（one-region.sales-in-every-branch）：每家分公司设销售部”。"
         "载于《orgkb：网络营销体系的组织架构》，版本 0.1.0。https://orgkb.example.org/zh_CN/"
         "reference/rules.html#rule-one-region-sales-in-every-branch\n"
     )
@@ -236,6 +253,139 @@ def test_notes_in_chinese(tmp_path: Path) -> None:
     assert status == 0
     assert err == (
         "orgkb: 提示：--governance 只适用于多个片区；Solo 属于没有分公司的情形，因此没有使用\n"
+    )
+
+
+TALLY = (
+    "tally", "examples/tutorial/jiayuan-2.yaml", "examples/dispatch/jiayuan-week-assigned.csv",
+    "--leads", "examples/dispatch/jiayuan-week.csv", "--deals", "examples/dispatch/jiayuan-deals.csv",
+)  # fmt: skip
+
+
+def test_transition_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DOCS)
+    status, out, err = run_orgkb(
+        "--lang", "zh_CN", "transition", "examples/transition/huaxia-today.yaml"
+    )
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:5] == [
+        "Huaxia Home：从现状（按公司档案）转型为集权（多个片区，12 家分公司）",
+        "人数：转型前 109 人，转型后 65 人（即 orgkb compare 的集权一栏）；"
+        "调动 83 人，新招 3 人，裁减 47 人",
+        "",
+        "逐个单位的变化",
+        "单位                  职能      转型前  转型后  调入  调出  新招  裁减",
+    ]
+    assert "Xuhui [分公司]        客服          12       0     0     7     0     5" in lines
+    assert "第 1 阶段\u3000客服合池：每个候选池一个客服队列" in lines
+    assert "  规则：R8 multi-region.group-support-unit" in lines
+    assert "  客服：7 人从 Xuhui [分公司] 调到 East China [片区]" in lines
+    assert "  客服：Xuhui [分公司] 裁减 5 人" in lines
+    assert "  支持：为 Huaxia Home [集团] 新招 3 人" in lines
+    assert "  人数：109 → 90" in lines
+    assert lines[lines.index("一次性成本") + 1 :][:7] == [
+        "经济补偿  1,346,219  裁减 47 人 × 3 个月工资（每工作一年补偿 1 个月工资，工作年限 3 年）",
+        "招聘         36,000  新招 3 人 × 1 个月工资",
+        "培训        213,692  新招 3 人 × 4 周，调动 83 人 × 1 周，培训期间全额发薪",
+        "新老并行    448,740  裁减的 47 人在新团队接手期间留任 1 个月",
+        "合计      2,044,651",
+        "每月人工成本：转型前 1,071,000，转型后 635,000；每月节省 436,000",
+        "回本：4.7 个月",
+    ]
+    assert lines[-2:] == [
+        "超出原文：原文只说了组织最终应是什么样，没有说怎样转型过去；这些阶段、它们的先后顺序和成",
+        "  本测算都是我们补充的。与 orgkb compare 一样，销售部不计在内。",
+    ]
+
+
+def test_transition_json_stays_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DOCS)
+    arguments = ("transition", "examples/transition/huaxia-today.yaml", "--format", "json")
+    english = run_orgkb(*arguments)
+    assert english[0] == 0
+    assert run_orgkb("--lang", "zh_CN", *arguments) == english
+    assert json.loads(english[1])["phases"][0]["title"].startswith("Service pools: ")
+
+
+def test_support_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DOCS)
+    status, out, err = run_orgkb(
+        "--lang", "zh_CN", "support", "examples/support/huaxia-quarter.yaml"
+    )
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:2] == [
+        "Huaxia Home：12 家分公司，数据截至 2025-06-30",
+        "分公司     候选池         开业月数  线索   成交  转化率  池内其余  p 值    检验结论"
+        "            扶持原因",
+    ]
+    assert lines[5].endswith("<0.001  落后                新开、落后")
+    assert lines[13].endswith("0.644   线索太少，无法判断  新开")
+    assert lines[14] == (
+        "12 家分公司中有 4 家需要扶持（新开 3 家，落后 2 家）：支持部门 2 人，每人负责 3 家分公司。"
+    )
+    assert "p 值不超过 0.05（置信度 95%）" in out
+    assert lines[-2].startswith("超出原文：")
+
+
+def test_tally_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DOCS)
+    groups = ("--groups", "examples/dispatch/jiayuan-service-groups.yaml")
+    status, out, err = run_orgkb("--lang", "zh_CN", *TALLY, *groups)
+    assert (status, err) == (0, "")
+    assert out.splitlines()[4:] == [
+        "项目        Red         Blue",
+        "flats       2/7  28.6%  5/10  50.0%",
+        "offices     -           2/6  33.3%",
+        "villas      0/7  0.0%   -",
+        "结构调整后  28.6%       50.0%",
+        "结构调整后：只计每个组都有线索的项目（flats），按各项目的线索数加权",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("groups", "line"),
+    [
+        ("groups:\n  - {name: Red, projects: [flats]}\n  - {name: Blue, projects: [flats]}\n",
+         "groups.yaml:1: 项目 'flats' 同时属于 'Red' 和 'Blue'"),
+        ("groups:\n  - {name: Red, projects: [flats], branches: [Hankou]}\n",
+         "groups.yaml:1: 组 'Red' 同时分了项目和分公司，只能选其一"),
+        ("groups:\n  - {name: Red, branches: [Hankou]}\n  - {name: Blue, projects: [villas]}\n",
+         "groups.yaml:1: 有的组按项目分，有的组按分公司分；所有组只能用同一种分法"),
+        ("groups:\n  - {name: Red}\n  - {name: Red}\n",
+         "groups.yaml:3: groups[1].name: 已有一个组名为 'Red'"),
+        ("groups: Red\n", "groups.yaml:1: groups: 应为组的列表，实际为文本 'Red'"),
+        ("groups: []\nteams: []\n", "groups.yaml:2: teams: 未知的键 'teams'（应为以下之一：groups）"),
+        ("company: Duo\n", "groups.yaml:1: 顶层应是包含 'groups'（各组的列表）的映射"),
+    ],
+)  # fmt: skip
+def test_tally_errors_in_chinese(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, groups: str, line: str
+) -> None:
+    monkeypatch.chdir(DOCS)
+    write_file(tmp_path, "groups.yaml", groups)
+    status, out, err = run_orgkb(
+        "--lang", "zh_CN", *TALLY, "--groups", str(tmp_path / "groups.yaml")
+    )
+    assert (status, out) == (2, "")
+    assert err == f"orgkb: {tmp_path}/{line}\n"
+
+
+def test_support_and_transition_errors_in_chinese(tmp_path: Path) -> None:
+    opened = write_file(
+        tmp_path,
+        "opened.yaml",
+        "company: Duo\nbranches:\n  - {name: A, city: Wuhan, opened: 2025-01-01}\n",
+    )
+    assert run_orgkb("--lang", "zh_CN", "support", str(opened))[2] == (
+        f"orgkb: {opened}: as_of: 'A' 给出了开业日期；请同时给出数据截至的日期（as_of），"
+        "才能判断它是否新开\n"
+    )
+    duo = write_file(tmp_path, "duo.yaml", DUO)
+    assert run_orgkb("--lang", "zh_CN", "transition", str(duo))[2] == (
+        f"orgkb: {duo}: branches: 转型按人数测算：请为每家分公司给出 inquiries_per_hour 或 "
+        "inquiries_per_month\n"
     )
 
 
@@ -264,7 +414,8 @@ def test_notes_in_chinese(tmp_path: Path) -> None:
          "--service-level: 应为大于 0 且小于 1 的数，实际为文本 '80'"),
         (("compare", "examples/duo.yaml", "--days-per-month", "0"),
          "--days-per-month: 应为不小于 1 且不大于 31 的数，实际为文本 '0'"),
-        (("cite", "no.such-rule"), "没有编号为 'no.such-rule' 的规则；`orgkb rules` 会列出全部规则"),
+        (("cite", "no.such-rule"),
+         "没有编号或代号为 'no.such-rule' 的规则；`orgkb rules` 会列出全部规则"),
         (("cite", "one-region.sales-in-every-branch", "--cited-on", "2026-01-01"),
          "--cited-on: 只有 --format gbt7714 才写出引用日期"),
     ],
@@ -332,18 +483,31 @@ def _commands() -> Iterator[tuple[str, ...]]:
            "--open-workload", "examples/dispatch/wuhan-open.csv", "--summary")  # fmt: skip
     yield (*STAFF, "--service-level", "0.8", "--shrinkage", "0.3", "--max-occupancy", "0.85")
     yield (*STAFF, "--service-level", "0.8", "--max-occupancy", "1e-9")
+    for profile in _profiles():
+        where = str(profile.relative_to(DOCS))
+        yield ("transition", where)
+        yield ("support", where)
+    for option in Option:
+        yield ("transition", "examples/transition/huaxia-today.yaml", "--to", str(option))
+        yield ("transition", "examples/staffing/four-branches.yaml", "--to", str(option))
+    yield ("support", "examples/support/huaxia-quarter.yaml", "--confidence", "0.85")
+    for groups in ("jiayuan-groups.yaml", "jiayuan-service-groups.yaml"):
+        yield (*TALLY, "--groups", f"examples/dispatch/{groups}")
+        yield (*TALLY[:3], "--groups", f"examples/dispatch/{groups}")  # no project column
     yield ("rules",)
     for known in RULES:
+        yield ("cite", known.code)
         yield ("cite", known.id)
         yield ("cite", known.id, "--format", "gbt7714", "--cited-on", "2026-12-01")
 
 
 class _Vocabulary:
-    """What a Chinese output may hold in Latin letters: the identifiers — ids, field and option
-    names, paths and addresses — and the words of the names the input files give."""
+    """What a Chinese output may hold in Latin letters: the identifiers — ids and rule codes,
+    field and option names, paths and addresses — and the words of the names the input files
+    give."""
 
     def __init__(self) -> None:
-        identifiers = [known.id for known in RULES]
+        identifiers = [name for known in RULES for name in (known.id, known.code)]
         for enum in (Scenario, Governance, Option, Level, Function, Unassigned):
             identifiers += [str(member) for member in enum]
         fields = (*COMPANY_FIELDS, *BRANCH_FIELDS, *SERVICE_TARGET_FIELDS, *SALARY_FIELDS)
@@ -355,6 +519,9 @@ class _Vocabulary:
                 identifiers += [flag for each in command._actions for flag in each.option_strings]
         # The file types and the encoding messages name, and the article's own 分组PK.
         self.words = {"orgkb", "CSV", "JSON", "YAML", "UTF", "GB", "COMMAND", "PK", "EB", "OL"}
+        # The test that finds a lagging branch bears its author's name, and its p-value its
+        # letter, in Chinese too.
+        self.words |= {"Fisher", "p"}
         for path in EXAMPLES.rglob("*"):
             # A CSV profile's company is named after the file.
             identifiers += [str(path.relative_to(DOCS)), path.stem]
@@ -515,3 +682,9 @@ def test_aliases_are_chinese_names_of_known_fields() -> None:
     assert set(COMPANY_ALIASES.values()) <= set(COMPANY_FIELDS)
     assert set(BRANCH_ALIASES.values()) <= set(BRANCH_FIELDS)
     assert set(LEAD_ALIASES.values()) <= set(LEAD_COLUMNS)
+    assert set(FOLLOW_UP_ALIASES.values()) <= set(FOLLOW_UP_COLUMNS)
+    assert set(WORKLOAD_ALIASES.values()) <= set(WORKLOAD_COLUMNS)
+    assert set(ASSIGNMENT_ALIASES.values()) <= set(ASSIGNMENT_COLUMNS)
+    assert set(DEALS_ALIASES.values()) <= set(DEALS_COLUMNS)
+    assert set(GROUPS_ALIASES.values()) == {"groups"}
+    assert set(GROUP_ALIASES.values()) <= set(GROUP_FIELDS)

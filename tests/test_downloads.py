@@ -1,5 +1,5 @@
-"""The EPUB and the PDF for training rooms build warning-free in each language, and every
-page links those of its edition."""
+"""The EPUB and the PDF for training rooms and the one-page handout build warning-free in each
+language, and every page links those of its edition."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from orgkb.downloads import EPUB, PDF, build_downloads, find_chromium, formats
+from orgkb.downloads import EPUB, PDF, build_downloads, find_chromium, formats, handout
+from orgkb.rules import RULES
+from orgkb.sphinxext.slides import DECKS
 from tests.conftest import built_once
 from tests.helpers import DOCS, run_sphinx
 from tests.sphinxproject import build
@@ -41,7 +44,7 @@ def test_the_epub_holds_every_page(downloads: Path) -> None:
     sources = {
         page.relative_to(DOCS).with_suffix(".xhtml").as_posix()
         for page in DOCS.rglob("*.md")
-        if "examples" not in page.parts
+        if "examples" not in page.parts and DOCS / DECKS not in page.parents
     }
     assert sources - set(names) == set()
 
@@ -67,7 +70,10 @@ def test_every_page_links_the_downloads(downloads: Path, tmp_path: Path) -> None
     assert returncode == 0, log
     built = sorted(path.name for path in downloads.iterdir())
     assert sorted(path.name for path in (site / "downloads").iterdir()) == built
-    assert f'href="downloads/{EPUB}" download' in (site / "index.html").read_text("utf-8")
+    home = (site / "index.html").read_text("utf-8")
+    assert f'href="downloads/{EPUB}" download' in home
+    if find_chromium() is not None:
+        assert f'href="downloads/{handout()}" download' in home
     cli = (site / "reference" / "cli.html").read_text("utf-8")
     assert f'href="../downloads/{EPUB}" download' in cli
 
@@ -110,3 +116,26 @@ def test_each_edition_links_its_own_downloads(tmp_path: Path) -> None:
     assert built.returncode == 0, built.log
     copied = sorted(path.name for path in (built.out / "downloads").iterdir())
     assert copied == sorted(formats("zh_CN"))
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_handout_is_two_sides_at_most_and_names_every_rule(
+    downloads: Path, chinese_downloads: Path, language: str
+) -> None:
+    if find_chromium() is None:
+        pytest.skip("no chromium: run ./dev test as root to install Debian's chromium")
+    folder = downloads if language == "en" else chinese_downloads
+    handout_pdf = PdfReader(folder / handout(language))
+    assert 1 <= len(handout_pdf.pages) <= 2
+    # A4 in points, portrait.
+    box = handout_pdf.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    text = "\n".join(page.extract_text() for page in handout_pdf.pages)
+    codes = set(re.findall(r"\bR\d+\b", text))
+    assert codes == {rule.code for rule in RULES}, codes
+    # The decision tree's outcomes and the glossary, in the edition's language.
+    if language == "en":
+        assert "One region, several branches" in text and "same-city internal friction" in text
+    else:
+        assert "一个片区，多家分公司" in text and "同城内耗" in text
+        assert b"WenQuanYiMicroHei" in (folder / handout(language)).read_bytes()

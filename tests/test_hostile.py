@@ -25,6 +25,7 @@ from tests.hostile.bounded import DEADLINE_SECONDS, run_bounded
 from tests.hostile.checks import problems
 from tests.hostile.commands import (
     LEAD_COMMANDS,
+    NEEDS_VOLUMES,
     PROFILE_COMMANDS,
     WORKLOAD_COMMANDS,
     argv_for,
@@ -89,11 +90,16 @@ def test_hostile_profile(case: Case, command: str, folder: Path, good: dict[str,
     argv = argv_for(template, {**good, "profile": path}) + list(case.args)
     outcome = run_bounded(argv)
     culprits = (path, "--company") if case.args else (path,)
+    expect = case.expected(command)
+    if expect == 0 and command in NEEDS_VOLUMES:
+        # A profile that must be read may give no inquiry volumes, which the move needs: then
+        # it is refused in one line naming the file, as any other.
+        expect = None
     found = problems(
         outcome,
         output=output,
         culprits=culprits,
-        expect=case.expected(command),
+        expect=expect,
         rows=physical_rows(LEADS),
         branches=case.branches,
     )

@@ -10,7 +10,7 @@ import pytest
 
 import orgkb
 from orgkb import citation
-from orgkb.rules import RULES
+from orgkb.rules import RULES, rule
 from orgkb.sphinxext.site.redirects import anchors_in
 from tests.conftest import BuiltSite
 from tests.test_citations import _content_pages
@@ -25,7 +25,8 @@ def sections(built_site: BuiltSite) -> list[dict[str, object]]:
 def test_every_section_has_the_promised_keys(sections: list[dict[str, object]]) -> None:
     assert sections
     for section in sections:
-        assert list(section) == ["id", "url", "title", "language", "text", "rules"]
+        assert list(section) == ["id", "url", "title", "language", "text", "rules", "rule_codes"]
+        assert section["rule_codes"] == [rule(str(rule_id)).code for rule_id in _rules(section)]
         assert isinstance(section["text"], str)
         assert section["language"] == "en"
         assert section["title"]
@@ -111,6 +112,9 @@ def test_llms_txt_links_every_page_with_its_stable_url(built_site: BuiltSite) ->
     assert f"({citation.PUBLISHED_URL}llms-full.txt)" in summary
     assert f"({citation.PUBLISHED_URL}sections.jsonl)" in summary
     links = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", summary, re.MULTILINE)
+    for known in RULES:
+        url = citation.rule_url(known.id, citation.PUBLISHED_URL)
+        assert f"\n- {known.code} [{known.id}]({url}): {known.statement}\n" in summary
     for page in _content_pages(built_site):
         relative = page.relative_to(built_site.html).as_posix()
         if relative != "index.html":

@@ -52,3 +52,17 @@ def test_the_weight_counts_every_file_a_page_loads(built_site: BuiltSite) -> Non
     assert "_static/styles/furo.css" in loaded
     assert "_static/favicon.svg" in loaded
     assert "_static/scripts/furo.js" in loaded
+
+
+def test_the_style_sheets_keep_only_the_rules_the_pages_use(built_site: BuiltSite) -> None:
+    # Both sheets are cut down after the build (orgkb.sphinxext.site.assets): a rule a page
+    # needs must survive the cut, and the bulk of the unused ones must not.
+    static = built_site.html / "_static"
+    code = (static / "pygments.css").read_text(encoding="utf-8")
+    assert ".highlight .gp{" in code  # the console prompt, on every page with a command
+    assert 'body[data-theme="dark"] .highlight .gp{' in code  # and in the dark theme
+    assert ".highlight .vm{" not in code  # Name.Variable.Magic: no example shows one
+    assert "/*" not in code
+    design = (static / "sphinx-design.min.css").read_text(encoding="utf-8")
+    assert ".sd-card{" in design
+    assert ".sd-carousel" not in design

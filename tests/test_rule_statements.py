@@ -100,10 +100,19 @@ def test_an_unknown_rule_is_a_warning_at_its_directive(tmp_path: Path) -> None:
     assert built.returncode != 0
     (warning,) = _warnings(built, "rule-unknown")
     assert re.search(
-        r"index\.md:3: WARNING: rule: no rule has the id 'one-region\.unify'; `orgkb rules` "
-        r"lists them",
+        r"index\.md:3: WARNING: rule: no rule has the id or code 'one-region\.unify'; "
+        r"`orgkb rules` lists them",
         warning,
     ), warning
+
+
+def test_a_rule_stated_by_its_code_is_stated_by_its_id(tmp_path: Path) -> None:
+    # Anchored, recorded and restated by its id: a second statement by the id is caught.
+    pages = {"index.md": "# Home\n\n```{rule} r3\n```\n\n```{rule} " + RULES[2].id + "\n```\n"}
+    built = build(tmp_path, pages, extensions=DIRECTIVES)
+    (warning,) = _warnings(built, "rule-restated")
+    assert f"rule: {RULES[2].id} is stated in index already" in warning
+    assert f'id="{rule_anchor(RULES[2].id)}"' in built.read("index.html")
 
 
 @pytest.mark.parametrize("known", RULES, ids=[known.id for known in RULES])
@@ -128,7 +137,7 @@ def test_the_rule_box_labels_our_reasoning_as_beyond_the_article(
     words, said = wording(stated, language), labels(language)
     parts = [
         f"{said.title}{words.title}",
-        stated.id,
+        f"{stated.code} · {stated.id}",
         words.statement,
         f"{said.article}{words.article}",
         f"{said.source}{words.source}",
@@ -162,7 +171,8 @@ def test_a_chinese_rule_list_is_in_chinese_and_links_to_the_statements(tmp_path:
         entry = html.partition(f'id="{rule_anchor(known.id)}">')[2].partition("</div>")[0]
         text = " ".join(re.sub(r"<[^>]+>", "", entry).split())
         assert text.startswith(
-            f"{known.zh.title} {known.id} {known.zh.statement} 出处：{known.zh.source} 陈述和阐释见："
+            f"{known.zh.title} {known.code} · {known.id} {known.zh.statement} "
+            f"出处：{known.zh.source} 陈述和阐释见："
         ), text
         if known.id == UNSTATED:
             assert text.endswith("陈述和阐释见：还没有页面陈述这条规则"), text

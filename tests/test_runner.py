@@ -337,7 +337,7 @@ def test_run_in_process_runs_nothing_but_orgkb() -> None:
         run_in_process(["ls"], capture_output=True)
     done = run_in_process([sys.executable, "-m", "orgkb", "rules"], capture_output=True)
     assert done.returncode == 0
-    assert isinstance(done.stdout, bytes) and done.stdout.startswith(b"no-branches.")
+    assert isinstance(done.stdout, bytes) and done.stdout.startswith(b"R1  no-branches.")
 
 
 # The runtime's build.

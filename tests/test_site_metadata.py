@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from orgkb.sphinxext.slides import DECKS
 from tests.conftest import EDITIONS, BuiltSite
 from tests.helpers import DOCS
 
@@ -79,10 +80,11 @@ def test_toctree_captions_are_headings_with_a_level(
 def test_the_sitemap_lists_the_content_pages_only(built_site: BuiltSite) -> None:
     sitemap = (built_site.html / "sitemap.xml").read_text(encoding="utf-8")
     listed = {urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    # The slide decks are presentations, not pages a search engine should offer.
     sources = {
         page.relative_to(DOCS).with_suffix(".html").as_posix()
         for page in DOCS.rglob("*.md")
-        if "examples" not in page.parts
+        if "examples" not in page.parts and DOCS / DECKS not in page.parents
     }
     assert sources - listed == set()
     assert not {"404.html", "search.html", "genindex.html"} & listed

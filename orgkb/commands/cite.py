@@ -1,4 +1,5 @@
-"""``orgkb cite``: a citation of one rule, with the URL of its entry on the rules page."""
+"""``orgkb cite``: a citation of one rule, named by its id or its code, with the URL of its
+entry on the rules page."""
 
 from __future__ import annotations
 
@@ -27,7 +28,11 @@ def register(commands: Subcommands, streams: Streams) -> None:
         ),
         streams=streams,
     )
-    parser.add_argument("rule_id", metavar="RULE_ID", help="a rule id, as `orgkb rules` lists")
+    parser.add_argument(
+        "rule_name",
+        metavar="RULE",
+        help="a rule's id or code, as `orgkb rules` lists them; a code in either case (R3, r3)",
+    )
     parser.add_argument(
         "--base-url",
         metavar="URL",
@@ -50,9 +55,9 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
     try:
-        cited = rule(arguments.rule_id)
+        cited = rule(arguments.rule_name)
     except UnknownRuleError:
-        raise InputError(unknown_rule(arguments.rule_id)) from None
+        raise InputError(unknown_rule(arguments.rule_name)) from None
     citation = rule_citation(cited, arguments.base_url, language=arguments.language)
     if arguments.format == "gbt7714":
         cited_on = _day(arguments.cited_on) if arguments.cited_on else datetime.date.today()

@@ -57,5 +57,5 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     if arguments.format == "json":
         streams.json(support.to_json())
     else:
-        streams.show(support_as_text(support))
+        streams.show(support_as_text(support, arguments.language))
     return 0

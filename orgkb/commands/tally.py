@@ -90,7 +90,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
                 [
                     *tally_lines(tallies, arguments.language, confidence=confidence),
                     "",
-                    *within_lines(within),
+                    *within_lines(within, arguments.language),
                 ]
             )
         )

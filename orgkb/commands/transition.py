@@ -17,6 +17,7 @@ from orgkb.model import Option
 from orgkb.plan import plan_for
 from orgkb.profile import load_company
 from orgkb.render import phase_reason, phase_title, transition_as_text
+from orgkb.text import Text
 from orgkb.transition import MoveCosts, sized, transition
 
 if TYPE_CHECKING:
@@ -71,7 +72,10 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
             raise InputError(error.message, field="--to") from None
     if not sized(company):
         raise InputError(
-            "the move counts people: give every branch inquiries_per_hour or inquiries_per_month",
+            Text(
+                "the move counts people: give every branch inquiries_per_hour or "
+                "inquiries_per_month"
+            ),
             path=arguments.profile,
             field="branches",
         )
@@ -103,5 +107,5 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
                     )
                 )
     else:
-        streams.show(transition_as_text(move, assumptions.describe()))
+        streams.show(transition_as_text(move, assumptions.describe(), arguments.language))
     return 0

@@ -1,7 +1,8 @@
 """orgkb's Sphinx extension: the directives any project can use, one module per component.
 
 Add ``"orgkb.sphinxext"`` to ``extensions`` in ``conf.py`` for the ``rule``, ``rule-list``
-and ``orgchart`` directives, the ``rule`` role and the ``pooling`` directive. The policy of
+and ``orgchart`` directives, the ``rule`` role, the ``pooling`` directive, and what the
+training slide decks use (``slide-rule``, the ``site`` and ``deck`` roles). The policy of
 orgkb's own site — citations, licences, the machine-readable edition, downloads, redirects
 and its patches to Sphinx's output — is the separate extension :mod:`orgkb.sphinxext.site`.
 """
@@ -16,6 +17,7 @@ from orgkb import __version__
 from orgkb.sphinxext.orgchart import setup_orgchart
 from orgkb.sphinxext.pooling import setup_pooling
 from orgkb.sphinxext.rules import setup_rules
+from orgkb.sphinxext.slides import setup_slides
 
 ENV_VERSION = 1
 """The version of what the extension keeps in Sphinx's build environment (the rules' record).
@@ -30,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_rules(app)
     setup_orgchart(app)
     setup_pooling(app)
+    setup_slides(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

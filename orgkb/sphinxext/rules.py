@@ -2,13 +2,16 @@
 role, which cites one by id from any page; and the ``rule-list`` directive, which lists every
 rule with a link to the page that states it.
 
-The directive takes only the id: statement, what the article says, our reasoning and source
-come from the code, so a page cannot state a rule differently from the library that applies
-it. The anchor of a rule is ``rule-`` followed by its id with dots turned into hyphens, and
-never changes; the rules page gives each entry the same anchor, which is where ``orgkb cite``
-points. In a project whose ``language`` is Chinese (a code starting with ``zh``), the boxes and
-the list are in Chinese: each rule's own Chinese wording (:func:`orgkb.rules.wording`) and the
-Chinese labels of :data:`LABELS`, with the same anchors.
+The directive takes only the id (or the rule's short code): statement, what the article says,
+our reasoning and source come from :mod:`orgkb.rules`, so a page cannot state a rule
+differently from the library that applies it. The box and the list show the rule's code
+beside its id (``R3 · one-region.…``). The anchor of a rule is ``rule-`` followed by its id
+with dots turned into hyphens, and never changes; the rules page gives each entry the same
+anchor, which is where ``orgkb cite`` and the rule's short address
+(:func:`orgkb.citation.short_address`) point. In a project whose ``language`` is Chinese (a
+code starting with ``zh``), the boxes and the list are in Chinese: each rule's own Chinese
+wording (:func:`orgkb.rules.wording`) and the Chinese labels of :data:`LABELS`, with the same
+anchors.
 
 Each rule is stated on one page. An unknown id is the warning ``orgkb.rule-unknown``, a
 second statement of a rule ``orgkb.rule-restated``; and in a project with a rule list, a
@@ -27,7 +30,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from orgkb import citation
-from orgkb.rules import RULES, UnknownRuleError, rule, wording
+from orgkb.rules import RULES, Rule, UnknownRuleError, rule, wording
 from orgkb.sphinxext.shared import warn
 
 RULE_OBJECT_TYPE = "orgkb-rule"
@@ -89,7 +92,8 @@ def rule_anchor(rule_id: str) -> str:
 
 
 class RuleDirective(SphinxDirective):
-    """States one rule: its id, title, statement, what the article says, source, our reasoning."""
+    """States one rule: its title, code and id, statement, what the article says, source and
+    our reasoning."""
 
     required_arguments = 1
     has_content = False
@@ -101,6 +105,8 @@ class RuleDirective(SphinxDirective):
         except UnknownRuleError as error:
             warn("rule-unknown", f"rule: {error}; `orgkb rules` lists them", self.get_location())
             return []
+        # Given its code, the rule is still recorded, anchored and cross-referenced by its id.
+        rule_id = stated.id
         _record(self.env, _STATEMENTS).setdefault(self.env.docname, []).append(
             (rule_id, self.lineno)
         )
@@ -110,7 +116,7 @@ class RuleDirective(SphinxDirective):
         box = nodes.admonition(classes=["orgkb-rule"], ids=[anchor])
         # The words come from the rule in each language, not from the page's catalogue.
         box += nodes.title("", said.title + words.title, translatable=False)
-        box += nodes.paragraph("", "", nodes.literal("", rule_id))
+        box += _code_and_id(stated)
         box += nodes.paragraph("", "", nodes.strong("", words.statement))
         box += _labelled(said.article, words.article)
         box += _labelled(said.source, words.source)
@@ -123,6 +129,12 @@ class RuleDirective(SphinxDirective):
         return [box]
 
 
+def _code_and_id(known: Rule) -> nodes.paragraph:
+    return nodes.paragraph(
+        "", "", nodes.literal("", known.code), nodes.Text(" · "), nodes.literal("", known.id)
+    )
+
+
 def _labelled(label: str, text: str) -> nodes.paragraph:
     return nodes.paragraph("", "", nodes.emphasis("", label), nodes.Text(text))
 
@@ -132,7 +144,8 @@ class _StatedOn(nodes.Inline, nodes.TextElement):
 
 
 class RuleListDirective(SphinxDirective):
-    """Lists every rule: title, id, statement, source, and a link to the page stating it."""
+    """Lists every rule: title, code and id, statement, source, and a link to the page stating
+    it."""
 
     has_content = False
 
@@ -147,7 +160,7 @@ class RuleListDirective(SphinxDirective):
             words = wording(known, self.config.language)
             entry = nodes.container(classes=["orgkb-rule-entry"], ids=[rule_anchor(known.id)])
             entry += nodes.paragraph("", "", nodes.strong("", words.title))
-            entry += nodes.paragraph("", "", nodes.literal("", known.id))
+            entry += _code_and_id(known)
             entry += nodes.paragraph("", words.statement)
             entry += _labelled(said.source, words.source)
             entry += nodes.paragraph(
@@ -201,6 +214,12 @@ def _merge_pages(
         _record(env, name).update({page: theirs[page] for page in docnames & theirs.keys()})
 
 
+def rule_list_page(env: BuildEnvironment) -> str | None:
+    """The page that lists the rules (the first, if several do), or ``None`` if none does."""
+    lists: dict[str, int] = _record(env, _LISTS)
+    return min(lists) if lists else None
+
+
 def _check_statements(app: Sphinx, env: BuildEnvironment) -> None:
     """Warn of each rule stated twice, and, if a page lists the rules, of each stated nowhere."""
     stated: dict[str, list[tuple[str, int]]] = {}
@@ -215,10 +234,10 @@ def _check_statements(app: Sphinx, env: BuildEnvironment) -> None:
                 f"{{rule}}`{rule_id}`",
                 location,
             )
-    lists: dict[str, int] = _record(env, _LISTS)
-    if not lists:
+    listing = rule_list_page(env)
+    if listing is None:
         return
-    listing = min(lists)
+    lists: dict[str, int] = _record(env, _LISTS)
     for known in RULES:
         if known.id not in stated:
             warn(

@@ -1,6 +1,7 @@
 """The command lines the hostile inputs go through: every sub-command, in every output format.
 
-A template's ``{profile}``, ``{leads}``, ``{workload}`` and ``{no_workload}`` stand for files:
+A template's ``{profile}``, ``{leads}``, ``{workload}``, ``{no_workload}``, ``{assignments}`` and
+``{groups}`` stand for files:
 the good ones of :func:`write_good_files` unless a case puts its own in their place.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.hostile.corpus import LEADS, NO_WORKLOAD, PROFILE, WORKLOAD
+from tests.hostile.corpus import ASSIGNMENTS, GROUPS, LEADS, NO_WORKLOAD, PROFILE, WORKLOAD
 
 PROFILE_COMMANDS = {
     "recommend": (("recommend", "{profile}"), "text"),
@@ -39,8 +40,21 @@ PROFILE_COMMANDS = {
         ),
         "csv",
     ),
+    "transition": (("transition", "{profile}"), "text"),
+    "transition-json": (("transition", "{profile}", "--format", "json"), "json"),
+    # Its CSV is the move's steps, not a dispatch's rows: the checks every output gets.
+    "transition-csv": (("transition", "{profile}", "--format", "csv"), "text"),
+    "support": (("support", "{profile}"), "text"),
+    "support-json": (("support", "{profile}", "--format", "json"), "json"),
+    "tally": (("tally", "{profile}", "{assignments}", "--groups", "{groups}"), "text"),
+    "tally-json": (
+        ("tally", "{profile}", "{assignments}", "--groups", "{groups}", "--format", "json"),
+        "json",
+    ),
 }
 """Every command that reads a profile, in every output format, with the format to check."""
+NEEDS_VOLUMES = frozenset({"transition", "transition-json", "transition-csv"})
+"""The commands that refuse a profile without inquiry volumes, since they count people."""
 LEAD_COMMANDS = {
     "allocate": ("allocate", "{profile}", "{leads}"),
     "allocate-summary": ("allocate", "{profile}", "{leads}", "--summary"),
@@ -68,7 +82,8 @@ WORKLOAD_COMMANDS = {
 }
 """Every way ``allocate`` reads an open-workload file; its output is CSV."""
 _GOOD_FILES = {"profile": ("profile.yaml", PROFILE), "leads": ("leads.csv", LEADS),
-               "workload": ("workload.csv", WORKLOAD), "no_workload": ("no-workload.csv", NO_WORKLOAD)}  # fmt: skip
+               "workload": ("workload.csv", WORKLOAD), "no_workload": ("no-workload.csv", NO_WORKLOAD),
+               "assignments": ("assignments.csv", ASSIGNMENTS), "groups": ("groups.yaml", GROUPS)}  # fmt: skip
 
 
 def write_good_files(folder: Path) -> dict[str, str]:

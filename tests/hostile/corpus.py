@@ -80,6 +80,10 @@ WORKLOAD = "branch,open\nXuhui,6\nYuelu,2\n"
 """A good open-workload file for :data:`PROFILE`."""
 NO_WORKLOAD = "branch,open\n"
 """An open-workload file that fits any profile: no branch has open leads."""
+ASSIGNMENTS = "lead_id,branch,project\nL01,,flats\nL02,,villas\nL03,,offices\n"
+"""A good assignments file of ``orgkb tally`` that fits any profile: no lead was assigned."""
+GROUPS = "groups:\n  - {name: Red, projects: [flats]}\n  - {name: Blue, projects: [villas]}\n"
+"""A good groups file of ``orgkb tally``: groups of projects, which fit any profile."""
 
 
 def json_profile(top: Mapping[str, str | None] = {}, branch: Mapping[str, str | None] = {}) -> str:

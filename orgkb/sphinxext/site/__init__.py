@@ -5,7 +5,8 @@ page is cited and licensed (:mod:`~orgkb.sphinxext.site.citations`), described f
 search engines and link previews (:mod:`~orgkb.sphinxext.site.pagemeta`) and loads only the
 files it uses (:mod:`~orgkb.sphinxext.site.assets`); the web build writes a machine-readable
 edition (:mod:`~orgkb.sphinxext.site.machine_readable`), links the downloads
-(:mod:`~orgkb.sphinxext.site.downloads`), puts Run buttons on the examples
+(:mod:`~orgkb.sphinxext.site.downloads`) and writes the handout they include
+(:mod:`~orgkb.sphinxext.site.handout`), puts Run buttons on the examples
 (:mod:`~orgkb.sphinxext.site.runner`), draws the planner's form
 (:mod:`~orgkb.sphinxext.site.planner`) and keeps every published address working
 (:mod:`~orgkb.sphinxext.site.redirects`); and two defects of Sphinx's output are patched, in
@@ -26,6 +27,7 @@ from orgkb.sphinxext.site.assets import setup_assets
 from orgkb.sphinxext.site.citations import setup_citations
 from orgkb.sphinxext.site.downloads import setup_downloads
 from orgkb.sphinxext.site.editions import setup_editions
+from orgkb.sphinxext.site.handout import setup_handout
 from orgkb.sphinxext.site.machine_readable import setup_machine_readable
 from orgkb.sphinxext.site.pagemeta import setup_pagemeta
 from orgkb.sphinxext.site.planner import setup_planner
@@ -45,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_search(app)
     setup_downloads(app)
+    setup_handout(app)
     setup_runner(app)
     setup_planner(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

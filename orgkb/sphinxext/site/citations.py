@@ -58,13 +58,21 @@ WORDS = {
 """The words of each edition, by its language."""
 
 
+def edition_base_url(config: Config) -> str:
+    """The address of the edition built: the one ``orgkb_editions`` gives its language, which
+    is then ``orgkb_base_url`` itself; otherwise the edition's folder under ``orgkb_base_url``."""
+    if config.language in config.orgkb_editions:
+        return str(config.orgkb_base_url)
+    return citation.edition_url(config.orgkb_base_url, citation.edition(config.language))
+
+
 def page_citation(app: Sphinx, docname: str) -> citation.Citation:
     """The citation of the page *docname*, at its URL in the edition built."""
     cited_in = citation.edition(app.config.language)
     title = app.env.titles[docname].astext() if docname in app.env.titles else docname
     return citation.Citation(
         title=title,
-        url=citation.page_url(docname, citation.edition_url(app.config.orgkb_base_url, cited_in)),
+        url=citation.page_url(docname, edition_base_url(app.config)),
         key=citation.citation_key(cited_in.folder + docname),
         version=app.config.version,
         edition=cited_in,
@@ -143,9 +151,7 @@ def _add_licences(
 def _default_base_url(app: Sphinx, config: Config) -> None:
     # Canonical links name the same address the citations give, unless told otherwise.
     if not config.html_baseurl:
-        config.html_baseurl = citation.edition_url(
-            config.orgkb_base_url, citation.edition(config.language)
-        )
+        config.html_baseurl = edition_base_url(config)
 
 
 def setup_citations(app: Sphinx) -> None:

@@ -1,10 +1,10 @@
-"""Links to the EPUB and PDF editions (:mod:`orgkb.downloads`) from every page.
+"""Links to the EPUB and PDF editions and the handout (:mod:`orgkb.downloads`) from every page.
 
 The web build names their folder in ``orgkb_downloads`` (``./dev site`` does, with ``-D``;
 a path relative to the configuration folder): the files found there for the language being
-built (:func:`orgkb.downloads.formats`) are copied to ``downloads/`` in the site and linked
-from the footer of every page, with their sizes. Without the setting, or before the files
-are built, pages link to no download.
+built (:func:`orgkb.downloads.formats`, :func:`orgkb.downloads.handout`) are copied to
+``downloads/`` in the site and linked from the footer of every page, with their sizes.
+Without the setting, or before the files are built, pages link to no download.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from orgkb.downloads import file_size, formats
+from orgkb.downloads import file_size, formats, handout
 from orgkb.sphinxext.shared import builds_web_pages
 
 SITE_FOLDER = "downloads"
@@ -27,7 +27,8 @@ def _found(app: Sphinx) -> list[Path]:
     if not setting or not builds_web_pages(app.builder):
         return []
     folder = Path(app.confdir, setting)
-    names = formats(app.config.language or "en")
+    language = app.config.language or "en"
+    names = [*formats(language), handout(language)]
     return [folder / name for name in names if (folder / name).is_file()]
 
 
@@ -39,15 +40,19 @@ def _link_downloads(
     doctree: nodes.document | None,
 ) -> None:
     pathto = context["pathto"]
-    labels = formats(app.config.language or "en")
-    context["orgkb_downloads"] = [
-        {
-            "label": labels[path.name],
+    language = app.config.language or "en"
+    labels = formats(language)
+    found = {
+        path.name: {
+            "label": labels.get(path.name, "PDF"),
             "href": pathto(f"{SITE_FOLDER}/{path.name}", 1),
             "size": file_size(path),
         }
         for path in _found(app)
-    ]
+    }
+    # The whole site, then the handout, which the footer names apart.
+    context["orgkb_handout"] = found.pop(handout(language), None)
+    context["orgkb_downloads"] = list(found.values())
 
 
 def _copy_downloads(app: Sphinx, exception: Exception | None) -> None:

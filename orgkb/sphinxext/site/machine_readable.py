@@ -1,12 +1,13 @@
 """A machine-readable edition, written by every web build beside the pages.
 
 - ``llms.txt``: the site in brief, after https://llmstxt.org: title, summary, licences, a
-  link to every page, grouped by section of the site, every rule with its address, and the
-  ``llms.txt`` of each other edition (``orgkb_editions``).
+  link to every page, grouped by section of the site, every rule with its code and address,
+  and the ``llms.txt`` of each other edition (``orgkb_editions``).
 - ``llms-full.txt``: every page as plain text, in reading order, each with its URL.
 - ``sections.jsonl``: one JSON object a line for every section of every page, with the keys
-  ``id``, ``url``, ``title``, ``language`` (a BCP 47 tag: ``en``, ``zh-CN``), ``text`` and
-  ``rules`` (the ids of the rules the section states or cites).
+  ``id``, ``url``, ``title``, ``language`` (a BCP 47 tag: ``en``, ``zh-CN``), ``text``,
+  ``rules`` (the ids of the rules the section states or cites) and ``rule_codes`` (their
+  codes, in the same order).
 
 Each edition writes its own, in its language, at its own base URL. The text comes from the
 pages as read, before links are resolved: a chart is its nested list, a rule its statement;
@@ -30,6 +31,7 @@ from orgkb import citation
 from orgkb.rules import RULES, wording
 from orgkb.sphinxext.rules import RULE_OBJECT_TYPE
 from orgkb.sphinxext.shared import builds_web_pages, language_tag
+from orgkb.sphinxext.site.citations import edition_base_url
 from orgkb.sphinxext.site.editions import language_name
 
 SUMMARY_FILE = "llms.txt"
@@ -37,6 +39,7 @@ FULL_TEXT_FILE = "llms-full.txt"
 SECTIONS_FILE = "sections.jsonl"
 
 _RULE_BY_ANCHOR = {citation.rule_anchor(known.id): known.id for known in RULES}
+_CODE_BY_ID = {known.id: known.code for known in RULES}
 # Generated navigation and markup that carries no prose of its own.
 _SKIPPED = (
     addnodes.toctree,
@@ -70,11 +73,13 @@ _ENGLISH = _Words(
     ),
     summary=(
         "Version {version}. Text and figures: {content}; code: {code}. Every page ends with a "
-        "citation; every rule has a stable address on the rules page."
+        "citation; every rule has a short code that never changes (R1…) and a stable address "
+        "on the rules page."
     ),
     full_text="[Full text]({url}): every page as plain text",
     sections=(
-        "[Sections]({url}): one JSON object per section (id, url, title, language, text, rules)"
+        "[Sections]({url}): one JSON object per section "
+        "(id, url, title, language, text, rules, rule_codes)"
     ),
     other_pages="Other pages",
     rules="Rules",
@@ -85,10 +90,12 @@ _CHINESE = _Words(
     licences="文字和图：{content}（{content_url}）；代码：{code}。引用某一页时，请注明它的网址和本版本号。",
     summary=(
         "版本 {version}。文字和图：{content}；代码：{code}。每一页末尾都有引用格式；"
-        "每条规则在规则页上都有固定的网址。"
+        "每条规则都有一个永不改变的代号（R1…），在规则页上也有固定的网址。"
     ),
     full_text="[全文]({url})：所有页面的纯文本",
-    sections="[章节]({url})：每个章节一个 JSON 对象（id、url、title、language、text、rules）",
+    sections=(
+        "[章节]({url})：每个章节一个 JSON 对象（id、url、title、language、text、rules、rule_codes）"
+    ),
     other_pages="其他页面",
     rules="规则",
     editions="其他语言",
@@ -121,6 +128,7 @@ class Section:
             "language": self.language,
             "text": self.text,
             "rules": list(self.rules),
+            "rule_codes": [_CODE_BY_ID[rule_id] for rule_id in self.rules],
         }
 
 
@@ -151,7 +159,7 @@ def page_sections(app: Sphinx, docname: str) -> list[Section]:
         own = [child for child in section.children if not isinstance(child, nodes.section)]
         title = own[0].astext() if own and isinstance(own[0], nodes.title) else docname
         body = own[1:] if own and isinstance(own[0], nodes.title) else own
-        url = citation.page_url(docname, app.config.orgkb_base_url)
+        url = citation.page_url(docname, edition_base_url(app.config))
         found.append(
             Section(
                 id=f"{docname}#{anchor}",
@@ -177,8 +185,10 @@ def _rules_in(node: nodes.Node) -> Iterator[str]:
         return
     for element in node.findall(nodes.Element):
         if isinstance(element, addnodes.pending_xref):
-            if element.get("reftype") in ("rule", RULE_OBJECT_TYPE):
-                yield str(element["reftarget"])
+            # A citation of an id no rule has is a broken link, which the build warns of.
+            cited = str(element["reftarget"])
+            if element.get("reftype") in ("rule", RULE_OBJECT_TYPE) and cited in _CODE_BY_ID:
+                yield cited
         elif "orgkb-rule" in element.get("classes", []):
             for anchor in element["ids"]:
                 if anchor in _RULE_BY_ANCHOR:
@@ -281,7 +291,7 @@ def _summary(app: Sphinx, order: list[str]) -> str:
     config = app.config
     language = _language(app)
     words = _words(language)
-    base = config.orgkb_base_url.rstrip("/")
+    base = edition_base_url(config).rstrip("/")
     root = config.root_doc
     lines = [
         f"# {config.html_title or config.project}",
@@ -311,7 +321,8 @@ def _summary(app: Sphinx, order: list[str]) -> str:
     lines += ["", f"## {words.rules}", ""]
     for known in RULES:
         statement = wording(known, language).statement
-        lines.append(f"- [{known.id}]({citation.rule_url(known.id, base)}): {statement}")
+        url = citation.rule_url(known.id, base)
+        lines.append(f"- {known.code} [{known.id}]({url}): {statement}")
     editions: dict[str, str] = config.orgkb_editions
     others = [(other, url) for other, url in editions.items() if other != language]
     if language in editions and others:

@@ -10,6 +10,12 @@ address ever published, one a line. After a build of the site's pages (the ``htm
 one page a document), each must still be a page with that anchor, or be redirected; otherwise
 the build warns (``orgkb.published-url``), which fails a build run with ``-W``. A redirect
 that leads nowhere, or whose old address still exists, is the warning ``orgkb.redirect``.
+
+In a project that lists its rules (the ``rule-list`` directive), every rule also gets a short
+address, ``r/`` and its code (``r/R3.html``, :func:`orgkb.citation.short_address`): a static
+page of the same kind that sends the reader to the rule's entry in that list, short enough to
+say in a room or print on a slide. A page of the project at that address is the warning
+``orgkb.redirect``.
 """
 
 from __future__ import annotations
@@ -17,12 +23,17 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from orgkb import citation
+from orgkb.rules import RULES, rule, wording
+from orgkb.sphinxext.rules import rule_anchor, rule_list_page
 from orgkb.sphinxext.shared import builds_web_pages, language_tag, warn
+from orgkb.sphinxext.site.citations import edition_base_url
 
 _ID = re.compile(r"""<[^>]*?\sid=["']([^"']*)["']""")
 # What a redirect says, in the language of the edition that writes it: English, or Chinese
@@ -31,11 +42,15 @@ _ENGLISH = {
     "title": "Moved to {new}",
     "page": "This page has moved to {link}.",
     "anchor": "“{anchor}” has moved: see {link}.",
+    "rule_title": "Rule {code}: {title}",
+    "rule": "Rule {code} ({id}) is on the rules page: {link}.",
 }
 _CHINESE = {
     "title": "已移至 {new}",
     "page": "本页已移至 {link}。",
     "anchor": "“{anchor}”已移至 {link}。",
+    "rule_title": "规则 {code}：{title}",
+    "rule": "规则 {code}（{id}）见规则页：{link}。",
 }
 
 
@@ -75,25 +90,67 @@ def redirect_page(old: str, new: str, base_url: str, language: str = "en") -> st
     ...
     """
     words = _words(language)
+    title = words["title"].format(new=html.escape(new))
+    return _forwarding_page(old, new, base_url, language, title, words["page"].format)
+
+
+def short_address_page(code: str, new: str, base_url: str, language: str = "en") -> str:
+    """The static page written at the short address of the rule with the code *code*,
+    sending the reader to *new*, the rule's entry on the page that lists the rules.
+
+    >>> print(short_address_page("R3", "reference/rules.html#rule-x", "https://example.org/"))
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <title>Rule R3: Unify promotion and customer service</title>
+    <link rel="canonical" href="https://example.org/reference/rules.html#rule-x">
+    <meta name="robots" content="noindex">
+    <meta http-equiv="refresh" content="0; url=../reference/rules.html#rule-x">
+    </head>
+    <body>
+    <p>Rule R3 (one-region.unify-promotion-and-service) is on the rules page: <a href="../reference/rules.html#rule-x">reference/rules.html#rule-x</a>.</p>
+    </body>
+    </html>
+    """  # noqa: E501
+    words = _words(language)
+    known = rule(code)
+    named = {"code": html.escape(known.code), "id": html.escape(known.id)}
+    title = words["rule_title"].format(**named, title=html.escape(wording(known, language).title))
+    return _forwarding_page(
+        citation.short_address(known.code),
+        new,
+        base_url,
+        language,
+        title,
+        lambda link: words["rule"].format(**named, link=link),
+    )
+
+
+def _forwarding_page(
+    old: str, new: str, base_url: str, language: str, title: str, sentence: Callable[..., str]
+) -> str:
+    """The page at *old* that sends the reader to *new*: at once, where the browser follows a
+    refresh, and otherwise by the link in *sentence*, called with it as ``link``. *title* and
+    what *sentence* gives are HTML already."""
     page, _, anchor = new.partition("#")
     relative = posixpath.relpath(page, posixpath.dirname(old) or ".")
     target = html.escape(relative + (f"#{anchor}" if anchor else ""))
     canonical = html.escape(base_url.rstrip("/") + "/" + new)
-    shown = html.escape(new)
-    link = f'<a href="{target}">{shown}</a>'
+    link = f'<a href="{target}">{html.escape(new)}</a>'
     return "\n".join(
         [
             "<!DOCTYPE html>",
             f'<html lang="{language_tag(language)}">',
             "<head>",
             '<meta charset="utf-8">',
-            f"<title>{words['title'].format(new=shown)}</title>",
+            f"<title>{title}</title>",
             f'<link rel="canonical" href="{canonical}">',
             '<meta name="robots" content="noindex">',
             f'<meta http-equiv="refresh" content="0; url={target}">',
             "</head>",
             "<body>",
-            f"<p>{words['page'].format(link=link)}</p>",
+            f"<p>{sentence(link=link)}</p>",
             "</body>",
             "</html>",
         ]
@@ -152,6 +209,9 @@ def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _writes_published_addresses(app):
         return
     outdir = Path(app.builder.outdir)
+    # The pages of the project's documents; a file at another address may be what this step
+    # wrote there in an earlier build into the same folder.
+    pages = {_page_of(app, docname) for docname in app.env.found_docs}
     redirects: dict[str, str] = app.config.orgkb_redirects
     for old, new in redirects.items():
         old_page, _, anchor = old.partition("#")
@@ -159,12 +219,15 @@ def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
             warn("redirect", f"orgkb_redirects: {old} points to {new}, which does not exist")
         if anchor:
             continue
-        if (outdir / old_page).exists():
+        if old_page in pages:
             warn("redirect", f"orgkb_redirects: {old} is still a page; remove its redirect")
             continue
         (outdir / old_page).parent.mkdir(parents=True, exist_ok=True)
-        page = redirect_page(old_page, new, app.config.orgkb_base_url, app.config.language or "en")
+        page = redirect_page(
+            old_page, new, edition_base_url(app.config), app.config.language or "en"
+        )
         (outdir / old_page).write_text(page, encoding="utf-8")
+    _write_short_addresses(app, outdir, pages)
     listed = app.config.orgkb_published_urls
     if not listed:
         return
@@ -179,6 +242,23 @@ def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
                 "published-url",
                 f"{address} was published and is gone: restore it or add it to orgkb_redirects",
             )
+
+
+def _write_short_addresses(app: Sphinx, outdir: Path, pages: set[str]) -> None:
+    listing = rule_list_page(app.env)
+    if listing is None:
+        return
+    for known in RULES:
+        short = citation.short_address(known.code)
+        if short in pages:
+            warn("redirect", f"{short} is a page; a rule's short address cannot be written there")
+            continue
+        new = f"{_page_of(app, listing)}#{rule_anchor(known.id)}"
+        page = short_address_page(
+            known.code, new, edition_base_url(app.config), app.config.language or "en"
+        )
+        (outdir / short).parent.mkdir(parents=True, exist_ok=True)
+        (outdir / short).write_text(page, encoding="utf-8")
 
 
 def setup_redirects(app: Sphinx) -> None:
