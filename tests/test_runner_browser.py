@@ -59,6 +59,12 @@ class Tab:
     def run(self, index: int, language: str = "en") -> Any:
         """Click the Run button of block *index* and wait until its run ends."""
         bar = self.bars().nth(index)
+        # A block in a closed drop-down (a training case's answer) is run as a reader does,
+        # once it is opened.
+        bar.evaluate(
+            "bar => { for (let d = bar.closest('details'); d; d = d.parentElement.closest('details'))"
+            " d.open = true; }"
+        )
         bar.get_by_role("button", name=LABELS[language]["run"]).click()
         self.page.wait_for_function(FINISHED, arg=bar.element_handle(), timeout=STARTS_WITHIN)
         return bar
