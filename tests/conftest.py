@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, settings
 
 from orgkb.browser_runtime import RuntimeBuildError, build_runtime
 from orgkb.sphinxext.slides import DECKS
-from tests.browser import CHROMIUM_ARGS, chromium_path, served
+from tests.browser import CHROMIUM_ARGS, PATIENCE, chromium_path, served
 from tests.helpers import DOCS, ROOT, run_sphinx
 
 # A busy machine makes every example slow; only a wrong answer fails a property test.
@@ -166,11 +166,14 @@ def runtime_url(runtime_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    """Debian's chromium, driven by Playwright, for the tests of the runtime site: one for
-    the run, as Playwright's synchronous API drives one at a time."""
+    """Debian's chromium, driven by Playwright, for every browser test: one for the run, as
+    Playwright's synchronous API drives one at a time in a process (a second, from another
+    test file on the same worker, fails to start)."""
     playwright_api = pytest.importorskip("playwright.sync_api", reason="no playwright")
     executable = chromium_path()
     with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        launched = driver.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, timeout=PATIENCE
+        )
         yield launched
         launched.close()

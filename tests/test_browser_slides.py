@@ -17,10 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.browser import (
-    CHROMIUM_ARGS,
     DESKTOP,
-    PATIENCE,
-    chromium_path,
     patient_context,
     served,
     watch,
@@ -41,15 +38,10 @@ def site_url(built_site: BuiltSite, built_zh_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, timeout=PATIENCE
-        )
-        yield launched
-        launched.close()
+@pytest.fixture()
+def browser(chromium: Any) -> Any:
+    """The run's one chromium (tests/conftest.py)."""
+    return chromium
 
 
 @pytest.fixture()

@@ -17,11 +17,9 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from tests.browser import (
-    CHROMIUM_ARGS,
     DESKTOP,
     PATIENCE,
     PHONE,
-    chromium_path,
     patient_context,
     served,
     watch,
@@ -45,15 +43,10 @@ def site_url(built_site: BuiltSite, built_zh_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, timeout=PATIENCE
-        )
-        yield launched
-        launched.close()
+@pytest.fixture()
+def browser(chromium: Any) -> Any:
+    """The run's one chromium (tests/conftest.py)."""
+    return chromium
 
 
 @pytest.fixture()
