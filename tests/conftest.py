@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, settings
 
 from orgkb.browser_runtime import RuntimeBuildError, build_runtime
 from orgkb.sphinxext.slides import DECKS
-from tests.browser import CHROMIUM_ARGS, PATIENCE, chromium_path, served
+from tests.browser import CHROMIUM_ARGS, DESKTOP, PATIENCE, chromium_path, patient_context, served
 from tests.helpers import DOCS, ROOT, run_sphinx
 
 # A busy machine makes every example slow; only a wrong answer fails a property test.
@@ -177,3 +177,11 @@ def chromium() -> Iterator[Any]:
         )
         yield launched
         launched.close()
+
+
+@pytest.fixture()
+def tab(chromium: Any) -> Iterator[Any]:
+    """A desktop-sized page of :func:`chromium`, in a context of its own that waits patiently."""
+    context = patient_context(chromium, viewport=DESKTOP)
+    yield context.new_page()
+    context.close()

@@ -41,22 +41,9 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture()
-def browser(chromium: Any) -> Any:
-    """The run's one chromium (tests/conftest.py)."""
-    return chromium
-
-
 @pytest.fixture(scope="session")
 def page_paths(built_site: BuiltSite) -> list[str]:
     return [page.relative_to(built_site.html).as_posix() for page in built_site.pages()]
-
-
-@pytest.fixture()
-def tab(browser: Any) -> Iterator[Any]:
-    context = patient_context(browser, viewport=DESKTOP)
-    yield context.new_page()
-    context.close()
 
 
 def _open(context: Any, url: str, own_host: str) -> tuple[Any, list[str]]:
@@ -71,10 +58,10 @@ def _open(context: Any, url: str, own_host: str) -> tuple[Any, list[str]]:
     return page, list(found)
 
 
-def test_every_page_loads_cleanly(browser: Any, site_url: str, page_paths: list[str]) -> None:
+def test_every_page_loads_cleanly(chromium: Any, site_url: str, page_paths: list[str]) -> None:
     own_host = urlsplit(site_url).netloc
     problems: list[str] = []
-    context = patient_context(browser, viewport=PHONE)
+    context = patient_context(chromium, viewport=PHONE)
     for path in page_paths:
         page, found = _open(context, site_url + path, own_host)
         problems += [f"{path}: {problem}" for problem in found]
@@ -88,10 +75,10 @@ def test_every_page_loads_cleanly(browser: Any, site_url: str, page_paths: list[
 
 
 def test_page_weight_counts_every_file_the_browser_loads(
-    browser: Any, site_url: str, built_site: BuiltSite, page_paths: list[str]
+    chromium: Any, site_url: str, built_site: BuiltSite, page_paths: list[str]
 ) -> None:
     # The 40 KB budget (tests/test_page_weight.py) is honest only if nothing is left out.
-    context = patient_context(browser, viewport=DESKTOP)
+    context = patient_context(chromium, viewport=DESKTOP)
     missed = []
     for path in ["index.html", *(p for p in page_paths if p.startswith("explanation/"))]:
         page = context.new_page()
@@ -116,10 +103,10 @@ def _search_results(page: Any) -> list[str]:
     return [links.nth(index).get_attribute("href") or "" for index in range(links.count())]
 
 
-def test_the_site_works_from_a_folder(browser: Any, built_site: BuiltSite) -> None:
+def test_the_site_works_from_a_folder(chromium: Any, built_site: BuiltSite) -> None:
     # Opened from a file share: pages, their files and search, with no server at all.
     folder = built_site.html.resolve()
-    context = patient_context(browser, viewport=DESKTOP)
+    context = patient_context(chromium, viewport=DESKTOP)
     problems: list[str] = []
     for path in ["index.html", "explanation/multi-region.html", "reference/glossary.html"]:
         page, found = _open(context, (folder / path).as_uri(), own_host="")
@@ -192,7 +179,7 @@ CHART_FITS = """chart => {
 
 
 def test_org_charts_fit_a_phone(
-    browser: Any, site_url: str, built_site: BuiltSite, page_paths: list[str]
+    chromium: Any, site_url: str, built_site: BuiltSite, page_paths: list[str]
 ) -> None:
     with_charts = [
         path
@@ -201,7 +188,7 @@ def test_org_charts_fit_a_phone(
     ]
     if not with_charts:
         pytest.skip("no page shows an org chart yet")
-    context = patient_context(browser, viewport=PHONE)
+    context = patient_context(chromium, viewport=PHONE)
     page = context.new_page()
     problems = []
     for path in with_charts:
@@ -221,14 +208,14 @@ def test_org_charts_fit_a_phone(
 
 
 def test_copy_button_copies_the_commands_without_prompts(
-    browser: Any, site_url: str, built_site: BuiltSite, page_paths: list[str]
+    chromium: Any, site_url: str, built_site: BuiltSite, page_paths: list[str]
 ) -> None:
     path = next(
         path
         for path in page_paths
         if "highlight-console" in (built_site.html / path).read_text(encoding="utf-8")
     )
-    context = patient_context(browser, viewport=DESKTOP)
+    context = patient_context(chromium, viewport=DESKTOP)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(site_url + path)
@@ -265,10 +252,10 @@ def test_tab_first_reaches_a_link_to_the_main_content(tab: Any, site_url: str) -
     ids=["light", "dark", "phone"],
 )
 def test_axe_finds_no_violations(
-    browser: Any, site_url: str, page_paths: list[str], scheme: str, viewport: dict[str, int]
+    chromium: Any, site_url: str, page_paths: list[str], scheme: str, viewport: dict[str, int]
 ) -> None:
     axe = axe_module.Axe()
-    context = patient_context(browser, viewport=viewport, color_scheme=scheme)
+    context = patient_context(chromium, viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     violations = []
     for path in page_paths:

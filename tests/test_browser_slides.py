@@ -17,8 +17,6 @@ import pytest
 from pypdf import PdfReader
 
 from tests.browser import (
-    DESKTOP,
-    patient_context,
     served,
     watch,
 )
@@ -36,19 +34,6 @@ def site_url(built_site: BuiltSite, built_zh_site: BuiltSite) -> Iterator[str]:
     assert built_zh_site.decks(), built_zh_site.log
     with served(built_site.html) as url:
         yield url
-
-
-@pytest.fixture()
-def browser(chromium: Any) -> Any:
-    """The run's one chromium (tests/conftest.py)."""
-    return chromium
-
-
-@pytest.fixture()
-def tab(browser: Any) -> Iterator[Any]:
-    context = patient_context(browser, viewport=DESKTOP)
-    yield context.new_page()
-    context.close()
 
 
 def _deck(editions: dict[str, BuiltSite], language: str, deck: str) -> tuple[str, int]:

@@ -20,7 +20,6 @@ from tests.browser import (
     DESKTOP,
     PATIENCE,
     PHONE,
-    patient_context,
     served,
     watch,
 )
@@ -41,19 +40,6 @@ def site_url(built_site: BuiltSite, built_zh_site: BuiltSite) -> Iterator[str]:
     assert (built_zh_site.html / "index.html").is_file(), built_zh_site.log
     with served(built_site.html) as url:
         yield url
-
-
-@pytest.fixture()
-def browser(chromium: Any) -> Any:
-    """The run's one chromium (tests/conftest.py)."""
-    return chromium
-
-
-@pytest.fixture()
-def tab(browser: Any) -> Iterator[Any]:
-    context = patient_context(browser, viewport=DESKTOP)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("path", ["index.html", SCENARIO])
@@ -114,7 +100,7 @@ def test_the_copy_button_speaks_chinese(tab: Any, site_url: str) -> None:
     ids=["light", "dark", "phone"],
 )
 def test_axe_finds_no_violations_in_the_chinese_edition(
-    browser: Any,
+    chromium: Any,
     site_url: str,
     built_zh_site: BuiltSite,
     scheme: str,
@@ -125,7 +111,7 @@ def test_axe_finds_no_violations_in_the_chinese_edition(
     if scheme != "light" or viewport != DESKTOP:
         paths = ["index.html", SCENARIO]
     axe = axe_module.Axe()
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    context = chromium.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     violations = []
     for path in paths:
