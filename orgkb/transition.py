@@ -768,8 +768,8 @@ class _Mover:
     ) -> dict[str, dict[str, float]]:
         # For each unit that runs the function before, the work of its branches that each
         # unit running it after takes over; by count where the volumes are all nought.
-        old = _runners(before.plan, function, self.company, self.scenario)
-        new = _runners(after.plan, function, self.company, self.scenario)
+        old = _runners(before.plan, function, self.company)
+        new = _runners(after.plan, function, self.company)
         weights = self.weights[function]
         by_volume: dict[str, dict[str, float]] = {}
         by_count: dict[str, dict[str, float]] = {}
@@ -805,16 +805,16 @@ def _people(state: State, function: Function) -> dict[str, int]:
     return {unit: people for (unit, f), people in state.headcount.items() if f is function}
 
 
-def _runners(
-    plan: Plan, function: Function, company: Company, scenario: Scenario
-) -> list[str | None]:
-    """For every branch, the unit that runs *function* for it in *plan*, if any."""
+def _runners(plan: Plan, function: Function, company: Company) -> list[str | None]:
+    """For every branch, the unit that runs *function* for it in *plan*, if any.
+
+    The single branch of a company without branches has a unit only where ``today`` names
+    it; else its head office, the group, serves it.
+    """
     runner: dict[str | None, str | None] = {None: None}
     for unit in plan.units:
         runner[unit.id] = unit.id if function in unit.functions else runner[unit.parent]
-    if scenario is Scenario.NO_BRANCHES:
-        return [runner[GROUP_ID]] * len(company.branches)
-    return [runner[branch_id(branch.name)] for branch in company.branches]
+    return [runner.get(branch_id(branch.name), runner[GROUP_ID]) for branch in company.branches]
 
 
 def _shares(people: int, targets: Sequence[tuple[str, float]]) -> list[tuple[str, int]]:

@@ -35,17 +35,22 @@ TWO_REGIONS = DOCS / "examples" / "staffing" / "two-regions.yaml"
 SERVED = (Function.PROMOTION, Function.CUSTOMER_SERVICE, Function.SALES)
 
 
-def serves(state: State, branch: str, function: Function) -> bool:
-    """Whether some unit runs *function* for the branch: the branch's or one above it."""
+def runner(state: State, branch: str, function: Function) -> str | None:
+    """The unit that runs *function* for the branch: the branch's or one above it, if any."""
     plan = state.plan
     unit: str | None = (
         branch_id(branch) if branch_id(branch) in {u.id for u in plan.units} else GROUP_ID
     )
     while unit is not None:
         if function in plan.unit(unit).functions:
-            return True
+            return unit
         unit = plan.unit(unit).parent
-    return False
+    return None
+
+
+def serves(state: State, branch: str, function: Function) -> bool:
+    """Whether some unit runs *function* for the branch."""
+    return runner(state, branch, function) is not None
 
 
 def check_move(company: Company, move: Transition) -> None:
@@ -65,6 +70,17 @@ def check_move(company: Company, move: Transition) -> None:
         for step in phase.steps:
             assert step.people > 0 and step.source != step.target
             assert step.source is not None or step.target is not None
+        # People follow the work: no team is released while a unit that takes over its
+        # branches hires for the same function.
+        for function in Function:
+            released = {s.source for s in phase.steps if s.function is function and not s.target}
+            hired = {s.target for s in phase.steps if s.function is function and not s.source}
+            for branch in company.branches:
+                handed = (
+                    runner(phase.before, branch.name, function),
+                    runner(phase.after, branch.name, function),
+                )
+                assert not (handed[0] in released and handed[1] in hired), (branch.name, handed)
     assert move.before.total + move.hired - move.released == move.after.total
     assert states[-1] == move.after
     # Every step's units exist before the move or after it.
@@ -240,6 +256,29 @@ def test_a_department_costs_what_the_comparison_says() -> None:
             for d in outcome.departments
         )
         assert total == outcome.labour_cost
+
+
+def test_the_head_office_takes_over_the_single_branchs_teams() -> None:
+    # A company without branches whose one branch runs promotion and service today: the head
+    # office takes them over, and their people with them.
+    company = Company(
+        "Solo",
+        (Branch("Main", "Chengdu", inquiries_per_month=6000),),
+        salaries=PAY,
+        today=(
+            Staffed("branch:Main", Function.PROMOTION, 5),
+            Staffed("branch:Main", Function.CUSTOMER_SERVICE, 20),
+        ),
+    )
+    move = transition(company)
+    steps = [(s.function, s.source, s.target, s.people) for p in move.phases for s in p.steps]
+    assert steps == [
+        (Function.CUSTOMER_SERVICE, "branch:Main", GROUP_ID, 8),
+        (Function.CUSTOMER_SERVICE, "branch:Main", None, 12),
+        (Function.PROMOTION, "branch:Main", GROUP_ID, 5),
+        (Function.PROMOTION, None, GROUP_ID, 1),
+    ]
+    check_move(company, move)
 
 
 def test_no_move_when_today_is_the_target() -> None:
