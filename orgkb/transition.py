@@ -204,6 +204,10 @@ class State:
         """Whether the unit *unit_id* runs *function* at this point."""
         return function in self.plan.unit(unit_id).functions
 
+    def teams(self, function: Function) -> int:
+        """How many units run *function* at this point."""
+        return sum(1 for unit in self.plan.units if function in unit.functions)
+
 
 @dataclass(frozen=True)
 class Phase:
@@ -214,6 +218,31 @@ class Phase:
     steps: tuple[Step, ...]
     before: State
     after: State
+
+    RESHAPED: ClassVar[Mapping[PhaseName, Function]] = MappingProxyType(
+        {
+            PhaseName.SERVICE_POOLS: Function.CUSTOMER_SERVICE,
+            PhaseName.PROMOTION: Function.PROMOTION,
+            PhaseName.SUPPORT: Function.SUPPORT,
+            PhaseName.SERVICE_TO_GROUP: Function.CUSTOMER_SERVICE,
+            PhaseName.COORDINATION_ENDS: Function.COORDINATION,
+        }
+    )
+    """The function whose teams each phase reshapes."""
+
+    @property
+    def spreads(self) -> bool:
+        """Whether the phase hands its function to more units than ran it: smaller teams.
+
+        So it does on the way to separate teams, or from the group's queue to the regions'.
+        """
+        function = self.RESHAPED[self.name]
+        return self.after.teams(function) > self.before.teams(function)
+
+    @property
+    def ends(self) -> bool:
+        """Whether the phase leaves no unit running its function."""
+        return self.after.teams(self.RESHAPED[self.name]) == 0
 
     @property
     def hired(self) -> int:
@@ -852,10 +881,11 @@ def _rules(
         applied.append(rules.ONE_REGION_UNIFY if to_group else main)
         if target is not Option.ONE_HEAD:
             applied.append(rules.ONE_REGION_DISPATCH)
-    elif name is PhaseName.SUPPORT:
-        if target in (Option.CENTRALIZED, Option.DECENTRALIZED):
-            applied.append(rules.MULTI_REGION_SUPPORT_UNIT)
+    elif name is PhaseName.SUPPORT and target in (Option.CENTRALIZED, Option.DECENTRALIZED):
+        applied.append(rules.MULTI_REGION_SUPPORT_UNIT)
     elif main is not None:
+        # Every other phase applies the rule the target's organisation rests on: so does the
+        # end of a support unit that a target without one has no place for.
         applied.append(main)
     return tuple(applied_rule.id for applied_rule in applied)
 

@@ -536,6 +536,33 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "片区团队都没有了，也就无需统筹和审核，统筹团队不再需要；品牌专区和新渠道测试"
             "改由集团的推广团队负责。这些人计为裁减，不过公司也可以在集团的团队里给他们安排岗位。"
         ),
+        "Smaller queues need more people for the same service level: the price of the target, "
+        "which orgkb compare shows. Service moves first, so that the leads the promotion teams "
+        "bring find a queue that answers them, and every branch keeps a queue: the "
+        "organisation works at the end of the phase.": (
+            "队列拆小之后，要达到同样的服务水平就需要更多的人：这是目标方案的代价，"
+            "orgkb compare 列出了它。客服先动，这样推广团队带来的线索都有队列接待，"
+            "每家分公司也始终有自己的队列：这一阶段结束时组织照常运转。"
+        ),
+        "Each unit that now answers its branches' inquiries runs its own ad accounts and "
+        "campaigns for them. It comes after the customer-service queues, from the first phase "
+        "or from today, so that the leads its campaigns bring have a queue that answers them.": (
+            "现在负责接待本单位分公司咨询的每个单位，各自为这些分公司运营广告账户和推广活动。"
+            "这一步放在客服队列之后（在第一阶段完成，或者现状就是如此），"
+            "这样推广带来的线索都有队列接待。"
+        ),
+        "The target has no support unit: its people are released once the new teams run, though "
+        "a company may offer them places in those teams.": (
+            "目标方案不设支持部门：新的团队运转起来之后，支持部门的人员计为裁减，"
+            "不过公司也可以在这些团队里给他们安排岗位。"
+        ),
+        "With no regional team left to coordinate and audit, the coordination team is not needed, "
+        "and the brand-zone ads and channel tests are now the work of the units that run "
+        "promotion. Their people are counted as released, though a company may offer them places "
+        "in those teams.": (
+            "片区团队都没有了，也就无需统筹和审核，统筹团队不再需要；品牌专区和新渠道测试"
+            "改由负责推广的各单位承担。这些人计为裁减，不过公司也可以在这些团队里给他们安排岗位。"
+        ),
         "{reason} The group is to answer every region, but the pools are the regions first, so "
         "that each queue still knows its region's branches while the rest of the move is "
         "under way.": (

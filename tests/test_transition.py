@@ -17,6 +17,7 @@ from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Function, Option, Salaries, Staffed
 from orgkb.plan import GROUP_ID, OPTIONS, branch_id, city_id, classify, plan_for, region_id
 from orgkb.profile import load_company
+from orgkb.render import phase_reason
 from orgkb.transition import (
     MoveCosts,
     PhaseName,
@@ -419,6 +420,65 @@ def test_a_move_of_a_company_without_volumes_has_its_phases() -> None:
     move = transition(company)
     assert not move.sized
     assert [phase.name for phase in move.phases] == [PhaseName.SERVICE_POOLS, PhaseName.PROMOTION]
+
+
+def test_a_move_that_splits_teams_says_so() -> None:
+    # From the group's queue and campaigns to each region's: the phases split, and their
+    # reasons say what splitting costs, not what pooling saves.
+    company = load_company(TWO_REGIONS)
+    company = Company(company.name, company.branches, as_is=Option.CENTRALIZED)
+    move = transition(company, Option.DECENTRALIZED)
+    assert [(p.name, p.spreads) for p in move.phases] == [
+        (PhaseName.SERVICE_POOLS, True),
+        (PhaseName.PROMOTION, True),
+    ]
+    reasons = [phase_reason(move, phase) for phase in move.phases]
+    assert reasons[0].startswith("Smaller queues need more people for the same service level")
+    assert reasons[1].startswith("Each unit that now answers its branches' inquiries")
+    assert not transition(company).phases  # already centralized
+    # Back to separate teams: no rule, and coordination ends without a group promotion team.
+    back = transition(company, Option.SEPARATE)
+    assert all(phase.rules == () for phase in back.phases)
+    assert all(phase.spreads for phase in back.phases if phase.name is not PhaseName.SUPPORT)
+
+
+def test_a_support_unit_the_target_has_no_place_for_ends_under_its_rule() -> None:
+    # One region with a group support unit and coordination today: unified has neither.
+    company = Company(
+        "Lake",
+        tuple(Branch(name, "Wuhan", inquiries_per_month=3000) for name in ("A", "B", "C")),
+        salaries=PAY,
+        today=(
+            Staffed(GROUP_ID, Function.PROMOTION, None),
+            Staffed(GROUP_ID, Function.CUSTOMER_SERVICE, None),
+            Staffed(GROUP_ID, Function.SUPPORT, 3),
+            Staffed(GROUP_ID, Function.COORDINATION, 2),
+        ),
+    )
+    move = transition(company)
+    support = next(phase for phase in move.phases if phase.name is PhaseName.SUPPORT)
+    assert support.ends and support.rules == ("one-region.unify-promotion-and-service",)
+    assert phase_reason(move, support).startswith("The target has no support unit")
+    ended = next(phase for phase in move.phases if phase.name is PhaseName.COORDINATION_ENDS)
+    assert "the group's promotion team" in phase_reason(move, ended)
+    # A company without branches ends its support unit under its one head's rule.
+    solo = Company(
+        "Solo",
+        (Branch("Main", "Chengdu", inquiries_per_month=6000),),
+        today=(Staffed(GROUP_ID, Function.SUPPORT, 1),),
+    )
+    phases = transition(solo).phases
+    assert phases[-1].rules == ("no-branches.one-head-over-three-departments",)
+    check_move(company, move)
+
+
+def test_coordination_ends_without_a_group_promotion_team() -> None:
+    company = load_company(TWO_REGIONS)
+    company = Company(company.name, company.branches, as_is=Option.DECENTRALIZED)
+    move = transition(company, Option.SEPARATE)
+    ended = move.phases[-1]
+    assert ended.name is PhaseName.COORDINATION_ENDS and ended.ends
+    assert "now the work of the units that run promotion" in phase_reason(move, ended)
 
 
 def test_command_text() -> None:
