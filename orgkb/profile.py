@@ -865,7 +865,9 @@ class _Validator:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass  # the 13th month, the 30th of February: said below
-        raise self.fail(at, f"expected a date such as 2025-06-30, got {describe_value(value)}")
+        raise self.fail(
+            at, Text("expected a date such as 2025-06-30, got {got}", got=describe_value(value))
+        )
 
     def today(self, value: object) -> tuple[Staffed, ...]:
         """The organisation as it is: unit ids, each with its functions and their headcount."""
@@ -875,7 +877,10 @@ class _Validator:
         if not isinstance(value, Mapping):
             raise self.fail(
                 at,
-                f"expected a mapping of unit ids to their functions, got {describe_value(value)}",
+                Text(
+                    "expected a mapping of unit ids to their functions, got {got}",
+                    got=describe_value(value),
+                ),
             )
         entries: list[Staffed] = []
         for unit, functions in value.items():
@@ -886,7 +891,10 @@ class _Validator:
                 ]
                 for index, function in enumerate(named):
                     if function in named[:index]:
-                        raise self.fail((*unit_at, index), f"{function} is listed twice")
+                        raise self.fail(
+                            (*unit_at, index),
+                            Text("{function} is listed twice", function=str(function)),
+                        )
                 entries.extend(Staffed(str(unit), function) for function in named)
             elif isinstance(functions, Mapping):
                 for key, count in functions.items():
@@ -897,8 +905,11 @@ class _Validator:
             else:
                 raise self.fail(
                     unit_at,
-                    "expected a list of functions or a mapping of functions to headcounts, "
-                    f"got {describe_value(functions)}",
+                    Text(
+                        "expected a list of functions or a mapping of functions to headcounts, "
+                        "got {got}",
+                        got=describe_value(functions),
+                    ),
                 )
         return tuple(entries)
 
@@ -908,7 +919,7 @@ class _Validator:
             return Function(text)
         except ValueError:
             names = tuple(str(function) for function in Function)
-            raise self.fail(at, unknown(text, names, "function")) from None
+            raise self.fail(at, unknown(text, names, Text("function"))) from None
 
     def daily_cap(self, at: FieldPath, value: object) -> int | None:
         number = self.optional(at, value, DAILY_CAP)

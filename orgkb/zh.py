@@ -194,6 +194,22 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "应为文本，实际为半个字符（U+{code:04X}）"
         ),
         "expected a list of {what}, got {got}": "应为{what}列表，实际为{got}",
+        "expected a date such as 2025-06-30, got {got}": "应为 2025-06-30 这样的日期，实际为{got}",
+        "expected a mapping of unit ids to their functions, got {got}": (
+            "应为单位编号到其职能的映射，实际为{got}"
+        ),
+        "expected a list of functions or a mapping of functions to headcounts, got {got}": (
+            "应为职能列表，或职能到人数的映射，实际为{got}"
+        ),
+        "{function} is listed twice": "{function}列出了两次",
+        "{function} is given twice for this unit": "这个单位的{function}给出了两次",
+        "give leads and deals together": "leads 和 deals 须同时给出",
+        "visits need the leads they came from: give leads and deals": (
+            "visits 须有对应的线索：请给出 leads 和 deals"
+        ),
+        "{given:g} {count} is more than the branch's {leads:g} leads": (
+            "{count}为{given:g}，多于该分公司的线索数{leads:g}"
+        ),
         "projects": "项目",
         "weekdays and dates": "休息的星期和日期",
         "expected a weekday (sunday, 周日) or a date (2026-10-01), got {got}": (
