@@ -183,19 +183,47 @@ class _Parsed:
         return self.lines.get(path)
 
 
-def load_company(path: str | Path, *, company: str | None = None) -> Company:
+def load_company(
+    path: str | Path, *, company: str | None = None, as_of: date | None = None
+) -> Company:
     """Read the company profile at *path*; :class:`~orgkb.errors.InputError` if it cannot be.
 
     The format follows the file's suffix (``.yaml``/``.yml``, ``.json``, ``.csv``/``.tsv``)
     and is guessed from the content otherwise. *company* names the company: a CSV file has no
     place for the name, so without it the file's name (its stem) is used; in YAML or JSON it
-    replaces the name the file gives.
+    replaces the name the file gives. *as_of*, the date the branches' figures are as of, has
+    no place in a CSV file either, and replaces the ``as_of`` of YAML or JSON.
     """
     path = Path(path)
-    return load_company_text(read_text(path, PROFILE), path, company=company)
+    return load_company_text(read_text(path, PROFILE), path, company=company, as_of=as_of)
 
 
-def load_company_text(text: str, path: str | Path, *, company: str | None = None) -> Company:
+def read_date(value: object) -> date:
+    """*value* as a date: a date of YAML, or ISO 8601 text such as ``2025-06-30``.
+
+    Anything else is an :class:`~orgkb.errors.InputError`, which the caller locates.
+
+    >>> read_date("2025-06-30")
+    datetime.date(2025, 6, 30)
+    >>> read_date("2025-02-30")
+    Traceback (most recent call last):
+    orgkb.errors.InputError: expected a date such as 2025-06-30, got text ('2025-02-30')
+    """
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass  # the 13th month, the 30th of February: said below
+    raise InputError(
+        Text("expected a date such as 2025-06-30, got {got}", got=describe_value(value))
+    )
+
+
+def load_company_text(
+    text: str, path: str | Path, *, company: str | None = None, as_of: date | None = None
+) -> Company:
     """Read a company profile from *text*, as :func:`load_company` reads the file *path*.
 
     *path* names the text in errors and tells its format; a page that holds a profile inline
@@ -218,6 +246,9 @@ def load_company_text(text: str, path: str | Path, *, company: str | None = None
         if company is not None and isinstance(parsed.value, dict):
             parsed.value["company"] = company
             parsed.spelled.pop(("company",), None)
+    if as_of is not None and isinstance(parsed.value, dict):
+        parsed.value["as_of"] = as_of
+        parsed.spelled.pop(("as_of",), None)
     return _Validator(path, parsed).company()
 
 
@@ -858,16 +889,10 @@ class _Validator:
     def date(self, at: FieldPath, value: object) -> date | None:
         if value is None:
             return None
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return value
-        if isinstance(value, str) and DATE.fullmatch(value.strip()):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass  # the 13th month, the 30th of February: said below
-        raise self.fail(
-            at, Text("expected a date such as 2025-06-30, got {got}", got=describe_value(value))
-        )
+        try:
+            return read_date(value)
+        except InputError as error:
+            raise self.fail(at, error.message) from None
 
     def today(self, value: object) -> tuple[Staffed, ...]:
         """The organisation as it is: unit ids, each with its functions and their headcount."""

@@ -374,6 +374,32 @@ def test_command_options(tmp_path: Path) -> None:
     assert err.startswith(f"orgkb: {path}: as_of: 'A' gives the date it opened")
 
 
+def test_as_of_on_the_command_line(tmp_path: Path) -> None:
+    # A CSV profile has no place for as_of: --as-of gives it, and replaces a YAML profile's.
+    csv_profile = write_file(
+        tmp_path,
+        "quarter.csv",
+        "name,city,opened,leads,deals\nA,Xian,2024-03-01,100,10\nB,Xian,2020-01-01,200,30\n",
+    )
+    status, out, err = run_orgkb("support", str(csv_profile), "--format", "json")
+    assert status == 2 and "as_of: 'A' gives the date it opened" in err
+    status, out, err = run_orgkb(
+        "support", str(csv_profile), "--as-of", "2025-02-28", "--format", "json"
+    )
+    assert (status, err) == (0, "")
+    document = json.loads(out)
+    assert document["as_of"] == "2025-02-28"
+    assert [(b["months_open"], b["new"]) for b in document["branches"]] == [(11, True), (61, False)]
+    for command in ("compare", "recommend", "transition"):
+        assert "--as-of DATE" in run_orgkb(command, "--help")[1]
+    _, out, _ = run_orgkb("support", str(QUARTER), "--as-of", "2026-06-30", "--format", "json")
+    later = json.loads(out)
+    assert not any(branch["new"] for branch in later["branches"])
+    status, out, err = run_orgkb("support", str(QUARTER), "--as-of", "30/06/2025")
+    assert (status, out) == (2, "")
+    assert err == "orgkb: --as-of: expected a date such as 2025-06-30, got text ('30/06/2025')\n"
+
+
 def test_compare_and_recommend_size_the_support_unit_from_the_figures(tmp_path: Path) -> None:
     company = load_company(QUARTER)
     volumes = tuple(
