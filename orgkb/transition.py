@@ -14,11 +14,16 @@ and prices the move. The phases, in order, each one skipped when it changes noth
    group's coordination where the target has it; merged accounts need the dispatch of
    phase 1 to hand their leads to the branches.
 3. **support** — the group's support unit; with the pools running, a branch's conversion can
-   be measured against its pool's (:mod:`orgkb.support`).
+   be measured against its pool's (:mod:`orgkb.support`). Where the target has no support
+   unit, this phase ends the one today has.
 4. **service to the group** — the regions' queues merge into one at the group: a smaller
    saving, taken last, once dispatch, promotion and support run.
 5. **coordination ends** — the group's coordination of regional teams, when the target has
    none left to coordinate.
+
+The same phases, in the same order, take a company the other way — to separate teams, or
+from the group's queue to the regions' — splitting teams instead of pooling them
+(:attr:`Phase.spreads`).
 
 Today is the profile's ``today`` (the units, their functions and, where given, their
 headcount), else the option its ``as_is`` names (see :func:`orgkb.plan.as_is_option`), else
