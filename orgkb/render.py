@@ -991,7 +991,7 @@ def support_as_text(support: Support, language: str = ENGLISH) -> str:
     >>> print(support_as_text(assess(duo)))
     Duo: 2 branches, figures as of 2025-06-30
     branch  pool   months  leads  deals  rate   pool's  p      finding                support
-    A       Wuhan  -       400    60     15.0%  0.0%    1.000  too few leads to tell  -
+    A       Wuhan  -       400    60     15.0%  0.0%    1.000  not shown to lag       -
     B       Wuhan  1       3      0      0.0%   15.0%   0.616  too few leads to tell  new
     1 of 2 branches need support (1 new, 0 lagging): a support unit of 1 person, 3 branches
       a person.
