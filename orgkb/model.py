@@ -227,16 +227,21 @@ class Branch:
                 COUNT.check(getattr(self, count), count)
         if (self.leads is None) != (self.deals is None):
             missing = "deals" if self.deals is None else "leads"
-            raise InputError("give leads and deals together", field=missing)
+            raise InputError(Text("give leads and deals together"), field=missing)
         if self.visits is not None and self.leads is None:
             raise InputError(
-                "visits need the leads they came from: give leads and deals", field="leads"
+                Text("visits need the leads they came from: give leads and deals"), field="leads"
             )
         for count in ("deals", "visits"):
             given = getattr(self, count)
             if given is not None and self.leads is not None and given > self.leads:
                 raise InputError(
-                    f"{given:g} {count} is more than the branch's {self.leads:g} leads",
+                    Text(
+                        "{given:g} {count} is more than the branch's {leads:g} leads",
+                        given=given,
+                        count=count,
+                        leads=self.leads,
+                    ),
                     field=count,
                 )
 
@@ -352,7 +357,7 @@ class Company:
         for entry in self.today:
             if (entry.unit, entry.function) in staffed:
                 raise InputError(
-                    f"{entry.function} is given twice for this unit",
+                    Text("{function} is given twice for this unit", function=str(entry.function)),
                     field=f"today.{entry.unit}.{entry.function}",
                 )
             staffed.add((entry.unit, entry.function))

@@ -183,19 +183,47 @@ class _Parsed:
         return self.lines.get(path)
 
 
-def load_company(path: str | Path, *, company: str | None = None) -> Company:
+def load_company(
+    path: str | Path, *, company: str | None = None, as_of: date | None = None
+) -> Company:
     """Read the company profile at *path*; :class:`~orgkb.errors.InputError` if it cannot be.
 
     The format follows the file's suffix (``.yaml``/``.yml``, ``.json``, ``.csv``/``.tsv``)
     and is guessed from the content otherwise. *company* names the company: a CSV file has no
     place for the name, so without it the file's name (its stem) is used; in YAML or JSON it
-    replaces the name the file gives.
+    replaces the name the file gives. *as_of*, the date the branches' figures are as of, has
+    no place in a CSV file either, and replaces the ``as_of`` of YAML or JSON.
     """
     path = Path(path)
-    return load_company_text(read_text(path, PROFILE), path, company=company)
+    return load_company_text(read_text(path, PROFILE), path, company=company, as_of=as_of)
 
 
-def load_company_text(text: str, path: str | Path, *, company: str | None = None) -> Company:
+def read_date(value: object) -> date:
+    """*value* as a date: a date of YAML, or ISO 8601 text such as ``2025-06-30``.
+
+    Anything else is an :class:`~orgkb.errors.InputError`, which the caller locates.
+
+    >>> read_date("2025-06-30")
+    datetime.date(2025, 6, 30)
+    >>> read_date("2025-02-30")
+    Traceback (most recent call last):
+    orgkb.errors.InputError: expected a date such as 2025-06-30, got text ('2025-02-30')
+    """
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass  # the 13th month, the 30th of February: said below
+    raise InputError(
+        Text("expected a date such as 2025-06-30, got {got}", got=describe_value(value))
+    )
+
+
+def load_company_text(
+    text: str, path: str | Path, *, company: str | None = None, as_of: date | None = None
+) -> Company:
     """Read a company profile from *text*, as :func:`load_company` reads the file *path*.
 
     *path* names the text in errors and tells its format; a page that holds a profile inline
@@ -218,6 +246,9 @@ def load_company_text(text: str, path: str | Path, *, company: str | None = None
         if company is not None and isinstance(parsed.value, dict):
             parsed.value["company"] = company
             parsed.spelled.pop(("company",), None)
+    if as_of is not None and isinstance(parsed.value, dict):
+        parsed.value["as_of"] = as_of
+        parsed.spelled.pop(("as_of",), None)
     return _Validator(path, parsed).company()
 
 
@@ -858,14 +889,10 @@ class _Validator:
     def date(self, at: FieldPath, value: object) -> date | None:
         if value is None:
             return None
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return value
-        if isinstance(value, str) and DATE.fullmatch(value.strip()):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass  # the 13th month, the 30th of February: said below
-        raise self.fail(at, f"expected a date such as 2025-06-30, got {describe_value(value)}")
+        try:
+            return read_date(value)
+        except InputError as error:
+            raise self.fail(at, error.message) from None
 
     def today(self, value: object) -> tuple[Staffed, ...]:
         """The organisation as it is: unit ids, each with its functions and their headcount."""
@@ -875,7 +902,10 @@ class _Validator:
         if not isinstance(value, Mapping):
             raise self.fail(
                 at,
-                f"expected a mapping of unit ids to their functions, got {describe_value(value)}",
+                Text(
+                    "expected a mapping of unit ids to their functions, got {got}",
+                    got=describe_value(value),
+                ),
             )
         entries: list[Staffed] = []
         for unit, functions in value.items():
@@ -886,7 +916,10 @@ class _Validator:
                 ]
                 for index, function in enumerate(named):
                     if function in named[:index]:
-                        raise self.fail((*unit_at, index), f"{function} is listed twice")
+                        raise self.fail(
+                            (*unit_at, index),
+                            Text("{function} is listed twice", function=str(function)),
+                        )
                 entries.extend(Staffed(str(unit), function) for function in named)
             elif isinstance(functions, Mapping):
                 for key, count in functions.items():
@@ -897,8 +930,11 @@ class _Validator:
             else:
                 raise self.fail(
                     unit_at,
-                    "expected a list of functions or a mapping of functions to headcounts, "
-                    f"got {describe_value(functions)}",
+                    Text(
+                        "expected a list of functions or a mapping of functions to headcounts, "
+                        "got {got}",
+                        got=describe_value(functions),
+                    ),
                 )
         return tuple(entries)
 
@@ -908,7 +944,7 @@ class _Validator:
             return Function(text)
         except ValueError:
             names = tuple(str(function) for function in Function)
-            raise self.fail(at, unknown(text, names, "function")) from None
+            raise self.fail(at, unknown(text, names, Text("function"))) from None
 
     def daily_cap(self, at: FieldPath, value: object) -> int | None:
         number = self.optional(at, value, DAILY_CAP)

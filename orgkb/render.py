@@ -30,7 +30,7 @@ from orgkb.errors import OrgkbError
 from orgkb.groups import GroupTally, Within
 from orgkb.leads import MalformedRow
 from orgkb.model import Function, Level
-from orgkb.plan import Plan, Unit
+from orgkb.plan import GROUP_ID, Plan, Unit
 from orgkb.rules import Rule, rule, wording
 from orgkb.staffing import Staffing
 from orgkb.support import Finding, Support
@@ -673,9 +673,59 @@ def phase_title(phase: Phase, language: str = ENGLISH) -> str:
     return _PHASE_TITLES[phase.name].translated(language)
 
 
+# Why a phase that splits its function's teams comes where it does: on the way to separate
+# teams, or from the group's queue to the regions'.
+_SPREADING_REASONS = {
+    PhaseName.SERVICE_POOLS: Text(
+        "Smaller queues need more people for the same service level: the price of the target, "
+        "which orgkb compare shows. Service moves first, so that the leads the promotion teams "
+        "bring find a queue that answers them, and every branch keeps a queue: the "
+        "organisation works at the end of the phase."
+    ),
+    PhaseName.PROMOTION: Text(
+        "Each unit that now answers its branches' inquiries runs its own ad accounts and "
+        "campaigns for them. It comes after the customer-service queues, from the first phase "
+        "or from today, so that the leads its campaigns bring have a queue that answers them."
+    ),
+}
+_SUPPORT_ENDS = Text(
+    "The target has no support unit: its people are released once the new teams run, though "
+    "a company may offer them places in those teams."
+)
+_COORDINATION_ENDS_WITHOUT_GROUP_PROMOTION = Text(
+    "With no regional team left to coordinate and audit, the coordination team is not needed, "
+    "and the brand-zone ads and channel tests are now the work of the units that run "
+    "promotion. Their people are counted as released, though a company may offer them places "
+    "in those teams."
+)
+
+
 def phase_reason(transition: Transition, phase: Phase, language: str = ENGLISH) -> str:
-    """Why *phase* of *transition* comes where it does, in a paragraph."""
-    reason = _PHASE_REASONS[phase.name]
+    """Why *phase* of *transition* comes where it does, in a paragraph.
+
+    A phase that splits teams or ends one has a reason of its own:
+
+    >>> from orgkb.model import Branch, Company, Option
+    >>> from orgkb.transition import transition
+    >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
+    ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
+    >>> move = transition(duo)
+    >>> phase_reason(move, move.phases[0])[:40]
+    'Pooled queues need fewer people for the '
+    >>> back = transition(Company(duo.name, duo.branches, as_is=Option.UNIFIED), Option.SEPARATE)
+    >>> phase_reason(back, back.phases[0])[:40]
+    'Smaller queues need more people for the '
+    """
+    if phase.name is PhaseName.SUPPORT and phase.ends:
+        reason = _SUPPORT_ENDS
+    elif phase.name in _SPREADING_REASONS and phase.spreads:
+        reason = _SPREADING_REASONS[phase.name]
+    elif phase.name is PhaseName.COORDINATION_ENDS and not phase.after.runs(
+        GROUP_ID, Function.PROMOTION
+    ):
+        reason = _COORDINATION_ENDS_WITHOUT_GROUP_PROMOTION
+    else:
+        reason = _PHASE_REASONS[phase.name]
     # Queues that the regions take now and hand to the group later are the first step of two.
     passing = any(
         arrives
@@ -941,7 +991,7 @@ def support_as_text(support: Support, language: str = ENGLISH) -> str:
     >>> print(support_as_text(assess(duo)))
     Duo: 2 branches, figures as of 2025-06-30
     branch  pool   months  leads  deals  rate   pool's  p      finding                support
-    A       Wuhan  -       400    60     15.0%  0.0%    1.000  too few leads to tell  -
+    A       Wuhan  -       400    60     15.0%  0.0%    1.000  not shown to lag       -
     B       Wuhan  1       3      0      0.0%   15.0%   0.616  too few leads to tell  new
     1 of 2 branches need support (1 new, 0 lagging): a support unit of 1 person, 3 branches
       a person.

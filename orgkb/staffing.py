@@ -120,8 +120,9 @@ class Staffing:
     """A queue staffed to a target: how many agents, and how the queue then performs.
 
     *agents* answer inquiries at any moment (the Erlang C figure, to which *service_level*,
-    *p_wait*, *asa_seconds* and *occupancy* refer); *rostered_agents* are on the payroll to keep
-    that many available after shrinkage.
+    *p_wait*, *asa_seconds* and *occupancy* refer); *rostered_agents* are the hour's seats, the
+    agents at work in it to keep that many available after shrinkage: not the people on the
+    payroll, who fill the seats every hour the queue is open (:func:`orgkb.compare.payroll`).
     """
 
     arrivals_per_hour: float

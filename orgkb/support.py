@@ -14,7 +14,8 @@ article:
   :attr:`Criteria.confidence`;
 - a branch has **too few leads to tell** when not even a period without a single deal would
   pass that test: 0 deals of 3 leads is no evidence against a pool that converts one lead in
-  ten;
+  ten; a branch that converts at least as well as the rest of its pool is **not shown to
+  lag**, however few the leads;
 - the support unit has one person for every :attr:`Criteria.branches_per_person` branches
   that are new or lagging, rounded up.
 
@@ -82,9 +83,10 @@ class Finding(StrEnum):
     LAGGING = "lagging"
     """Below its pool's conversion, by more than chance explains at the confidence asked."""
     NOT_SHOWN = "not shown to lag"
-    """The figures could show it lagging, and do not."""
+    """At or above its pool's conversion, or below it by no more than chance explains."""
     TOO_FEW = "too few leads to tell"
-    """Not even a period without one deal would show it lagging."""
+    """No better than its pool, on leads so few that not even a period without one deal would
+    show it lagging."""
     NO_POOL = "no other branch in its pool"
     """No other branch of its region gives leads to compare with."""
     NO_FIGURES = "no figures"
@@ -288,22 +290,57 @@ def lag_finding(
 ) -> tuple[Finding, float]:
     """What the test finds of a branch's *deals* of *leads* against the rest of its pool's.
 
-    Lagging when the p-value (:func:`lag_p_value`) is at most one minus *confidence*; too few
-    leads to tell when not even no deal at all would be; the p-value with the finding.
+    Lagging when the p-value (:func:`lag_p_value`) is at most one minus *confidence*; not
+    shown to lag when the branch converts at least as well as the rest, however few the
+    leads on either side; too few leads to tell when not even no deal at all would be
+    lagging; the p-value with the finding. One minus *confidence* is taken in the decimals
+    it prints in, and a p-value that equal to it is lagging.
 
     >>> lag_finding(0, 3, 115, 980, 0.95)
     (<Finding.TOO_FEW: 'too few leads to tell'>, 0.688...)
     >>> finding, p = lag_finding(12, 200, 115, 780, 0.95)
     >>> str(finding), round(p, 4)
     ('lagging', 0.0004)
+    >>> str(lag_finding(30, 200, 1, 40, 0.95)[0])  # above a pool too small to test against
+    'not shown to lag'
+    >>> str(lag_finding(0, 3, 3, 3, 0.95)[0])  # p = 1/20 exactly
+    'lagging'
     """
-    significance = 1 - confidence
+    significance = 1 - Fraction(repr(float(confidence)))
     p_value = lag_p_value(deals, leads, rest_deals, rest_leads)
-    if lag_p_value(0, leads, rest_deals, rest_leads) > significance:
+    if deals * rest_leads > rest_deals * leads:
+        return Finding.NOT_SHOWN, p_value
+    if not _at_most(0, leads, rest_deals, rest_leads, significance):
         return Finding.TOO_FEW, p_value
-    if p_value <= significance:
+    if _at_most(deals, leads, rest_deals, rest_leads, significance, p_value):
         return Finding.LAGGING, p_value
     return Finding.NOT_SHOWN, p_value
+
+
+# A p-value this close to the significance, relatively, is recomputed in whole numbers, where
+# the pool is small enough for that to be instant; the floating-point sum is good to about
+# 1e-12 there, and an exact tie is possible only in small pools.
+_NEAR = 1e-9
+_EXACT_UP_TO_LEADS = 20_000
+
+
+def _at_most(
+    deals: int,
+    leads: int,
+    rest_deals: int,
+    rest_leads: int,
+    significance: Fraction,
+    p_value: float | None = None,
+) -> bool:
+    """Whether the p-value of *deals* of *leads* against the rest's is at most *significance*."""
+    if p_value is None:
+        p_value = lag_p_value(deals, leads, rest_deals, rest_leads)
+    population = leads + rest_leads
+    if abs(p_value - significance) > _NEAR * significance or population > _EXACT_UP_TO_LEADS:
+        return p_value <= significance
+    won = deals + rest_deals
+    tail = sum(math.comb(won, k) * math.comb(population - won, leads - k) for k in range(deals + 1))
+    return Fraction(tail, math.comb(population, leads)) <= significance
 
 
 def months_between(start: date, end: date) -> int:

@@ -14,11 +14,16 @@ and prices the move. The phases, in order, each one skipped when it changes noth
    group's coordination where the target has it; merged accounts need the dispatch of
    phase 1 to hand their leads to the branches.
 3. **support** — the group's support unit; with the pools running, a branch's conversion can
-   be measured against its pool's (:mod:`orgkb.support`).
+   be measured against its pool's (:mod:`orgkb.support`). Where the target has no support
+   unit, this phase ends the one today has.
 4. **service to the group** — the regions' queues merge into one at the group: a smaller
    saving, taken last, once dispatch, promotion and support run.
 5. **coordination ends** — the group's coordination of regional teams, when the target has
    none left to coordinate.
+
+The same phases, in the same order, take a company the other way — to separate teams, or
+from the group's queue to the regions' — splitting teams instead of pooling them
+(:attr:`Phase.spreads`).
 
 Today is the profile's ``today`` (the units, their functions and, where given, their
 headcount), else the option its ``as_is`` names (see :func:`orgkb.plan.as_is_option`), else
@@ -204,6 +209,10 @@ class State:
         """Whether the unit *unit_id* runs *function* at this point."""
         return function in self.plan.unit(unit_id).functions
 
+    def teams(self, function: Function) -> int:
+        """How many units run *function* at this point."""
+        return sum(1 for unit in self.plan.units if function in unit.functions)
+
 
 @dataclass(frozen=True)
 class Phase:
@@ -214,6 +223,31 @@ class Phase:
     steps: tuple[Step, ...]
     before: State
     after: State
+
+    RESHAPED: ClassVar[Mapping[PhaseName, Function]] = MappingProxyType(
+        {
+            PhaseName.SERVICE_POOLS: Function.CUSTOMER_SERVICE,
+            PhaseName.PROMOTION: Function.PROMOTION,
+            PhaseName.SUPPORT: Function.SUPPORT,
+            PhaseName.SERVICE_TO_GROUP: Function.CUSTOMER_SERVICE,
+            PhaseName.COORDINATION_ENDS: Function.COORDINATION,
+        }
+    )
+    """The function whose teams each phase reshapes."""
+
+    @property
+    def spreads(self) -> bool:
+        """Whether the phase hands its function to more units than ran it: smaller teams.
+
+        So it does on the way to separate teams, or from the group's queue to the regions'.
+        """
+        function = self.RESHAPED[self.name]
+        return self.after.teams(function) > self.before.teams(function)
+
+    @property
+    def ends(self) -> bool:
+        """Whether the phase leaves no unit running its function."""
+        return self.after.teams(self.RESHAPED[self.name]) == 0
 
     @property
     def hired(self) -> int:
@@ -768,8 +802,8 @@ class _Mover:
     ) -> dict[str, dict[str, float]]:
         # For each unit that runs the function before, the work of its branches that each
         # unit running it after takes over; by count where the volumes are all nought.
-        old = _runners(before.plan, function, self.company, self.scenario)
-        new = _runners(after.plan, function, self.company, self.scenario)
+        old = _runners(before.plan, function, self.company)
+        new = _runners(after.plan, function, self.company)
         weights = self.weights[function]
         by_volume: dict[str, dict[str, float]] = {}
         by_count: dict[str, dict[str, float]] = {}
@@ -805,16 +839,16 @@ def _people(state: State, function: Function) -> dict[str, int]:
     return {unit: people for (unit, f), people in state.headcount.items() if f is function}
 
 
-def _runners(
-    plan: Plan, function: Function, company: Company, scenario: Scenario
-) -> list[str | None]:
-    """For every branch, the unit that runs *function* for it in *plan*, if any."""
+def _runners(plan: Plan, function: Function, company: Company) -> list[str | None]:
+    """For every branch, the unit that runs *function* for it in *plan*, if any.
+
+    The single branch of a company without branches has a unit only where ``today`` names
+    it; else its head office, the group, serves it.
+    """
     runner: dict[str | None, str | None] = {None: None}
     for unit in plan.units:
         runner[unit.id] = unit.id if function in unit.functions else runner[unit.parent]
-    if scenario is Scenario.NO_BRANCHES:
-        return [runner[GROUP_ID]] * len(company.branches)
-    return [runner[branch_id(branch.name)] for branch in company.branches]
+    return [runner.get(branch_id(branch.name), runner[GROUP_ID]) for branch in company.branches]
 
 
 def _shares(people: int, targets: Sequence[tuple[str, float]]) -> list[tuple[str, int]]:
@@ -852,10 +886,11 @@ def _rules(
         applied.append(rules.ONE_REGION_UNIFY if to_group else main)
         if target is not Option.ONE_HEAD:
             applied.append(rules.ONE_REGION_DISPATCH)
-    elif name is PhaseName.SUPPORT:
-        if target in (Option.CENTRALIZED, Option.DECENTRALIZED):
-            applied.append(rules.MULTI_REGION_SUPPORT_UNIT)
+    elif name is PhaseName.SUPPORT and target in (Option.CENTRALIZED, Option.DECENTRALIZED):
+        applied.append(rules.MULTI_REGION_SUPPORT_UNIT)
     elif main is not None:
+        # Every other phase applies the rule the target's organisation rests on: so does the
+        # end of a support unit that a target without one has no place for.
         applied.append(main)
     return tuple(applied_rule.id for applied_rule in applied)
 

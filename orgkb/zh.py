@@ -194,6 +194,22 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "应为文本，实际为半个字符（U+{code:04X}）"
         ),
         "expected a list of {what}, got {got}": "应为{what}列表，实际为{got}",
+        "expected a date such as 2025-06-30, got {got}": "应为 2025-06-30 这样的日期，实际为{got}",
+        "expected a mapping of unit ids to their functions, got {got}": (
+            "应为单位编号到其职能的映射，实际为{got}"
+        ),
+        "expected a list of functions or a mapping of functions to headcounts, got {got}": (
+            "应为职能列表，或职能到人数的映射，实际为{got}"
+        ),
+        "{function} is listed twice": "{function}列出了两次",
+        "{function} is given twice for this unit": "这个单位的{function}给出了两次",
+        "give leads and deals together": "leads 和 deals 须同时给出",
+        "visits need the leads they came from: give leads and deals": (
+            "visits 须有对应的线索：请给出 leads 和 deals"
+        ),
+        "{given:g} {count} is more than the branch's {leads:g} leads": (
+            "{count}为{given:g}，多于该分公司的线索数{leads:g}"
+        ),
         "projects": "项目",
         "weekdays and dates": "休息的星期和日期",
         "expected a weekday (sunday, 周日) or a date (2026-10-01), got {got}": (
@@ -535,6 +551,33 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "them places in the group's teams.": (
             "片区团队都没有了，也就无需统筹和审核，统筹团队不再需要；品牌专区和新渠道测试"
             "改由集团的推广团队负责。这些人计为裁减，不过公司也可以在集团的团队里给他们安排岗位。"
+        ),
+        "Smaller queues need more people for the same service level: the price of the target, "
+        "which orgkb compare shows. Service moves first, so that the leads the promotion teams "
+        "bring find a queue that answers them, and every branch keeps a queue: the "
+        "organisation works at the end of the phase.": (
+            "队列拆小之后，要达到同样的服务水平就需要更多的人：这是目标方案的代价，"
+            "orgkb compare 列出了它。客服先动，这样推广团队带来的线索都有队列接待，"
+            "每家分公司也始终有自己的队列：这一阶段结束时组织照常运转。"
+        ),
+        "Each unit that now answers its branches' inquiries runs its own ad accounts and "
+        "campaigns for them. It comes after the customer-service queues, from the first phase "
+        "or from today, so that the leads its campaigns bring have a queue that answers them.": (
+            "现在负责接待本单位分公司咨询的每个单位，各自为这些分公司运营广告账户和推广活动。"
+            "这一步放在客服队列之后（在第一阶段完成，或者现状就是如此），"
+            "这样推广带来的线索都有队列接待。"
+        ),
+        "The target has no support unit: its people are released once the new teams run, though "
+        "a company may offer them places in those teams.": (
+            "目标方案不设支持部门：新的团队运转起来之后，支持部门的人员计为裁减，"
+            "不过公司也可以在这些团队里给他们安排岗位。"
+        ),
+        "With no regional team left to coordinate and audit, the coordination team is not needed, "
+        "and the brand-zone ads and channel tests are now the work of the units that run "
+        "promotion. Their people are counted as released, though a company may offer them places "
+        "in those teams.": (
+            "片区团队都没有了，也就无需统筹和审核，统筹团队不再需要；品牌专区和新渠道测试"
+            "改由负责推广的各单位承担。这些人计为裁减，不过公司也可以在这些团队里给他们安排岗位。"
         ),
         "{reason} The group is to answer every region, but the pools are the regions first, so "
         "that each queue still knows its region's branches while the rest of the move is "

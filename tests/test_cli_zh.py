@@ -389,6 +389,36 @@ def test_support_and_transition_errors_in_chinese(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("profile", "line"),
+    [
+        ("as_of: 2025-02-30\nbranches: [{name: A, city: W}]",
+         "2: as_of: 应为 2025-06-30 这样的日期，实际为文本 '2025-02-30'"),
+        ("today: [group]\nbranches: [{name: A, city: W}]",
+         "2: today: 应为单位编号到其职能的映射，实际为列表"),
+        ("today: {group: [promotion, promotion]}\nbranches: [{name: A, city: W}]",
+         "2: today.group[1]: promotion 列出了两次"),
+        ("today: {group: 3}\nbranches: [{name: A, city: W}]",
+         "2: today.group: 应为职能列表，或职能到人数的映射，实际为数字 3"),
+        ("today: {group: [marketing]}\nbranches: [{name: A, city: W}]",
+         "2: today.group[0]: 未知的职能 'marketing'"),
+        ("branches: [{name: A, city: W, leads: 3}]",
+         "2: branches[0].deals: leads 和 deals 须同时给出"),
+        ("branches: [{name: A, city: W, visits: 3}]",
+         "2: branches[0].leads: visits 须有对应的线索：请给出 leads 和 deals"),
+        ("branches: [{name: A, city: W, leads: 3, deals: 4}]",
+         "2: branches[0].deals: deals 为 4，多于该分公司的线索数 3"),
+    ],
+)  # fmt: skip
+def test_errors_of_today_and_the_branches_figures_in_chinese(
+    tmp_path: Path, profile: str, line: str
+) -> None:
+    path = write_file(tmp_path, "p.yaml", f"company: C\n{profile}\n")
+    status, out, err = run_orgkb("--lang", "zh_CN", "support", str(path))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"orgkb: {path}:{line}")
+
+
 # Errors, in Chinese
 
 

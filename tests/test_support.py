@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
 import random
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
 
@@ -51,6 +52,47 @@ def test_the_p_value_is_fishers(
     assert lag_p_value(deals, leads, rest_deals, rest_leads) == pytest.approx(
         expected, rel=1e-9, abs=1e-300
     )
+
+
+@settings(max_examples=400)
+@given(
+    leads=st.integers(0, 30),
+    rest_leads=st.integers(1, 30),
+    data=st.data(),
+    confidence=st.sampled_from([0.5, 0.75, 0.8, 0.9, 0.95, 0.99]),
+)
+def test_the_finding_follows_from_the_exact_p_values(
+    leads: int, rest_leads: int, data: st.DataObject, confidence: float
+) -> None:
+    # Small counts, where a p-value can equal one minus the confidence exactly: at most it
+    # is lagging. A branch converting at least as well as the rest is never too few to tell.
+    deals = data.draw(st.integers(0, leads))
+    rest_deals = data.draw(st.integers(0, rest_leads))
+    significance = 1 - Fraction(str(confidence))
+    if deals * rest_leads > rest_deals * leads:
+        expected = Finding.NOT_SHOWN
+    elif exact_p_value(0, leads, rest_deals, rest_leads) > significance:
+        expected = Finding.TOO_FEW
+    elif exact_p_value(deals, leads, rest_deals, rest_leads) <= significance:
+        expected = Finding.LAGGING
+    else:
+        expected = Finding.NOT_SHOWN
+    assert lag_finding(deals, leads, rest_deals, rest_leads, confidence)[0] is expected
+
+
+def test_a_p_value_equal_to_the_significance_is_lagging() -> None:
+    # 0 deals of 3 leads against 3 of 3: p = C(3, 3) / C(6, 3) = 1/20; 0 of 1 against 1 of 1,
+    # p = 1/2.
+    assert exact_p_value(0, 3, 3, 3) == Fraction(1, 20)
+    assert lag_finding(0, 3, 3, 3, 0.95)[0] is Finding.LAGGING
+    assert lag_finding(0, 1, 1, 1, 0.5)[0] is Finding.LAGGING
+
+
+def test_a_branch_above_a_small_pool_is_not_too_few_to_tell() -> None:
+    # 30 deals of 200 leads against the rest's 1 of 40: not even 0 of 200 would be lagging
+    # against so few, but the branch converts above them; its leads are not the few ones.
+    assert lag_finding(30, 200, 1, 40, 0.95)[0] is Finding.NOT_SHOWN
+    assert lag_finding(0, 3, 0, 1000, 0.95)[0] is Finding.TOO_FEW
 
 
 def binomial(count: int, rate: float) -> list[float]:
@@ -155,6 +197,35 @@ def test_a_branch_is_new_for_full_months() -> None:
     )
     assert [b.new for b in assess(company).branches] == [True, False]
     assert [b.new for b in assess(company, Criteria(new_months=11)).branches] == [False, False]
+
+
+def months_before(day: date, months: int) -> date:
+    """The date *months* before *day*: the same day of the month, or that month's last."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+@settings(max_examples=300)
+@given(
+    opened=st.dates(date(2020, 1, 1), date(2026, 12, 31)),
+    days=st.integers(0, 800),
+    new_months=st.sampled_from([1, 6, 12, 18]),
+)
+def test_new_means_opened_after_the_date_that_many_months_before(
+    opened: date, days: int, new_months: int
+) -> None:
+    as_of = opened + timedelta(days=days)
+    company = Company("Solo", (Branch("A", "Wuhan", opened=opened),), as_of=as_of)
+    assessed = assess(company, Criteria(new_months=new_months)).branches[0]
+    assert assessed.new == (opened > months_before(as_of, new_months))
+
+
+def test_month_ends() -> None:
+    as_of = date(2025, 2, 28)
+    for opened, new in ((date(2024, 2, 29), True), (date(2024, 2, 28), False)):
+        company = Company("Solo", (Branch("A", "Wuhan", opened=opened),), as_of=as_of)
+        assert assess(company).branches[0].new is new
+    assert months_between(date(2025, 1, 31), date(2025, 3, 1)) == 1
 
 
 def test_branches_without_figures_or_a_pool() -> None:
@@ -301,6 +372,32 @@ def test_command_options(tmp_path: Path) -> None:
     status, out, err = run_orgkb("support", str(path))
     assert (status, out) == (2, "")
     assert err.startswith(f"orgkb: {path}: as_of: 'A' gives the date it opened")
+
+
+def test_as_of_on_the_command_line(tmp_path: Path) -> None:
+    # A CSV profile has no place for as_of: --as-of gives it, and replaces a YAML profile's.
+    csv_profile = write_file(
+        tmp_path,
+        "quarter.csv",
+        "name,city,opened,leads,deals\nA,Xian,2024-03-01,100,10\nB,Xian,2020-01-01,200,30\n",
+    )
+    status, out, err = run_orgkb("support", str(csv_profile), "--format", "json")
+    assert status == 2 and "as_of: 'A' gives the date it opened" in err
+    status, out, err = run_orgkb(
+        "support", str(csv_profile), "--as-of", "2025-02-28", "--format", "json"
+    )
+    assert (status, err) == (0, "")
+    document = json.loads(out)
+    assert document["as_of"] == "2025-02-28"
+    assert [(b["months_open"], b["new"]) for b in document["branches"]] == [(11, True), (61, False)]
+    for command in ("compare", "recommend", "transition"):
+        assert "--as-of DATE" in run_orgkb(command, "--help")[1]
+    _, out, _ = run_orgkb("support", str(QUARTER), "--as-of", "2026-06-30", "--format", "json")
+    later = json.loads(out)
+    assert not any(branch["new"] for branch in later["branches"])
+    status, out, err = run_orgkb("support", str(QUARTER), "--as-of", "30/06/2025")
+    assert (status, out) == (2, "")
+    assert err == "orgkb: --as-of: expected a date such as 2025-06-30, got text ('30/06/2025')\n"
 
 
 def test_compare_and_recommend_size_the_support_unit_from_the_figures(tmp_path: Path) -> None:

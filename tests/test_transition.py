@@ -17,6 +17,7 @@ from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Function, Option, Salaries, Staffed
 from orgkb.plan import GROUP_ID, OPTIONS, branch_id, city_id, classify, plan_for, region_id
 from orgkb.profile import load_company
+from orgkb.render import phase_reason
 from orgkb.transition import (
     MoveCosts,
     PhaseName,
@@ -35,17 +36,22 @@ TWO_REGIONS = DOCS / "examples" / "staffing" / "two-regions.yaml"
 SERVED = (Function.PROMOTION, Function.CUSTOMER_SERVICE, Function.SALES)
 
 
-def serves(state: State, branch: str, function: Function) -> bool:
-    """Whether some unit runs *function* for the branch: the branch's or one above it."""
+def runner(state: State, branch: str, function: Function) -> str | None:
+    """The unit that runs *function* for the branch: the branch's or one above it, if any."""
     plan = state.plan
     unit: str | None = (
         branch_id(branch) if branch_id(branch) in {u.id for u in plan.units} else GROUP_ID
     )
     while unit is not None:
         if function in plan.unit(unit).functions:
-            return True
+            return unit
         unit = plan.unit(unit).parent
-    return False
+    return None
+
+
+def serves(state: State, branch: str, function: Function) -> bool:
+    """Whether some unit runs *function* for the branch."""
+    return runner(state, branch, function) is not None
 
 
 def check_move(company: Company, move: Transition) -> None:
@@ -65,6 +71,17 @@ def check_move(company: Company, move: Transition) -> None:
         for step in phase.steps:
             assert step.people > 0 and step.source != step.target
             assert step.source is not None or step.target is not None
+        # People follow the work: no team is released while a unit that takes over its
+        # branches hires for the same function.
+        for function in Function:
+            released = {s.source for s in phase.steps if s.function is function and not s.target}
+            hired = {s.target for s in phase.steps if s.function is function and not s.source}
+            for branch in company.branches:
+                handed = (
+                    runner(phase.before, branch.name, function),
+                    runner(phase.after, branch.name, function),
+                )
+                assert not (handed[0] in released and handed[1] in hired), (branch.name, handed)
     assert move.before.total + move.hired - move.released == move.after.total
     assert states[-1] == move.after
     # Every step's units exist before the move or after it.
@@ -242,6 +259,29 @@ def test_a_department_costs_what_the_comparison_says() -> None:
         assert total == outcome.labour_cost
 
 
+def test_the_head_office_takes_over_the_single_branchs_teams() -> None:
+    # A company without branches whose one branch runs promotion and service today: the head
+    # office takes them over, and their people with them.
+    company = Company(
+        "Solo",
+        (Branch("Main", "Chengdu", inquiries_per_month=6000),),
+        salaries=PAY,
+        today=(
+            Staffed("branch:Main", Function.PROMOTION, 5),
+            Staffed("branch:Main", Function.CUSTOMER_SERVICE, 20),
+        ),
+    )
+    move = transition(company)
+    steps = [(s.function, s.source, s.target, s.people) for p in move.phases for s in p.steps]
+    assert steps == [
+        (Function.CUSTOMER_SERVICE, "branch:Main", GROUP_ID, 8),
+        (Function.CUSTOMER_SERVICE, "branch:Main", None, 12),
+        (Function.PROMOTION, "branch:Main", GROUP_ID, 5),
+        (Function.PROMOTION, None, GROUP_ID, 1),
+    ]
+    check_move(company, move)
+
+
 def test_no_move_when_today_is_the_target() -> None:
     company = load_company(FOUR)
     move = transition(company, Option.SEPARATE)
@@ -380,6 +420,65 @@ def test_a_move_of_a_company_without_volumes_has_its_phases() -> None:
     move = transition(company)
     assert not move.sized
     assert [phase.name for phase in move.phases] == [PhaseName.SERVICE_POOLS, PhaseName.PROMOTION]
+
+
+def test_a_move_that_splits_teams_says_so() -> None:
+    # From the group's queue and campaigns to each region's: the phases split, and their
+    # reasons say what splitting costs, not what pooling saves.
+    company = load_company(TWO_REGIONS)
+    company = Company(company.name, company.branches, as_is=Option.CENTRALIZED)
+    move = transition(company, Option.DECENTRALIZED)
+    assert [(p.name, p.spreads) for p in move.phases] == [
+        (PhaseName.SERVICE_POOLS, True),
+        (PhaseName.PROMOTION, True),
+    ]
+    reasons = [phase_reason(move, phase) for phase in move.phases]
+    assert reasons[0].startswith("Smaller queues need more people for the same service level")
+    assert reasons[1].startswith("Each unit that now answers its branches' inquiries")
+    assert not transition(company).phases  # already centralized
+    # Back to separate teams: no rule, and coordination ends without a group promotion team.
+    back = transition(company, Option.SEPARATE)
+    assert all(phase.rules == () for phase in back.phases)
+    assert all(phase.spreads for phase in back.phases if phase.name is not PhaseName.SUPPORT)
+
+
+def test_a_support_unit_the_target_has_no_place_for_ends_under_its_rule() -> None:
+    # One region with a group support unit and coordination today: unified has neither.
+    company = Company(
+        "Lake",
+        tuple(Branch(name, "Wuhan", inquiries_per_month=3000) for name in ("A", "B", "C")),
+        salaries=PAY,
+        today=(
+            Staffed(GROUP_ID, Function.PROMOTION, None),
+            Staffed(GROUP_ID, Function.CUSTOMER_SERVICE, None),
+            Staffed(GROUP_ID, Function.SUPPORT, 3),
+            Staffed(GROUP_ID, Function.COORDINATION, 2),
+        ),
+    )
+    move = transition(company)
+    support = next(phase for phase in move.phases if phase.name is PhaseName.SUPPORT)
+    assert support.ends and support.rules == ("one-region.unify-promotion-and-service",)
+    assert phase_reason(move, support).startswith("The target has no support unit")
+    ended = next(phase for phase in move.phases if phase.name is PhaseName.COORDINATION_ENDS)
+    assert "the group's promotion team" in phase_reason(move, ended)
+    # A company without branches ends its support unit under its one head's rule.
+    solo = Company(
+        "Solo",
+        (Branch("Main", "Chengdu", inquiries_per_month=6000),),
+        today=(Staffed(GROUP_ID, Function.SUPPORT, 1),),
+    )
+    phases = transition(solo).phases
+    assert phases[-1].rules == ("no-branches.one-head-over-three-departments",)
+    check_move(company, move)
+
+
+def test_coordination_ends_without_a_group_promotion_team() -> None:
+    company = load_company(TWO_REGIONS)
+    company = Company(company.name, company.branches, as_is=Option.DECENTRALIZED)
+    move = transition(company, Option.SEPARATE)
+    ended = move.phases[-1]
+    assert ended.name is PhaseName.COORDINATION_ENDS and ended.ends
+    assert "now the work of the units that run promotion" in phase_reason(move, ended)
 
 
 def test_command_text() -> None:

@@ -15,11 +15,13 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from orgkb.errors import OrgkbError
+from orgkb.errors import InputError, OrgkbError
 from orgkb.plan import Governance
+from orgkb.profile import read_date
 from orgkb.render import (
     OUTPUT_CLOSED,
     UNPRINTABLE,
@@ -202,6 +204,28 @@ def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--company", metavar="NAME", help="company name (CSV profiles default to the file name)"
     )
+
+
+def add_as_of_argument(parser: argparse.ArgumentParser) -> None:
+    """``--as-of``, for the commands that tell the new branches from the branches' figures."""
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help=(
+            "the date the branches' figures are as of, such as 2025-06-30: for a CSV profile, "
+            "which has no place for it; replaces the profile's as_of"
+        ),
+    )
+
+
+def read_as_of(arguments: argparse.Namespace) -> date | None:
+    """The date ``--as-of`` gives, if any; :class:`~orgkb.errors.InputError` naming it."""
+    if arguments.as_of is None:
+        return None
+    try:
+        return read_date(arguments.as_of)
+    except InputError as error:
+        raise InputError(error.message, field="--as-of") from None
 
 
 def add_governance_argument(parser: argparse.ArgumentParser) -> None:

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from orgkb.commands import (
     Streams,
+    add_as_of_argument,
     add_number_options,
     add_profile_arguments,
+    read_as_of,
     read_number_options,
 )
 from orgkb.compare import Assumptions, compare
@@ -46,6 +48,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
+    add_as_of_argument(parser)
     add_number_options(parser, _ASSUMPTION_OPTIONS)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
@@ -54,7 +57,9 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    company = load_company(arguments.profile, company=arguments.company)
+    company = load_company(
+        arguments.profile, company=arguments.company, as_of=read_as_of(arguments)
+    )
     overrides = read_number_options(arguments, _ASSUMPTION_OPTIONS, Assumptions.LIMITS)
     try:
         comparison = compare(company, Assumptions.for_company(company, **overrides))

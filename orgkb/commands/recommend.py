@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from orgkb.commands import Streams, add_governance_argument, add_profile_arguments
+from orgkb.commands import (
+    Streams,
+    add_as_of_argument,
+    add_governance_argument,
+    add_profile_arguments,
+    read_as_of,
+)
 from orgkb.errors import InputError
 from orgkb.model import Function, Level
 from orgkb.plan import Governance, Scenario, recommend
@@ -25,6 +31,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
+    add_as_of_argument(parser)
     add_governance_argument(parser)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
@@ -33,7 +40,9 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    company = load_company(arguments.profile, company=arguments.company)
+    company = load_company(
+        arguments.profile, company=arguments.company, as_of=read_as_of(arguments)
+    )
     governance = Governance(arguments.governance) if arguments.governance else None
     plan = recommend(company, governance)
     if governance is not None and plan.scenario is not Scenario.MULTI_REGION:

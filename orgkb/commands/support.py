@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from orgkb.commands import (
     Streams,
+    add_as_of_argument,
     add_number_options,
     add_profile_arguments,
+    read_as_of,
     read_number_options,
 )
 from orgkb.errors import InputError
@@ -40,6 +42,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
+    add_as_of_argument(parser)
     add_number_options(parser, _CRITERIA_OPTIONS)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
@@ -48,7 +51,9 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    company = load_company(arguments.profile, company=arguments.company)
+    company = load_company(
+        arguments.profile, company=arguments.company, as_of=read_as_of(arguments)
+    )
     given = read_number_options(arguments, _CRITERIA_OPTIONS, Criteria.LIMITS)
     try:
         support = assess(company, Criteria(**given))

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, cast
 
 from orgkb.commands import (
     Streams,
+    add_as_of_argument,
     add_number_options,
     add_profile_arguments,
+    read_as_of,
     read_number_options,
 )
 from orgkb.compare import Assumptions
@@ -49,6 +51,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
         streams=streams,
     )
     add_profile_arguments(parser)
+    add_as_of_argument(parser)
     parser.add_argument(
         "--to",
         choices=[str(option) for option in Option],
@@ -62,7 +65,9 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    company = load_company(arguments.profile, company=arguments.company)
+    company = load_company(
+        arguments.profile, company=arguments.company, as_of=read_as_of(arguments)
+    )
     given = read_number_options(arguments, _COST_OPTIONS, MoveCosts.LIMITS)
     target = None if arguments.to is None else Option(arguments.to)
     if target is not None:
