@@ -464,6 +464,16 @@ def read_assignments(
                         line=row.line,
                     )
                 )
+            left = next(source, None) if source is not None else None
+            if left is not None:
+                raise InputError(
+                    Text(
+                        "the leads file has more rows than the assignments, from {next} on: "
+                        "give the assignments allocate wrote for that file, every row",
+                        next=quoted(left.id),
+                    ),
+                    path=where,
+                )
         except OSError as error:
             raise unreadable(path, CSV_FILE, error) from None
     return assignments

@@ -730,6 +730,10 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "线索{lead}不是线索文件的下一行（线索文件已经没有更多的行）："
             "请给出 allocate 为那个文件写出的分配结果，顺序不变"
         ),
+        "the leads file has more rows than the assignments, from {next} on: give the "
+        "assignments allocate wrote for that file, every row": (
+            "线索文件的行比分配结果多（从{next}起）：请给出 allocate 为那个文件写出的全部分配结果"
+        ),
         "the lead {lead} is not the next row of the leads file ({next}): give the assignments "
         "allocate wrote for that file, in its order": (
             "线索{lead}不是线索文件的下一行（下一行是{next}）："

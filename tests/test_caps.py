@@ -145,6 +145,9 @@ def test_matches_the_plain_statement_of_the_rule(company: Company, leads: list[L
 def test_never_over_a_cap_never_closed_nothing_lost(company: Company, leads: list[Lead]) -> None:
     results = list(dispatch(company, leads))
     assert [done.lead_id for done in results] == [lead.id for lead in leads]
+    # Nothing twice: an id that comes again is never assigned a second time.
+    assigned = [done.lead_id for done in results if done.branch is not None]
+    assert len(assigned) == len(set(assigned))
     by_name = {branch.name: branch for branch in company.branches}
     taken: Counter[tuple[str, date]] = Counter()
     for lead, done in zip(leads, results, strict=True):

@@ -59,6 +59,8 @@ def test_never_the_same_branch_never_over_a_cap_nothing_lost(
     rows = [row for lead in leads for row in pool.take(lead)] + pool.finish()
     # One row for each lead, in input order, whatever waited for its deadline.
     assert [row.lead_id for row in rows] == [lead.id for lead in leads]
+    assigned = [row.lead_id for row in rows if row.branch is not None]
+    assert len(assigned) == len(set(assigned))
     by_name = {branch.name: branch for branch in company.branches}
     taken: Counter[tuple[str, date]] = Counter()
     lost: Counter[str] = Counter()

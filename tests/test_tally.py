@@ -241,6 +241,20 @@ def test_assignments_out_of_step_with_the_leads_file(tmp_path: Path) -> None:
     )
 
 
+def test_assignments_that_stop_before_the_leads_file_ends(tmp_path: Path) -> None:
+    # A dispatch cut short would score the groups on part of the week: refused, not tallied.
+    rows = ASSIGNED.read_text(encoding="utf-8").splitlines()[:5]
+    path = write_file(tmp_path, "a.csv", "\n".join(rows) + "\n")
+    status, out, err = run_orgkb(
+        "tally", str(PROFILE), str(path), "--leads", str(WEEK), "--groups", str(GROUPS)
+    )
+    assert (status, out) == (2, "")
+    assert err == (
+        f"orgkb: {path}: the leads file has more rows than the assignments, from 'J005' on: "
+        "give the assignments allocate wrote for that file, every row\n"
+    )
+
+
 COMPANY = Company("Co", (Branch("Hankou", "Wuhan"), Branch("Wuchang", "Wuhan")))
 
 
