@@ -27,6 +27,30 @@ settings.load_profile("orgkb")
 EDITIONS = {"en": "", "zh_CN": "zh_CN"}
 
 
+# What builds a whole edition of the site or drives a browser: minutes, where the rest of the
+# suite takes about two; `./dev test -m "not site"` leaves it out between commits.
+SITE_FIXTURES = frozenset(
+    {
+        "built_editions",
+        "built_site",
+        "built_zh_site",
+        "runtime_site",
+        "runtime_url",
+        "chromium",
+        "tab",
+        "downloads",
+        "chinese_downloads",
+        "docs_site",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(autouse=True)
 def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     # The command line speaks the language of LC_ALL, LC_MESSAGES or LANG; a test that wants
