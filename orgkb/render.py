@@ -1033,7 +1033,7 @@ def support_as_text(support: Support, language: str = ENGLISH) -> str:
         rows.append(
             (
                 branch.name,
-                branch.region,
+                assessed.pool_name,
                 "-" if assessed.months_open is None else str(assessed.months_open),
                 "-" if branch.leads is None else f"{branch.leads:,}",
                 "-" if branch.deals is None else f"{branch.deals:,}",
@@ -1060,11 +1060,12 @@ def support_as_text(support: Support, language: str = ENGLISH) -> str:
             per=criteria.branches_per_person,
         ),
         Text(
-            "Months: full months open. Rate: deals over leads; pool's: the rate of the rest of "
-            "its pool, the other branches of its region, which share its dispatch. New: open "
-            "less than {new_months} months. Lagging: a rate below the pool's by a one-sided "
-            "Fisher exact test, p at most {significance:.2g} ({confidence:.0%} confidence); too "
-            "few leads to tell: not even a period without a deal would show it.",
+            "Pool: the branches that share its dispatch, the other branches of its city or, "
+            "for its city's only branch, those of its region. Months: full months open. Rate: "
+            "deals over leads; pool's: the rate of the rest of its pool. New: open less than "
+            "{new_months} months. Lagging: a rate below the pool's by a one-sided Fisher exact "
+            "test, p at most {significance:.2g} ({confidence:.0%} confidence); too few leads to "
+            "tell: not even a period without a deal would show it.",
             new_months=criteria.new_months,
             significance=1 - criteria.confidence,
             confidence=criteria.confidence,

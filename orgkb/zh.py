@@ -659,13 +659,15 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "{count}家分公司中有{needing}家需要扶持（新开{new}家，落后{lagging}家）："
             "支持部门{staff}{people}，每人负责{per:g}家分公司。"
         ),
-        "Months: full months open. Rate: deals over leads; pool's: the rate of the rest of its "
-        "pool, the other branches of its region, which share its dispatch. New: open less "
-        "than {new_months} months. Lagging: a rate below the pool's by a one-sided Fisher "
-        "exact test, p at most {significance:.2g} ({confidence:.0%} confidence); too few leads "
-        "to tell: not even a period without a deal would show it.": (
-            "开业月数：已开业的整月数。转化率：成交数除以线索数；池内其余：候选池中其余分公司"
-            "（同片区、共用同一套线索分配的其他分公司）的转化率。新开：开业不满{new_months}个月。"
+        "Pool: the branches that share its dispatch, the other branches of its city or, for "
+        "its city's only branch, those of its region. Months: full months open. Rate: deals "
+        "over leads; pool's: the rate of the rest of its pool. New: open less than "
+        "{new_months} months. Lagging: a rate below the pool's by a one-sided Fisher exact "
+        "test, p at most {significance:.2g} ({confidence:.0%} confidence); too few leads to "
+        "tell: not even a period without a deal would show it.": (
+            "候选池：与该分公司共用线索分配的分公司，即同城的其他分公司；城市里只有它一家时，"
+            "为同片区的其他分公司。开业月数：已开业的整月数。转化率：成交数除以线索数；"
+            "池内其余：候选池中其余分公司的转化率。新开：开业不满{new_months}个月。"
             "落后：经单侧 Fisher 精确检验，转化率低于池内其余分公司，p 值不超过{significance:.2g}"
             "（置信度{confidence:.0%}）；线索太少，无法判断：即使整段时间一单未成，也显示不出落后。"
         ),
