@@ -502,8 +502,9 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "hired": "新招",
         "released": "裁减",
         "Phase {number}. {title}": "第{number}阶段　{title}",
-        "Service pools: one customer-service queue for each dispatch pool": (
-            "客服合池：每个候选池一个客服队列"
+        "Service pools: one customer-service queue per region": "客服合池：每个片区一个客服队列",
+        "Service splits: customer service moves to the target's queues": (
+            "客服拆分：客服移交给目标方案的各个队列"
         ),
         "Promotion: promotion's accounts and campaigns where the target runs them": (
             "推广：广告账户和推广活动交给目标方案中负责推广的单位"
@@ -518,25 +519,25 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "统筹结束：集团不再统筹各片区的团队"
         ),
         "Pooled queues need fewer people for the same service level — the largest saving of "
-        "the move — and nothing else has to change first. Each pool dispatches the leads to "
+        "the move — and nothing else has to change first. Each queue dispatches the leads to "
         "its branches by project and workload, so every branch still gets its customers and "
         "the organisation works at the end of the phase.": (
             "合并后的队列用更少的人就能达到同样的服务水平——这是整个转型中最大的一笔节省——"
-            "而且不需要先改动别的。每个候选池按项目和工作量把线索分配给池内的分公司，"
+            "而且不需要先改动别的。每个队列按项目和工作量把线索分配给它的分公司，"
             "每家分公司照样拿得到客户，这一阶段结束时组织照常运转。"
         ),
         "One set of ad accounts and campaigns stops branches bidding against each other for "
         "the same searches and runs the accounts once. It needs the service pools in place, "
         "from the first phase or from today, because the leads merged campaigns bring need "
-        "the pools' dispatch to reach the branches.": (
+        "the queues' dispatch to reach the branches.": (
             "只保留一套广告账户和推广活动，分公司就不再为同样的搜索词互相竞价，账户也只需运营一次。"
             "这一步要求客服合池已经到位（在第一阶段完成，或者现状就是如此），"
-            "因为合并后的推广带来的线索，要靠候选池的分配才能到达各分公司。"
+            "因为合并后的推广带来的线索，要靠客服队列的分配才能到达各分公司。"
         ),
-        "With the pools running, each branch's conversion can be measured against its pool's, "
-        "and the support unit trains the new and lagging branches (orgkb support lists them) "
-        "in the new way of working.": (
-            "候选池运转起来之后，就能拿每家分公司的转化率与其候选池比较；"
+        "With the leads dispatched, each branch's conversion can be measured against its "
+        "dispatch pool's, and the support unit trains the new and lagging branches (orgkb "
+        "support lists them) in the new way of working.": (
+            "线索按候选池分配之后，就能拿每家分公司的转化率与其候选池比较；"
             "支持部门按新的工作方式培训新开和落后的分公司（orgkb support 会列出它们）。"
         ),
         "One queue for the whole company saves less than the first pooling did, and takes "
@@ -579,10 +580,10 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "片区团队都没有了，也就无需统筹和审核，统筹团队不再需要；品牌专区和新渠道测试"
             "改由负责推广的各单位承担。这些人计为裁减，不过公司也可以在这些团队里给他们安排岗位。"
         ),
-        "{reason} The group is to answer every region, but the pools are the regions first, so "
-        "that each queue still knows its region's branches while the rest of the move is "
+        "{reason} The group is to answer every region, but the queues are the regions' first, "
+        "so that each queue still knows its region's branches while the rest of the move is "
         "under way.": (
-            "{reason}集团最终要承接所有片区，但候选池先按片区设立，"
+            "{reason}集团最终要承接所有片区，但客服队列先按片区设立，"
             "这样在转型的其余步骤进行期间，每个队列仍然熟悉本片区的分公司。"
         ),
         "Why: {reason}": "原因：{reason}",
