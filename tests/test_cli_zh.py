@@ -451,6 +451,8 @@ def test_errors_of_today_and_the_branches_figures_in_chinese(
          "没有编号或代号为 'no.such-rule' 的规则；`orgkb rules` 会列出全部规则"),
         (("cite", "one-region.sales-in-every-branch", "--cited-on", "2026-01-01"),
          "--cited-on: 只有 --format gbt7714 才写出引用日期"),
+        (("cite", "R8", "--format", "gbt7714", "--cited-on", "1.12.2026"),
+         "--cited-on: 应为 2025-06-30 这样的日期，实际为文本 '1.12.2026'"),
     ],
 )  # fmt: skip
 def test_errors_in_chinese(
