@@ -613,9 +613,7 @@ def staffing_as_text(staffing: Staffing, language: str = ENGLISH) -> str:
 # The move from today's organisation (beyond the article)
 
 _PHASE_TITLES = {
-    PhaseName.SERVICE_POOLS: Text(
-        "Service pools: one customer-service queue for each dispatch pool"
-    ),
+    PhaseName.SERVICE_POOLS: Text("Service pools: one customer-service queue per region"),
     PhaseName.PROMOTION: Text(
         "Promotion: promotion's accounts and campaigns where the target runs them"
     ),
@@ -628,10 +626,16 @@ _PHASE_TITLES = {
     ),
 }
 
+# What a phase that splits its function's teams does: on the way to separate teams, or from the
+# group's queue to the regions'.
+_SPREADING_TITLES = {
+    PhaseName.SERVICE_POOLS: Text("Service splits: customer service moves to the target's queues"),
+}
+
 _PHASE_REASONS = {
     PhaseName.SERVICE_POOLS: Text(
         "Pooled queues need fewer people for the same service level — the largest saving of "
-        "the move — and nothing else has to change first. Each pool dispatches the leads to "
+        "the move — and nothing else has to change first. Each queue dispatches the leads to "
         "its branches by project and workload, so every branch still gets its customers and "
         "the organisation works at the end of the phase."
     ),
@@ -639,12 +643,12 @@ _PHASE_REASONS = {
         "One set of ad accounts and campaigns stops branches bidding against each other for "
         "the same searches and runs the accounts once. It needs the service pools in place, "
         "from the first phase or from today, because the leads merged campaigns bring need "
-        "the pools' dispatch to reach the branches."
+        "the queues' dispatch to reach the branches."
     ),
     PhaseName.SUPPORT: Text(
-        "With the pools running, each branch's conversion can be measured against its pool's, "
-        "and the support unit trains the new and lagging branches (orgkb support lists them) "
-        "in the new way of working."
+        "With the leads dispatched, each branch's conversion can be measured against its "
+        "dispatch pool's, and the support unit trains the new and lagging branches (orgkb "
+        "support lists them) in the new way of working."
     ),
     PhaseName.SERVICE_TO_GROUP: Text(
         "One queue for the whole company saves less than the first pooling did, and takes "
@@ -668,8 +672,10 @@ def phase_title(phase: Phase, language: str = ENGLISH) -> str:
     >>> duo = Company("Duo", (Branch("A", "Wuhan", inquiries_per_hour=50),
     ...                       Branch("B", "Wuhan", inquiries_per_hour=50)))
     >>> phase_title(transition(duo).phases[0])
-    'Service pools: one customer-service queue for each dispatch pool'
+    'Service pools: one customer-service queue per region'
     """
+    if phase.name in _SPREADING_TITLES and phase.spreads:
+        return _SPREADING_TITLES[phase.name].translated(language)
     return _PHASE_TITLES[phase.name].translated(language)
 
 
@@ -735,7 +741,7 @@ def phase_reason(transition: Transition, phase: Phase, language: str = ENGLISH) 
     )
     if passing:
         reason = Text(
-            "{reason} The group is to answer every region, but the pools are the regions "
+            "{reason} The group is to answer every region, but the queues are the regions' "
             "first, so that each queue still knows its region's branches while the rest of the "
             "move is under way.",
             reason=reason,
@@ -1033,7 +1039,7 @@ def support_as_text(support: Support, language: str = ENGLISH) -> str:
         rows.append(
             (
                 branch.name,
-                branch.region,
+                assessed.pool_name,
                 "-" if assessed.months_open is None else str(assessed.months_open),
                 "-" if branch.leads is None else f"{branch.leads:,}",
                 "-" if branch.deals is None else f"{branch.deals:,}",
@@ -1060,11 +1066,12 @@ def support_as_text(support: Support, language: str = ENGLISH) -> str:
             per=criteria.branches_per_person,
         ),
         Text(
-            "Months: full months open. Rate: deals over leads; pool's: the rate of the rest of "
-            "its pool, the other branches of its region, which share its dispatch. New: open "
-            "less than {new_months} months. Lagging: a rate below the pool's by a one-sided "
-            "Fisher exact test, p at most {significance:.2g} ({confidence:.0%} confidence); too "
-            "few leads to tell: not even a period without a deal would show it.",
+            "Pool: the branches that share its dispatch, the other branches of its city or, "
+            "for its city's only branch, those of its region. Months: full months open. Rate: "
+            "deals over leads; pool's: the rate of the rest of its pool. New: open less than "
+            "{new_months} months. Lagging: a rate below the pool's by a one-sided Fisher exact "
+            "test, p at most {significance:.2g} ({confidence:.0%} confidence); too few leads to "
+            "tell: not even a period without a deal would show it.",
             new_months=criteria.new_months,
             significance=1 - criteria.confidence,
             confidence=criteria.confidence,

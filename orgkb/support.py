@@ -8,10 +8,14 @@ article:
 - a branch is **new** when it opened less than :attr:`Criteria.new_months` full months before
   the profile's ``as_of``;
 - a branch **lags** when its conversion — deals over leads, over the period its figures cover
-  — is below that of the rest of its *dispatch pool* (the other branches of its region, which
-  take their leads from the same dispatch) by more than chance explains: a one-sided Fisher
-  exact test (:func:`lag_p_value`) gives a p-value of at most one minus
-  :attr:`Criteria.confidence`;
+  — is below that of the rest of its *dispatch pool* by more than chance explains: a
+  one-sided Fisher exact test (:func:`lag_p_value`) gives a p-value of at most one minus
+  :attr:`Criteria.confidence`. A branch's pool is the other branches of its city, in its
+  region (the plan's city unit), which the dispatch gives the city's leads to
+  (:mod:`orgkb.dispatch`); the only branch of its city is compared with the other branches
+  of its region, as the dispatch falls back to the region. Projects do not narrow the pool:
+  a branch's figures are not split by project, so the test compares whole branches; give
+  branches of one city that sell different things regions of their own, as product lines;
 - a branch has **too few leads to tell** when not even a period without a single deal would
   pass that test: 0 deals of 3 leads is no evidence against a pool that converts one lead in
   ten; a branch that converts at least as well as the rest of its pool is **not shown to
@@ -29,6 +33,7 @@ minus the confidence, however small the branches (``tests/test_support.py`` chec
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -38,8 +43,8 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from orgkb.errors import InputError
-from orgkb.model import Branch, Company
-from orgkb.plan import region_id
+from orgkb.model import Branch, Company, Level
+from orgkb.plan import city_id, region_id
 from orgkb.text import Text
 from orgkb.values import Limits
 
@@ -88,7 +93,7 @@ class Finding(StrEnum):
     """No better than its pool, on leads so few that not even a period without one deal would
     show it lagging."""
     NO_POOL = "no other branch in its pool"
-    """No other branch of its region gives leads to compare with."""
+    """No other branch of its pool gives leads and deals to compare with."""
     NO_FIGURES = "no figures"
     """The branch gives no leads and deals."""
 
@@ -97,14 +102,16 @@ class Finding(StrEnum):
 class BranchSupport:
     """One branch, whether it is new, how its conversion compares with its pool's, and why.
 
-    *pool_leads* and *pool_deals* are those of the rest of its pool: the other branches of its
-    region that give figures. *p_value* is the test's (:func:`lag_p_value`), ``None`` where
-    there was no test.
+    *pool_level* is the level of its pool: :attr:`~orgkb.model.Level.CITY` when another branch
+    shares its city, else :attr:`~orgkb.model.Level.REGION`. *pool_leads* and *pool_deals*
+    are those of the rest of its pool: its other branches that give figures. *p_value* is the
+    test's (:func:`lag_p_value`), ``None`` where there was no test.
     """
 
     branch: Branch
     months_open: int | None
     new: bool
+    pool_level: Level
     pool_leads: int
     pool_deals: int
     p_value: float | None
@@ -126,6 +133,16 @@ class BranchSupport:
         return _rate(self.branch.deals, self.branch.leads)
 
     @property
+    def pool_id(self) -> str:
+        """The unit id of the branch's pool: its city's, or its region's."""
+        return _pool_id(self.branch, self.pool_level)
+
+    @property
+    def pool_name(self) -> str:
+        """The name of the branch's pool: its city, or its region."""
+        return self.branch.city if self.pool_level is Level.CITY else self.branch.region
+
+    @property
     def pool_conversion(self) -> float | None:
         """The rest of the pool's deals over its leads; ``None`` without leads."""
         return _rate(self.pool_deals, self.pool_leads)
@@ -135,7 +152,7 @@ class BranchSupport:
         branch = self.branch
         return {
             "name": branch.name,
-            "pool": region_id(branch.region),
+            "pool": self.pool_id,
             "new": self.new,
             "lagging": self.lagging,
             "needs_support": self.needs_support,
@@ -222,19 +239,41 @@ def assess(company: Company, criteria: Criteria | None = None) -> Support:
 ('Hanyang', False, 'lagging'), ('Qiaokou', True, 'too few leads to tell')]
     >>> support.needing, support.support_staff
     (2, 1)
+
+    A branch is compared with the other branches of its city; the only branch of its city,
+    with those of its region:
+
+    >>> east = Company("East", (Branch("Xuhui", "Shanghai", "East China"),
+    ...     Branch("Pudong", "Shanghai", "East China"), Branch("Xihu", "Hangzhou", "East China")))
+    >>> [b.pool_id for b in assess(east).branches]
+    ['city:East China/Shanghai', 'city:East China/Shanghai', 'region:East China']
     """
     criteria = criteria or Criteria()
     months = _months_open(company)
+    in_city = Counter((branch.region, branch.city) for branch in company.branches)
+    pools = [
+        Level.CITY if in_city[branch.region, branch.city] > 1 else Level.REGION
+        for branch in company.branches
+    ]
+    # Every branch counts in its city's pool and in its region's, where its city's only
+    # branch is compared.
     totals: dict[str, tuple[int, int]] = {}
     for branch in company.branches:
         if branch.leads is not None and branch.deals is not None:
-            leads, deals = totals.get(branch.region, (0, 0))
-            totals[branch.region] = (leads + branch.leads, deals + branch.deals)
+            for level in (Level.CITY, Level.REGION):
+                leads, deals = totals.get(_pool_id(branch, level), (0, 0))
+                totals[_pool_id(branch, level)] = (leads + branch.leads, deals + branch.deals)
     assessed = []
-    for branch, months_open in zip(company.branches, months, strict=True):
+    for branch, pool, months_open in zip(company.branches, pools, months, strict=True):
         new = months_open is not None and months_open < criteria.new_months
-        assessed.append(_assess_branch(branch, months_open, new, totals, criteria))
+        assessed.append(_assess_branch(branch, months_open, new, pool, totals, criteria))
     return Support(company.name, company.as_of, criteria, tuple(assessed))
+
+
+def _pool_id(branch: Branch, pool: Level) -> str:
+    if pool is Level.CITY:
+        return city_id(branch.region, branch.city)
+    return region_id(branch.region)
 
 
 def _months_open(company: Company) -> list[int | None]:
@@ -270,19 +309,20 @@ def _assess_branch(
     branch: Branch,
     months_open: int | None,
     new: bool,
+    pool: Level,
     totals: Mapping[str, tuple[int, int]],
     criteria: Criteria,
 ) -> BranchSupport:
     if branch.leads is None or branch.deals is None:
-        return BranchSupport(branch, months_open, new, 0, 0, None, Finding.NO_FIGURES)
-    pool_leads, pool_deals = totals[branch.region]
+        return BranchSupport(branch, months_open, new, pool, 0, 0, None, Finding.NO_FIGURES)
+    pool_leads, pool_deals = totals[_pool_id(branch, pool)]
     rest_leads, rest_deals = pool_leads - branch.leads, pool_deals - branch.deals
     if rest_leads == 0:
-        return BranchSupport(branch, months_open, new, 0, 0, None, Finding.NO_POOL)
+        return BranchSupport(branch, months_open, new, pool, 0, 0, None, Finding.NO_POOL)
     found, p_value = lag_finding(
         branch.deals, branch.leads, rest_deals, rest_leads, criteria.confidence
     )
-    return BranchSupport(branch, months_open, new, rest_leads, rest_deals, p_value, found)
+    return BranchSupport(branch, months_open, new, pool, rest_leads, rest_deals, p_value, found)
 
 
 def lag_finding(

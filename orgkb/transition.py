@@ -7,15 +7,16 @@ function, puts the changes in an order that leaves a working organisation after 
 and prices the move. The phases, in order, each one skipped when it changes nothing:
 
 1. **service pools** (:attr:`PhaseName.SERVICE_POOLS`) — customer service answers every
-   branch from one queue per dispatch pool, and the leads reach the branches by project and
-   workload; where the group is to run service for several regions, the pools are the
-   regions first. Pooling is the largest saving and needs nothing else to change first.
+   branch from one queue per region, the group's where the target has one region, and the
+   queues dispatch the leads to the branches by project and workload; where the group is to
+   run service for several regions, the queues are the regions' first. Pooling is the largest
+   saving and needs nothing else to change first.
 2. **promotion** — one set of ad accounts and campaigns where the target runs one, and the
    group's coordination where the target has it; merged accounts need the dispatch of
    phase 1 to hand their leads to the branches.
-3. **support** — the group's support unit; with the pools running, a branch's conversion can
-   be measured against its pool's (:mod:`orgkb.support`). Where the target has no support
-   unit, this phase ends the one today has.
+3. **support** — the group's support unit; with the leads dispatched, a branch's conversion
+   can be measured against its dispatch pool's (:mod:`orgkb.support`). Where the target has
+   no support unit, this phase ends the one today has.
 4. **service to the group** — the regions' queues merge into one at the group: a smaller
    saving, taken last, once dispatch, promotion and support run.
 5. **coordination ends** — the group's coordination of regional teams, when the target has
@@ -75,7 +76,7 @@ class PhaseName(StrEnum):
     """The phases of a move, in the order they are taken."""
 
     SERVICE_POOLS = "service-pools"
-    """One customer-service queue per dispatch pool, leads dispatched to the branches."""
+    """One customer-service queue per region, leads dispatched to the branches."""
     PROMOTION = "promotion"
     """One set of ad accounts and campaigns where the target runs one."""
     SUPPORT = "support"

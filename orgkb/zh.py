@@ -470,7 +470,6 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "ambiguous option: {option} could match {matches}": "选项有歧义：{option}可能是{matches}",
         "not allowed with argument {option}": "不能与{option}同时使用",
         "only --format gbt7714 gives the day cited": "只有 --format gbt7714 才写出引用日期",
-        "expected a date as YYYY-MM-DD, got {text!r}": "应为 YYYY-MM-DD 格式的日期，实际为{text!r}",
         "standard output is closed, so there is nowhere to write the result": (
             "标准输出已关闭，结果无处可写"
         ),
@@ -502,8 +501,9 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "hired": "新招",
         "released": "裁减",
         "Phase {number}. {title}": "第{number}阶段　{title}",
-        "Service pools: one customer-service queue for each dispatch pool": (
-            "客服合池：每个候选池一个客服队列"
+        "Service pools: one customer-service queue per region": "客服合池：每个片区一个客服队列",
+        "Service splits: customer service moves to the target's queues": (
+            "客服拆分：客服移交给目标方案的各个队列"
         ),
         "Promotion: promotion's accounts and campaigns where the target runs them": (
             "推广：广告账户和推广活动交给目标方案中负责推广的单位"
@@ -518,25 +518,25 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "统筹结束：集团不再统筹各片区的团队"
         ),
         "Pooled queues need fewer people for the same service level — the largest saving of "
-        "the move — and nothing else has to change first. Each pool dispatches the leads to "
+        "the move — and nothing else has to change first. Each queue dispatches the leads to "
         "its branches by project and workload, so every branch still gets its customers and "
         "the organisation works at the end of the phase.": (
             "合并后的队列用更少的人就能达到同样的服务水平——这是整个转型中最大的一笔节省——"
-            "而且不需要先改动别的。每个候选池按项目和工作量把线索分配给池内的分公司，"
+            "而且不需要先改动别的。每个队列按项目和工作量把线索分配给它的分公司，"
             "每家分公司照样拿得到客户，这一阶段结束时组织照常运转。"
         ),
         "One set of ad accounts and campaigns stops branches bidding against each other for "
         "the same searches and runs the accounts once. It needs the service pools in place, "
         "from the first phase or from today, because the leads merged campaigns bring need "
-        "the pools' dispatch to reach the branches.": (
+        "the queues' dispatch to reach the branches.": (
             "只保留一套广告账户和推广活动，分公司就不再为同样的搜索词互相竞价，账户也只需运营一次。"
             "这一步要求客服合池已经到位（在第一阶段完成，或者现状就是如此），"
-            "因为合并后的推广带来的线索，要靠候选池的分配才能到达各分公司。"
+            "因为合并后的推广带来的线索，要靠客服队列的分配才能到达各分公司。"
         ),
-        "With the pools running, each branch's conversion can be measured against its pool's, "
-        "and the support unit trains the new and lagging branches (orgkb support lists them) "
-        "in the new way of working.": (
-            "候选池运转起来之后，就能拿每家分公司的转化率与其候选池比较；"
+        "With the leads dispatched, each branch's conversion can be measured against its "
+        "dispatch pool's, and the support unit trains the new and lagging branches (orgkb "
+        "support lists them) in the new way of working.": (
+            "线索按候选池分配之后，就能拿每家分公司的转化率与其候选池比较；"
             "支持部门按新的工作方式培训新开和落后的分公司（orgkb support 会列出它们）。"
         ),
         "One queue for the whole company saves less than the first pooling did, and takes "
@@ -579,10 +579,10 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "片区团队都没有了，也就无需统筹和审核，统筹团队不再需要；品牌专区和新渠道测试"
             "改由负责推广的各单位承担。这些人计为裁减，不过公司也可以在这些团队里给他们安排岗位。"
         ),
-        "{reason} The group is to answer every region, but the pools are the regions first, so "
-        "that each queue still knows its region's branches while the rest of the move is "
+        "{reason} The group is to answer every region, but the queues are the regions' first, "
+        "so that each queue still knows its region's branches while the rest of the move is "
         "under way.": (
-            "{reason}集团最终要承接所有片区，但候选池先按片区设立，"
+            "{reason}集团最终要承接所有片区，但客服队列先按片区设立，"
             "这样在转型的其余步骤进行期间，每个队列仍然熟悉本片区的分公司。"
         ),
         "Why: {reason}": "原因：{reason}",
@@ -659,13 +659,15 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "{count}家分公司中有{needing}家需要扶持（新开{new}家，落后{lagging}家）："
             "支持部门{staff}{people}，每人负责{per:g}家分公司。"
         ),
-        "Months: full months open. Rate: deals over leads; pool's: the rate of the rest of its "
-        "pool, the other branches of its region, which share its dispatch. New: open less "
-        "than {new_months} months. Lagging: a rate below the pool's by a one-sided Fisher "
-        "exact test, p at most {significance:.2g} ({confidence:.0%} confidence); too few leads "
-        "to tell: not even a period without a deal would show it.": (
-            "开业月数：已开业的整月数。转化率：成交数除以线索数；池内其余：候选池中其余分公司"
-            "（同片区、共用同一套线索分配的其他分公司）的转化率。新开：开业不满{new_months}个月。"
+        "Pool: the branches that share its dispatch, the other branches of its city or, for "
+        "its city's only branch, those of its region. Months: full months open. Rate: deals "
+        "over leads; pool's: the rate of the rest of its pool. New: open less than "
+        "{new_months} months. Lagging: a rate below the pool's by a one-sided Fisher exact "
+        "test, p at most {significance:.2g} ({confidence:.0%} confidence); too few leads to "
+        "tell: not even a period without a deal would show it.": (
+            "候选池：与该分公司共用线索分配的分公司，即同城的其他分公司；城市里只有它一家时，"
+            "为同片区的其他分公司。开业月数：已开业的整月数。转化率：成交数除以线索数；"
+            "池内其余：候选池中其余分公司的转化率。新开：开业不满{new_months}个月。"
             "落后：经单侧 Fisher 精确检验，转化率低于池内其余分公司，p 值不超过{significance:.2g}"
             "（置信度{confidence:.0%}）；线索太少，无法判断：即使整段时间一单未成，也显示不出落后。"
         ),

@@ -391,7 +391,12 @@ def test_gbt7714_is_cited_today_unless_told() -> None:
     ("arguments", "message"),
     [
         (("--format", "gbt7714", "--cited-on", "1.12.2026"),
-         "--cited-on: expected a date as YYYY-MM-DD, got '1.12.2026'"),
+         "--cited-on: expected a date such as 2025-06-30, got text ('1.12.2026')"),
+        (("--format", "gbt7714", "--cited-on", "2026-02-30"),
+         "--cited-on: expected a date such as 2025-06-30, got text ('2026-02-30')"),
+        (("--format", "gbt7714", "--cited-on", ""),
+         "--cited-on: expected a date such as 2025-06-30, got text ('')"),
+        (("--cited-on", ""), "--cited-on: only --format gbt7714 gives the day cited"),
         (("--cited-on", "2026-12-01"), "--cited-on: only --format gbt7714 gives the day cited"),
     ],
 )  # fmt: skip

@@ -278,7 +278,7 @@ def test_transition_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
         "单位                  职能      转型前  转型后  调入  调出  新招  裁减",
     ]
     assert "Xuhui [分公司]        客服          12       0     0     7     0     5" in lines
-    assert "第 1 阶段\u3000客服合池：每个候选池一个客服队列" in lines
+    assert "第 1 阶段\u3000客服合池：每个片区一个客服队列" in lines
     assert "  规则：R8 multi-region.group-support-unit" in lines
     assert "  客服：7 人从 Xuhui [分公司] 调到 East China [片区]" in lines
     assert "  客服：Xuhui [分公司] 裁减 5 人" in lines
@@ -320,12 +320,15 @@ def test_support_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
         "分公司     候选池         开业月数  线索   成交  转化率  池内其余  p 值    检验结论"
         "            扶持原因",
     ]
+    assert lines[2].startswith("Xuhui      Shanghai ")  # its city's other branch
+    assert lines[5].startswith("Gusu       East China ")  # its city's only branch
     assert lines[5].endswith("<0.001  落后                新开、落后")
     assert lines[13].endswith("0.644   线索太少，无法判断  新开")
     assert lines[14] == (
         "12 家分公司中有 4 家需要扶持（新开 3 家，落后 2 家）：支持部门 2 人，每人负责 3 家分公司。"
     )
     assert "p 值不超过 0.05（置信度 95%）" in out
+    assert "即同城的其他分公司；城市里只有它一家时，为同片区的其他分公司" in out.replace("\n  ", "")
     assert lines[-2].startswith("超出原文：")
 
 
@@ -448,6 +451,8 @@ def test_errors_of_today_and_the_branches_figures_in_chinese(
          "没有编号或代号为 'no.such-rule' 的规则；`orgkb rules` 会列出全部规则"),
         (("cite", "one-region.sales-in-every-branch", "--cited-on", "2026-01-01"),
          "--cited-on: 只有 --format gbt7714 才写出引用日期"),
+        (("cite", "R8", "--format", "gbt7714", "--cited-on", "1.12.2026"),
+         "--cited-on: 应为 2025-06-30 这样的日期，实际为文本 '1.12.2026'"),
     ],
 )  # fmt: skip
 def test_errors_in_chinese(

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from orgkb.compare import compare
 from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Option
+from orgkb.plan import city_id, region_id
 from orgkb.profile import load_company
 from orgkb.support import Criteria, Finding, assess, lag_finding, lag_p_value, months_between
 from tests.helpers import DOCS, run_orgkb, write_file
@@ -121,27 +122,103 @@ def test_a_branch_converting_like_its_pool_is_called_lagging_at_most_one_time_in
     assert false_alarm <= 1 - confidence + 1e-12
 
 
+def random_region(draw: random.Random, name: str) -> list[Branch]:
+    """A region of one to four cities, of one to four branches each, drawn from their pools.
+
+    In some regions every city has a rate of its own and two branches or more, so that each
+    branch's pool, its city, converts at its rate; in the others the whole region converts at
+    one rate, and a city's only branch is tested against the region.
+    """
+    by_city = draw.random() < 0.5
+    rate = draw.uniform(0.02, 0.4)
+    branches = []
+    for city in range(draw.randint(1, 4)):
+        city_rate = draw.uniform(0.02, 0.4) if by_city else rate
+        for index in range(draw.randint(2 if by_city else 1, 4)):
+            leads = draw.randint(0, 300)
+            branches.append(
+                Branch(
+                    f"{name}-{city}-{index}",
+                    f"{name}-city{city}",
+                    name,
+                    leads=leads,
+                    deals=sum(draw.random() < city_rate for _ in range(leads)),
+                )
+            )
+    return branches
+
+
 def test_false_alarms_over_many_random_pools_stay_within_the_confidence() -> None:
-    # Pools of two to six branches, every branch drawn from its pool's rate: each branch is
-    # tested against the rest of its pool, as orgkb support tests it.
+    # Every branch drawn from its pool's rate, and tested against the rest of its pool, as
+    # orgkb support tests it: its city's other branches, or, for a city's only branch, its
+    # region's. Comparing a city's branches with a region whose cities convert at other
+    # rates would call many of them lagging.
     draw = random.Random(20250630)
     tests = alarms = 0
-    for pool in range(3000):
-        rate = draw.uniform(0.02, 0.4)
-        branches = tuple(
-            Branch(
-                f"B{pool}-{index}",
-                "Wuhan",
-                leads=(leads := draw.randint(0, 300)),
-                deals=sum(draw.random() < rate for _ in range(leads)),
-            )
-            for index in range(draw.randint(2, 6))
-        )
-        for assessed in assess(Company("Pool", branches)).branches:
-            tests += 1
+    for company in range(400):
+        branches = [
+            branch for region in range(4) for branch in random_region(draw, f"R{company}.{region}")
+        ]
+        for assessed in assess(Company("Pools", tuple(branches))).branches:
+            tests += assessed.test is not Finding.NO_POOL
             alarms += assessed.lagging
     assert tests > 10_000
     assert alarms / tests <= 0.05
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("ABC"), st.sampled_from("xyz"), st.integers(0, 50)),
+        max_size=12,
+    )
+)
+def test_a_branch_is_compared_with_its_city_or_else_its_region(
+    places: list[tuple[str, str, int]],
+) -> None:
+    # The same city name in two regions is two cities, as the plan's city units are.
+    branches = tuple(
+        Branch(f"B{n}", city, region, leads=leads, deals=leads // 3)
+        for n, (region, city, leads) in enumerate(places)
+    )
+    for assessed in assess(Company("Co", branches)).branches:
+        branch = assessed.branch
+        city = [b for b in branches if (b.region, b.city) == (branch.region, branch.city)]
+        if len(city) > 1:
+            rest, pool = city, city_id(branch.region, branch.city)
+        else:
+            rest, pool = (
+                [b for b in branches if b.region == branch.region],
+                region_id(branch.region),
+            )
+        rest = [b for b in rest if b is not branch]
+        assert assessed.pool_id == pool
+        figures = (sum(b.leads or 0 for b in rest), sum(b.deals or 0 for b in rest))
+        if assessed.test is Finding.NO_POOL:
+            assert figures[0] == 0
+        else:
+            assert (assessed.pool_leads, assessed.pool_deals) == figures
+
+
+def test_a_branch_sharing_its_city_is_not_compared_with_the_rest_of_its_region() -> None:
+    # Two Shanghai branches that convert alike are not lagging for a region whose other city
+    # converts better; Hangzhou's only branch is compared with all of East China.
+    company = Company(
+        "East",
+        (
+            Branch("Xuhui", "Shanghai", "East China", leads=400, deals=40),
+            Branch("Pudong", "Shanghai", "East China", leads=400, deals=40),
+            Branch("Xihu", "Hangzhou", "East China", leads=400, deals=80),
+        ),
+    )
+    xuhui, _, xihu = assess(company).branches
+    assert (xuhui.pool_id, xuhui.pool_leads, xuhui.pool_deals) == (
+        "city:East China/Shanghai",
+        400,
+        40,
+    )
+    assert xuhui.test is Finding.NOT_SHOWN
+    assert (xihu.pool_id, xihu.pool_leads, xihu.pool_deals) == ("region:East China", 800, 80)
 
 
 def test_small_branches_are_too_few_to_tell() -> None:
@@ -180,6 +257,13 @@ def test_the_example_quarter_has_known_answers() -> None:
     yuelu = by_name["Yuelu"]
     assert (yuelu.pool_leads, yuelu.pool_deals) == (810 + 630 + 270, 122 + 88 + 33)
     assert yuelu.p_value == pytest.approx(float(exact_p_value(31, 450, 243, 1710)))
+    # Haizhu against the other branch of Guangzhou, not the rest of South China.
+    haizhu = by_name["Haizhu"]
+    assert (haizhu.pool_id, haizhu.pool_leads, haizhu.pool_deals) == (
+        "city:South China/Guangzhou",
+        1170,
+        164,
+    )
     assert (support.needing, support.support_staff) == (4, 2)
 
 
@@ -340,6 +424,8 @@ def test_command_text_and_json() -> None:
         31,
     )
     assert yuelu["pool"] == "region:Central China"
+    xuhui = document["branches"][0]
+    assert (xuhui["name"], xuhui["pool"]) == ("Xuhui", "city:East China/Shanghai")
     assert {"name", "new", "lagging", "conversion", "pool_conversion", "p_value"} <= set(yuelu)
 
 

@@ -17,7 +17,7 @@ from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Function, Option, Salaries, Staffed
 from orgkb.plan import GROUP_ID, OPTIONS, branch_id, city_id, classify, plan_for, region_id
 from orgkb.profile import load_company
-from orgkb.render import phase_reason
+from orgkb.render import phase_reason, phase_title
 from orgkb.transition import (
     MoveCosts,
     PhaseName,
@@ -435,6 +435,9 @@ def test_a_move_that_splits_teams_says_so() -> None:
     reasons = [phase_reason(move, phase) for phase in move.phases]
     assert reasons[0].startswith("Smaller queues need more people for the same service level")
     assert reasons[1].startswith("Each unit that now answers its branches' inquiries")
+    assert phase_title(move.phases[0]) == (
+        "Service splits: customer service moves to the target's queues"
+    )
     assert not transition(company).phases  # already centralized
     # Back to separate teams: no rule, and coordination ends without a group promotion team.
     back = transition(company, Option.SEPARATE)
@@ -490,7 +493,7 @@ def test_command_text() -> None:
         lines[1]
         == "people: 112 before, 83 after (compare's unified); 83 moved, 0 hired, 29 released"
     )
-    assert "Phase 1. Service pools: one customer-service queue for each dispatch pool" in lines
+    assert "Phase 1. Service pools: one customer-service queue per region" in lines
     assert any(line.startswith("Payback: ") for line in lines)
 
 

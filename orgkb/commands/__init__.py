@@ -220,12 +220,19 @@ def add_as_of_argument(parser: argparse.ArgumentParser) -> None:
 
 def read_as_of(arguments: argparse.Namespace) -> date | None:
     """The date ``--as-of`` gives, if any; :class:`~orgkb.errors.InputError` naming it."""
-    if arguments.as_of is None:
+    return read_date_option(arguments.as_of, "--as-of")
+
+
+def read_date_option(text: str | None, option: str) -> date | None:
+    """The date the command-line *option* gives as *text*, if any, read as a profile's dates
+    are (:func:`orgkb.profile.read_date`); :class:`~orgkb.errors.InputError` naming *option*.
+    """
+    if text is None:
         return None
     try:
-        return read_date(arguments.as_of)
+        return read_date(text)
     except InputError as error:
-        raise InputError(error.message, field="--as-of") from None
+        raise InputError(error.message, field=option) from None
 
 
 def add_governance_argument(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from orgkb.citation import PUBLISHED_URL, rule_citation
-from orgkb.commands import Streams
+from orgkb.commands import Streams, read_date_option
 from orgkb.errors import InputError
 from orgkb.render import unknown_rule
 from orgkb.rules import UnknownRuleError, rule
@@ -48,7 +48,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
     parser.add_argument(
         "--cited-on",
         metavar="DATE",
-        help="the day you cite the rule on, as YYYY-MM-DD, which GB/T 7714 gives (today)",
+        help="the day you cite the rule on, such as 2026-12-01, which GB/T 7714 gives (today)",
     )
     parser.set_defaults(run=run)
 
@@ -60,9 +60,9 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
         raise InputError(unknown_rule(arguments.rule_name)) from None
     citation = rule_citation(cited, arguments.base_url, language=arguments.language)
     if arguments.format == "gbt7714":
-        cited_on = _day(arguments.cited_on) if arguments.cited_on else datetime.date.today()
+        cited_on = read_date_option(arguments.cited_on, "--cited-on") or datetime.date.today()
         streams.show(citation.as_gbt7714(cited_on))
-    elif arguments.cited_on:
+    elif arguments.cited_on is not None:
         # Only GB/T 7714 gives the day of citing; a date the output leaves out is refused.
         raise InputError(Text("only --format gbt7714 gives the day cited"), field="--cited-on")
     elif arguments.format == "bibtex":
@@ -70,12 +70,3 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     else:
         streams.show(citation.as_text())
     return 0
-
-
-def _day(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            Text("expected a date as YYYY-MM-DD, got {text!r}", text=text), field="--cited-on"
-        ) from None
