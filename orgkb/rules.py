@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgkb.reading import quoted
+from orgkb.text import is_chinese
 
 
 @dataclass(frozen=True)
@@ -462,7 +463,7 @@ def wording(rule: Rule, language: str) -> Wording:
     >>> wording(unify, "en").title
     'Unify promotion and customer service'
     """
-    if language.lower().startswith("zh"):
+    if is_chinese(language):
         return rule.zh
     return Wording(
         title=rule.title,

@@ -34,10 +34,10 @@ from orgkb.rules import RULES, rule, wording
 from orgkb.sphinxext.rules import rule_anchor, rule_list_page
 from orgkb.sphinxext.shared import builds_web_pages, language_tag, warn
 from orgkb.sphinxext.site.citations import edition_base_url
+from orgkb.text import is_chinese
 
 _ID = re.compile(r"""<[^>]*?\sid=["']([^"']*)["']""")
-# What a redirect says, in the language of the edition that writes it: English, or Chinese
-# for any language code that starts with zh (as orgkb.rules.wording reads them).
+# What a redirect says, in the language of the edition that writes it (orgkb.text.is_chinese).
 _ENGLISH = {
     "title": "Moved to {new}",
     "page": "This page has moved to {link}.",
@@ -55,7 +55,7 @@ _CHINESE = {
 
 
 def _words(language: str) -> dict[str, str]:
-    return _CHINESE if language.lower().startswith("zh") else _ENGLISH
+    return _CHINESE if is_chinese(language) else _ENGLISH
 
 
 def read_url_list(path: Path) -> list[str]:

@@ -37,6 +37,7 @@ from sphinx.transforms.post_transforms.code import TrimDoctestFlagsTransform
 from orgkb.browser_runtime import MANIFEST, wrap, wrapped_name
 from orgkb.page_examples import Kind
 from orgkb.sphinxext.site.editions import edition_link
+from orgkb.text import CHINESE, ENGLISH, spoken
 
 ASSETS = Path(__file__).parent / "runner"
 SITE_FOLDER = "_runtime"
@@ -54,7 +55,7 @@ HIDDEN_BLOCK = "invisible-code-block: python"
 _COMMENT_LINES = re.compile(r"^[ \t]*(?:/\*.*?\*/|//[^\n]*)\n", re.MULTILINE | re.DOTALL)
 # The words of the buttons and their messages, by the edition's language.
 LABELS = {
-    "en": {
+    ENGLISH: {
         "run": "Run",
         "reset": "Reset",
         "starting": "Starting Python…",
@@ -68,7 +69,7 @@ LABELS = {
         "stop": "Stop",
         "stopped": "Stopped; the next Run starts Python again",
     },
-    "zh_CN": {
+    CHINESE: {
         "run": "运行",
         "reset": "重置",
         "starting": "正在启动 Python…",
@@ -140,7 +141,7 @@ def _find_runtime(app: Sphinx, config: Config) -> None:
 
 
 def _labels(app: Sphinx) -> dict[str, str]:
-    return LABELS.get(app.config.language or "en", LABELS["en"])
+    return LABELS[spoken(app.config.language or ENGLISH)]
 
 
 def runs_examples(app: Sphinx) -> bool:
