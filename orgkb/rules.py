@@ -53,6 +53,15 @@ class Rule:
     source: str
     zh: Wording
 
+    @property
+    def beyond_the_article(self) -> bool:
+        """Whether the rule is ours rather than the article's, as its *source* says.
+
+        >>> rule("R1").beyond_the_article, rule("R9").beyond_the_article
+        (False, True)
+        """
+        return self.source.startswith("Beyond the article")
+
 
 class UnknownRuleError(KeyError):
     """Raised by :func:`rule` for a name that is neither a rule's id nor its code."""

@@ -350,6 +350,33 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "Org chart of {count} units; each box gives the unit's {what}.": (
             "组织架构图，共{count}个单位；每个方框标出单位的{what}。"
         ),
+        # The handout and the slide decks (orgkb.handout, orgkb.sphinxext.slides)
+        "Organising online marketing: the handout": "网络营销体系的组织架构：培训讲义",
+        "orgkb — levels × division of labour, from the article to a plan": (
+            "orgkb：层级 × 分工，从原文到组织方案"
+        ),
+        "Which scenario, which organisation": "属于哪种情形，该怎样组织",
+        "How many branches does the company have?": "公司有几家分公司？",
+        "none or one": "没有或只有一家",
+        "two or more": "两家或更多",
+        "In how many regions (片区)?": "分布在几个片区？",
+        "one": "一个",
+        "two": "两",
+        "{count} or more": "{count}个或更多",
+        "Who runs promotion and customer service?": "推广和客服由谁负责？",
+        "centralized (集权): the group": "集权：集团负责",
+        "decentralized (分权): each region": "分权：各片区自己负责",
+        "{scenario} (orgkb's default, beyond the article)": "{scenario}（orgkb 的默认，超出原文）",
+        "{scenario} (a single branch counts as no branch: beyond the article)": (
+            "{scenario}（只有一家分公司，按没有分公司处理：超出原文）"
+        ),
+        "{level}: {functions}": "{level}：{functions}",
+        "The rules": "规则",
+        " (beyond the article)": "（超出原文）",
+        "Core glossary": "核心术语",
+        ": ": "：",
+        "; ": "；",
+        "Beyond the article": "超出原文",
         # Plan trees, tables and the comparison (orgkb.render)
         ", ": "、",
         "{company}: {scenario}": "{company}：{scenario}",
