@@ -297,6 +297,35 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "超出了可以测算的上限"
         ),
         "{problem}, got {value}": "{problem}，实际为{value}",
+        # The pooling chart (orgkb.sphinxext.pooling); the glossary's words: 坐席 (agents),
+        # 合并排队 (pooling), 爱尔兰 the unit of 话务量
+        "Agents needed: separate queues against one pooled queue, {erlangs} Erlangs a branch": (
+            "所需坐席数：各自排队与合并排队对比，每家分公司{erlangs}爱尔兰"
+        ),
+        "Two lines over 1 to {last} branches. Separate queues rise in a straight line to "
+        "{separate} agents; one pooled queue rises more slowly, to {pooled} agents.": (
+            "两条线，分公司从 1 家到{last}家。各自排队时，坐席数沿直线升到{separate}个；"
+            "合并排队时升得慢些，只到{pooled}个。"
+        ),
+        "{branches} branch: {separate} separate, {pooled} pooled.": (
+            "{branches}家分公司：各自排队{separate}个，合并排队{pooled}个。"
+        ),
+        "{branches} branches: {separate} separate, {pooled} pooled.": (
+            "{branches}家分公司：各自排队{separate}个，合并排队{pooled}个。"
+        ),
+        "branches": "分公司数",
+        "agents needed": "所需坐席数",
+        "separate queues": "各自排队",
+        "one pooled queue": "合并排队",
+        "{line}: {agents}": "{line}：{agents}",
+        "Agents needed for {target}, with {arrivals} inquiries an hour ({erlangs} Erlangs) "
+        "at each branch.": (
+            "每家分公司每小时{arrivals}条咨询（{erlangs}爱尔兰）时所需的坐席数；服务目标：{target}。"
+        ),
+        "Branches": "分公司数",
+        "Agents, separate queues": "坐席数（各自排队）",
+        "Agents, one pooled queue": "坐席数（合并排队）",
+        "Saved": "节省",
         # Charts (orgkb.chart)
         "no branches": "没有分公司",
         "one region, several branches": "一个片区，多家分公司",
