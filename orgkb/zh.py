@@ -297,6 +297,14 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "超出了可以测算的上限"
         ),
         "{problem}, got {value}": "{problem}，实际为{value}",
+        # The rule boxes and the rule list (orgkb.sphinxext.rules), as the translated pages
+        # quote them (explanation/summary)
+        "Rule: ": "规则：",
+        "What the article says: ": "原文的说法：",
+        "Source: ": "出处：",
+        "Our reasoning (beyond the article): ": "我们的理由（超出原文）：",
+        "Stated and explained in: ": "陈述和阐释见：",
+        "no page states this rule yet": "还没有页面陈述这条规则",
         # The pooling chart (orgkb.sphinxext.pooling); the glossary's words: 坐席 (agents),
         # 合并排队 (pooling), 爱尔兰 the unit of 话务量
         "Agents needed: separate queues against one pooled queue, {erlangs} Erlangs a branch": (
