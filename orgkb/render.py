@@ -1206,12 +1206,6 @@ def governance_not_used_in_chart(plan: Plan, *, as_is: bool, language: str = ENG
 # Messages of the errors the command line raises itself
 
 
-def unknown_rule(name: str) -> Text:
-    """The message for a name that is neither a rule's id nor its code."""
-    shown = name if len(name) <= 60 else name[:57] + "..."
-    return Text("no rule has the id or code {name!r}; `orgkb rules` lists them", name=shown)
-
-
 def invalid_choice(value: object, choices: Iterable[object]) -> Text:
     """The message for an option or command given a value outside its *choices*.
 

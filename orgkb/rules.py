@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgkb.errors import InputError
 from orgkb.reading import quoted
-from orgkb.text import is_chinese
+from orgkb.text import Text, is_chinese
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,8 @@ class Rule:
         return self.source.startswith("Beyond the article")
 
 
-class UnknownRuleError(KeyError):
+class UnknownRuleError(InputError):
     """Raised by :func:`rule` for a name that is neither a rule's id nor its code."""
-
-    def __str__(self) -> str:
-        return f"no rule has the id or code {quoted(self.args[0])}"
 
 
 NO_BRANCHES_ONE_HEAD = Rule(
@@ -452,11 +450,14 @@ def rule(name: str) -> Rule:
     >>> rule("one-region.unify")
     Traceback (most recent call last):
     ...
-    orgkb.rules.UnknownRuleError: no rule has the id or code 'one-region.unify'
+    orgkb.rules.UnknownRuleError: no rule has the id or code 'one-region.unify'; `orgkb rules` \
+lists them
     """
     found = _BY_ID.get(name) or _BY_CODE.get(name.upper())
     if found is None:
-        raise UnknownRuleError(name)
+        raise UnknownRuleError(
+            Text("no rule has the id or code {name}; `orgkb rules` lists them", name=quoted(name))
+        )
     return found
 
 

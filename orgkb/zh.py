@@ -516,8 +516,8 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "chart shows no functions, so it was not used": (
             "orgkb: 提示：--governance 只适用于多个片区的推荐方案；现状图不标出职能，因此没有使用"
         ),
-        "no rule has the id or code {name!r}; `orgkb rules` lists them": (
-            "没有编号或代号为{name!r}的规则；`orgkb rules` 会列出全部规则"
+        "no rule has the id or code {name}; `orgkb rules` lists them": (
+            "没有编号或代号为{name}的规则；`orgkb rules` 会列出全部规则"
         ),
         "invalid choice: {value!r} (choose from {choices})": (
             "无效的选择：{value!r}（可选：{choices}）"

@@ -66,7 +66,8 @@ def test_an_unknown_rule_on_a_slide_is_a_warning(tmp_path: Path) -> None:
     built = build(tmp_path, pages, extensions=DIRECTIVES)
     assert built.returncode != 0
     assert "index.md:3: WARNING: slide-rule: no rule has the id" in built.log
-    assert "'one-region.unify' [orgkb.rule-unknown]" in built.log
+    # In the words of the rule directive's warning and of orgkb cite.
+    assert "'one-region.unify'; `orgkb rules` lists them [orgkb.rule-unknown]" in built.log
 
 
 def test_a_link_to_a_deck_that_does_not_exist_is_a_warning(tmp_path: Path) -> None:

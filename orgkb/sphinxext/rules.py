@@ -90,7 +90,7 @@ class RuleDirective(SphinxDirective):
         try:
             stated = rule(rule_id)
         except UnknownRuleError as error:
-            warn("rule-unknown", f"rule: {error}; `orgkb rules` lists them", self.get_location())
+            warn("rule-unknown", f"rule: {error}", self.get_location())
             return []
         # Given its code, the rule is still recorded, anchored and cross-referenced by its id.
         rule_id = stated.id
