@@ -449,6 +449,8 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "the follow-up deadlines": "跟进期限",
         "needs --follow-ups FILE": "需要同时给出 --follow-ups FILE",
         "needs --within HOURS": "需要同时给出 --within HOURS",
+        "--as-is draws the as-is view, not {view}": "--as-is 画的是现状，不是{view}",
+        "--to applies to --view transition": "--to 只用于 --view transition",
         "line {line}: the received time is missing": "第{line}行：缺少接收时间",
         "every branch that could take the lead is closed on {day}": (
             "能接这条线索的分公司在{day}都休息"

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgkb.dispatch import Assignment, Dispatcher, Unassigned, dispatch
+from orgkb.errors import InputError
 from orgkb.leads import Lead, MalformedRow
 from orgkb.model import Branch, Company, Level
 
@@ -311,10 +312,13 @@ def test_a_seed_changes_who_wins_ties() -> None:
 
 def test_bad_open_workload_is_refused() -> None:
     company = Company("Co", (Branch("A", "Wuhan"),))
-    with pytest.raises(ValueError, match="'Z', which is not a branch"):
+    # In the words an open-workload file's rows are refused in.
+    with pytest.raises(InputError) as unknown:
         Dispatcher(company, open_workload={"Z": 1})
-    with pytest.raises(ValueError, match="negative"):
+    assert str(unknown.value) == "open_workload: unknown branch 'Z' (expected one of A)"
+    with pytest.raises(InputError) as negative:
         Dispatcher(company, open_workload={"A": -1})
+    assert str(negative.value) == "open_workload: expected a whole number of 0 or more, got -1"
 
 
 def test_overlapping_pools_share_the_load() -> None:
