@@ -43,7 +43,7 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from orgkb.errors import InputError
-from orgkb.model import Branch, Company, Level
+from orgkb.model import COUNT, Branch, Company, Level
 from orgkb.plan import city_id, region_id
 from orgkb.text import Text
 from orgkb.values import Limits
@@ -414,13 +414,12 @@ def lag_p_value(deals: int, leads: int, rest_deals: int, rest_leads: int) -> flo
         ("rest_deals", rest_deals),
         ("rest_leads", rest_leads),
     ):
-        _COUNT.check(count, name)
+        COUNT.check(count, name)
     if deals > leads or rest_deals > rest_leads:
         raise InputError(Text("deals cannot outnumber the leads they came from"), field="deals")
     return _lower_tail(deals, leads + rest_leads, deals + rest_deals, leads)
 
 
-_COUNT = Limits(at_least=0, whole=True)
 # Up to this variance the tail is summed term by term (at most about 10 ** 5 terms); beyond
 # it the branches hold millions of leads, where the normal approximation is off by less than
 # one part in ten thousand.
