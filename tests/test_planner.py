@@ -48,6 +48,37 @@ def test_the_table_written_back_gives_the_same_company(example: str) -> None:
     assert _rows(written, path.name) == rows
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name\tcity\tprojects\nA\tWuhan\tflats\nB\tWuhan\tvillas\n",
+        "Name,City,Projects\nA,Wuhan,flats\n,,\nB,Wuhan,villas\n",
+        "\nname,city,projects\n\nA,Wuhan,flats\n  \nB,Wuhan,villas\n",
+    ],
+    ids=["tabs", "letter-case-and-separators", "blank-lines"],
+)
+def test_a_csv_profile_s_table_is_its_branches_as_the_command_line_reads_them(text: str) -> None:
+    # The table holds what orgkb recommend reads: tabs, any letter case, no empty rows.
+    rows = _rows(text, "p.csv")
+    read = load_company_text(text, "p.csv").branches
+    assert [(row["name"], row["city"], row["projects"]) for row in rows] == [
+        (branch.name, branch.city, "; ".join(branch.projects)) for branch in read
+    ]
+    rows[1]["city"] = "Hankou"
+    written = load_company_text(write_profile(text, "p.csv", rows), "p.csv").branches
+    assert [branch.city for branch in written] == ["Wuhan", "Hankou"]
+
+
+def test_a_number_in_the_table_is_a_number_as_the_profile_reads_one() -> None:
+    rows = [{"name": "A", "city": "Wuhan", "capacity": "1.5", "inquiries_per_month": "1e3"}]
+    assert "capacity: 1.5, inquiries_per_month: 1000" in write_profile("", "", rows)
+    rows[0]["capacity"] = "lots"
+    with pytest.raises(
+        RefusedError, match=r"capacity: expected a number above 0, got text \(.lots.\)"
+    ):
+        recommend(write_profile("", "", rows), "profile.yaml")
+
+
 def test_an_edited_row_keeps_the_branch_s_other_fields_and_the_profile_s_keys() -> None:
     text = (EXAMPLES / "staffing" / "two-regions.yaml").read_text("utf-8")
     rows = _rows(text, "two.yaml")
