@@ -1,4 +1,4 @@
-"""Small helpers the tests share."""
+"""Small helpers the tests share, and the project's folders."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+EXAMPLES = DOCS / "examples"
 # The site's Sphinx configuration; its builds run with ``-c conf``.
 CONF = ROOT / "conf"
 

@@ -11,8 +11,6 @@ holds for machines and readers to follow: the roles and their targets, code span
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -20,10 +18,10 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from tests.helpers import ROOT
+from tests.helpers import CONF, DOCS, ROOT, run_sphinx
 
 CATALOGUES = ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
-GLOSSARY = ROOT / "docs" / "reference" / "glossary.md"
+GLOSSARY = DOCS / "reference" / "glossary.md"
 # The two reference pages the Chinese edition shows in English (their titles and a note say
 # so in Chinese): their other messages may stay untranslated.
 ENGLISH_ONLY = {"reference/api", "reference/sphinx-extension"}
@@ -47,13 +45,12 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Catalog]:
     out = tmp_path_factory.mktemp("gettext")
     # The pages, then the slide decks with their own configuration, into one folder, as
     # ./dev catalogues makes them.
-    for conf, source in (("conf", "docs"), ("conf/slides", "docs/training/slides")):
-        command = [
-            sys.executable, "-m", "sphinx", "-q", "-b", "gettext", "-c", str(ROOT / conf),
-            "-d", str(out / "doctrees" / conf), str(ROOT / source), str(out / "pot"),
-        ]  # fmt: skip
-        result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-        assert result.returncode == 0, result.stdout + result.stderr
+    for conf, source in ((CONF, DOCS), (CONF / "slides", DOCS / "training" / "slides")):
+        doctrees = out / "doctrees" / conf.name
+        returncode, log = run_sphinx(
+            source, out / "pot", "gettext", conf=conf, doctrees=doctrees, strict=False
+        )
+        assert returncode == 0, log
     return {
         path.relative_to(out / "pot").with_suffix("").as_posix(): _read(path)
         for path in (out / "pot").rglob("*.pot")

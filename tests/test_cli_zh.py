@@ -52,9 +52,8 @@ from orgkb.profile import (
 from orgkb.rules import RULES
 from orgkb.text import Text
 from orgkb.zh import CATALOGUE, WORDS
-from tests.helpers import DOCS, ROOT, run_orgkb, write_file
+from tests.helpers import DOCS, EXAMPLES, ROOT, run_orgkb, write_file
 
-EXAMPLES = DOCS / "examples"
 DUO = "company: Duo\nbranches:\n  - {name: A, city: Wuhan}\n  - {name: B, city: Wuhan}\n"
 STAFF = ("staff", "--arrivals-per-hour", "200", "--aht", "180", "--answer-within", "20")
 

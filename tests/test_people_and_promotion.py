@@ -14,9 +14,9 @@ from orgkb.compare import Assumptions, compare, payroll, promotion_team
 from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Option
 from orgkb.profile import load_company
-from tests.helpers import DOCS, run_orgkb, write_file
+from tests.helpers import EXAMPLES, run_orgkb, write_file
 
-FOUR = DOCS / "examples" / "staffing" / "four-branches.yaml"
+FOUR = EXAMPLES / "staffing" / "four-branches.yaml"
 
 
 def test_seats_become_people_for_every_open_hour() -> None:

@@ -36,7 +36,7 @@ from orgkb.browser_runtime import (
 from orgkb.page_examples import PageSession, restore_blank_lines, run_in_process
 from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_FOLDER, EXAMPLES_GLOBAL, RUNNABLE
 from tests.conftest import EDITIONS, BuiltSite
-from tests.helpers import DOCS, run_sphinx
+from tests.helpers import DOCS, ROOT, run_sphinx
 from tests.sphinxproject import build
 
 FILES = ["pyodide.js", "pyodide.asm.wasm", "orgkb-0.1.0-py3-none-any.whl"]
@@ -438,10 +438,9 @@ def test_a_wheel_carries_the_runner_s_files() -> None:
     import fnmatch
     import tomllib
 
-    root = Path(__file__).resolve().parent.parent
-    data = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     patterns = data["tool"]["setuptools"]["package-data"]["orgkb.sphinxext.site"]
-    folder = root / "orgkb" / "sphinxext" / "site"
+    folder = ROOT / "orgkb" / "sphinxext" / "site"
     assets = [path.relative_to(folder).as_posix() for path in (folder / "runner").iterdir()]
     assert assets
     assert [name for name in assets if not any(fnmatch.fnmatch(name, p) for p in patterns)] == []

@@ -20,9 +20,9 @@ from orgkb.model import Branch, Company, Option
 from orgkb.plan import city_id, region_id
 from orgkb.profile import load_company
 from orgkb.support import Criteria, Finding, assess, lag_finding, lag_p_value, months_between
-from tests.helpers import DOCS, run_orgkb, write_file
+from tests.helpers import EXAMPLES, run_orgkb, write_file
 
-QUARTER = DOCS / "examples" / "support" / "huaxia-quarter.yaml"
+QUARTER = EXAMPLES / "support" / "huaxia-quarter.yaml"
 
 
 def exact_p_value(deals: int, leads: int, rest_deals: int, rest_leads: int) -> Fraction:
@@ -515,6 +515,6 @@ def test_compare_and_recommend_size_the_support_unit_from_the_figures(tmp_path: 
     assert (json.loads(out)["support_staff"], json.loads(out)["support_needed"]) == (2, 4)
     # Without figures, recommend says nothing of the unit's size.
     _, out, _ = run_orgkb(
-        "recommend", str(DOCS / "examples" / "staffing" / "two-regions.yaml"), "--format", "json"
+        "recommend", str(EXAMPLES / "staffing" / "two-regions.yaml"), "--format", "json"
     )
     assert "support_staff" not in json.loads(out)
