@@ -16,6 +16,7 @@ values as the file itself holds, or :data:`ALIAS_ALLOWANCE` if that is more.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -994,10 +995,9 @@ class _Validator:
             weekday = WEEKDAY_NAMES.get(text.lower())
             if weekday is not None:
                 return weekday
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                pass
+            # A date as opened and as_of are read (read_date), not in Python's other forms.
+            with contextlib.suppress(InputError):
+                return read_date(text)
         raise self.fail(
             at,
             Text(

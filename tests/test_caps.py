@@ -327,6 +327,15 @@ def test_profiles_give_caps_and_closed_days_in_yaml_json_and_csv(tmp_path: Path)
             "closed: [2026-02-30]",
             "branches[0].closed[0]: expected a weekday (sunday, 周日) or a date",
         ),
+        # A date in the one form a profile's dates take, as opened and as_of are read.
+        (
+            "closed: [20261001, 2026-W40-4]",
+            "branches[0].closed[0]: expected a weekday (sunday, 周日) or a date (2026-10-01), got a number (20261001)",
+        ),
+        (
+            "closed: ['2026-W40-4']",
+            "branches[0].closed[0]: expected a weekday (sunday, 周日) or a date (2026-10-01), got text ('2026-W40-4')",
+        ),
         (
             "closed: {sunday: true}",
             "branches[0].closed: expected a list of weekdays and dates, got a mapping",
