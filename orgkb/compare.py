@@ -34,7 +34,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from fractions import Fraction
 from itertools import combinations
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -65,7 +64,7 @@ from orgkb.plan import (
 from orgkb.staffing import ServiceTarget, Staffing, staff
 from orgkb.support import assess, has_figures
 from orgkb.text import Text
-from orgkb.values import LARGEST, Limits
+from orgkb.values import LARGEST, Limits, exact
 
 
 @dataclass(frozen=True)
@@ -443,14 +442,8 @@ def payroll(seats: int, assumptions: Assumptions) -> int:
     >>> payroll(14, Assumptions(open_hours_per_day=8, open_days_per_week=5))
     14
     """
-    open_hours = _exact(assumptions.open_hours_per_day) * _exact(assumptions.open_days_per_week)
-    return max(seats, math.ceil(seats * open_hours / _exact(assumptions.work_hours_per_week)))
-
-
-def _exact(value: float) -> Fraction:
-    # The decimal the number prints as, not its binary approximation: 12 h × 7 days over 40 h
-    # is exactly 2.1 people a seat.
-    return Fraction(repr(float(value)))
+    open_hours = exact(assumptions.open_hours_per_day) * exact(assumptions.open_days_per_week)
+    return max(seats, math.ceil(seats * open_hours / exact(assumptions.work_hours_per_week)))
 
 
 def inquiries_per_hour(branch: Branch, assumptions: Assumptions) -> float:

@@ -41,7 +41,6 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -50,7 +49,7 @@ from orgkb.leads import OPEN_LEADS, Lead, MalformedRow
 from orgkb.model import Company, Level, Weekday
 from orgkb.reading import unknown
 from orgkb.text import Text
-from orgkb.values import Limits
+from orgkb.values import Limits, exact
 
 
 class Unassigned(StrEnum):
@@ -569,7 +568,7 @@ def capacity_units(capacities: list[float]) -> list[int]:
     >>> capacity_units([0.1, 1.5, 2.0])
     [1, 15, 20]
     """
-    ratios = [Decimal(repr(float(capacity))).as_integer_ratio() for capacity in capacities]
+    ratios = [exact(capacity).as_integer_ratio() for capacity in capacities]
     scale = math.lcm(*(denominator for _, denominator in ratios)) if ratios else 1
     return [numerator * (scale // denominator) for numerator, denominator in ratios]
 

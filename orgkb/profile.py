@@ -62,7 +62,7 @@ from orgkb.model import (
 )
 from orgkb.reading import Row, Table, line_at, quoted, read_table, read_text, unknown
 from orgkb.staffing import ServiceTarget
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 from orgkb.transition import known_units, unknown_unit
 from orgkb.values import Limits, describe_value, read_number
 
@@ -1178,8 +1178,7 @@ _ALIASES = {**COMPANY_ALIASES, **BRANCH_ALIASES}
 def _field_name(at: FieldPath) -> str:
     name = ""
     for part in at:
-        if isinstance(part, str) and len(part) > 60:
-            # A key a megabyte long must not make the one line of its error a megabyte.
-            part = part[:57] + "..."
+        if isinstance(part, str):
+            part = shortened(part)
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name

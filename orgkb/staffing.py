@@ -31,7 +31,7 @@ from typing import ClassVar
 
 from orgkb.errors import InputError
 from orgkb.text import Text
-from orgkb.values import Limits
+from orgkb.values import Limits, exact
 
 SECONDS_PER_HOUR = 3600
 _Rounding = Callable[[float | Fraction], int]
@@ -264,7 +264,7 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
             fewest,
             _whole(
                 load / target.max_occupancy,
-                lambda: exact_load() / _exact(target.max_occupancy),
+                lambda: exact_load() / exact(target.max_occupancy),
                 math.ceil,
             ),
         )
@@ -286,7 +286,7 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     available = 1 - target.shrinkage
     rostered = _whole(
         agents / available,
-        lambda: agents / (1 - _exact(target.shrinkage)),
+        lambda: agents / (1 - exact(target.shrinkage)),
         math.ceil,
     )
     return Staffing(
@@ -302,12 +302,12 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     )
 
 
-def _whole(approximate: float, exact: Callable[[], Fraction], rounding: _Rounding) -> int:
+def _whole(approximate: float, exactly: Callable[[], Fraction], rounding: _Rounding) -> int:
     # Binary floating point can land a hair to either side of a whole number — 14 / 0.7 is
     # 20.000000000000004 — and only there does rounding need the exact decimal arithmetic.
     if abs(approximate - round(approximate)) > 1e-9 * max(1.0, approximate):
         return rounding(approximate)
-    return rounding(exact())
+    return rounding(exactly())
 
 
 def _waiting(agents: int, load: float, headroom: float, blocking: float) -> float:
@@ -317,13 +317,7 @@ def _waiting(agents: int, load: float, headroom: float, blocking: float) -> floa
 
 
 def _load(arrivals_per_hour: float, handle_time: float) -> Fraction:
-    return _exact(arrivals_per_hour) * _exact(handle_time) / SECONDS_PER_HOUR
-
-
-def _exact(value: float) -> Fraction:
-    # repr gives the shortest decimal that reads back as the same float: the number as typed.
-    # The values are the limited fields and arguments above, so never infinite or NaN.
-    return Fraction(repr(float(value)))
+    return exact(arrivals_per_hour) * exact(handle_time) / SECONDS_PER_HOUR
 
 
 def _check(condition: bool, message: Text, value: object, field: str) -> None:

@@ -153,6 +153,16 @@ def translated(value: object, language: str) -> object:
     return value
 
 
+def shortened(text: str) -> str:
+    """*text*, something a person gave, cut short to at most 60 characters for a message: a
+    name a megabyte long must not make the one line of its error a megabyte.
+
+    >>> shortened("Hankou"), len(shortened("x" * 1000))
+    ('Hankou', 60)
+    """
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def in_language(text: str, language: str) -> str:
     """*text* in *language* if it is a :class:`Text`, else as it is: a name, an id, a path."""
     return text.translated(language) if isinstance(text, Text) else text

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from orgkb.leads import Lead
 from orgkb.model import Branch, Company, Level, Weekday
+from orgkb.values import exact
 
 CITIES = ("Wuhan", "Changsha", "Nanchang", "Hefei")
 PROJECTS = ("flats", "villas", "offices")
@@ -26,11 +27,6 @@ CAPACITIES = (0.5, 1, 1.5, 2, 3, 7, 0.1, 1 / 3)
 MONDAY = date(2026, 3, 2)
 DAYS = [MONDAY + timedelta(days=n) for n in range(4)]
 """The days dated leads are received on, from a Monday."""
-
-
-def exact(capacity: float) -> Fraction:
-    """A branch's *capacity* as the decimal it is written as, which the dispatcher balances."""
-    return Fraction(repr(float(capacity)))
 
 
 def one_city(capacities: Sequence[float], **fields: Sequence[Any]) -> Company:

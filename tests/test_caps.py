@@ -21,11 +21,11 @@ from orgkb.errors import InputError
 from orgkb.leads import Lead
 from orgkb.model import Branch, Company, Weekday
 from orgkb.profile import load_company
+from orgkb.values import exact
 from tests.dispatching import (
     CAPACITIES,
     DAYS,
     dated_leads,
-    exact,
     limited_companies,
     one_city,
     pool_of,

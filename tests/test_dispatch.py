@@ -17,12 +17,12 @@ from orgkb.dispatch import Assignment, Dispatcher, Unassigned, dispatch
 from orgkb.errors import InputError
 from orgkb.leads import Lead, MalformedRow
 from orgkb.model import Branch, Company, Level
+from orgkb.values import exact
 from tests.dispatching import (
     CAPACITIES,
     CITIES,
     PROJECTS,
     companies,
-    exact,
     one_city,
     pool_of,
     reference,
