@@ -41,9 +41,11 @@ UNPRINTABLE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # control characters, but the line break
     "\u200e\u200f\u202a-\u202e\u2066-\u2069"  # marks that turn the direction of text
     "\u2028\u2029"  # line and paragraph separators
-    "\ud800-\udfff]"  # lone surrogates, which no encoding writes
+    "\ud800-\udfff"  # lone surrogates, which no encoding writes
+    "\ufffe\uffff]"  # noncharacters, which no text holds
 )
-"""The characters :func:`printable` writes as escapes; a line break is not one of them."""
+"""The characters :func:`printable` writes as escapes, and a chart draws as their codes
+(:mod:`orgkb.chart`); a line break is not one of them."""
 _UNPRINTABLE_OR_BREAK = re.compile(f"\n|{UNPRINTABLE.pattern}")
 
 _WIDTH = 88
