@@ -32,7 +32,7 @@ from sphinx.application import Sphinx
 from orgkb import citation
 from orgkb.rules import RULES, rule, wording
 from orgkb.sphinxext.rules import rule_anchor, rule_list_page
-from orgkb.sphinxext.shared import builds_web_pages, language_tag, warn
+from orgkb.sphinxext.shared import builds_page_files, language_tag, warn
 from orgkb.sphinxext.site.citations import edition_base_url
 from orgkb.text import is_chinese
 
@@ -198,15 +198,8 @@ def _address_exists(outdir: Path, address: str) -> bool:
     return not anchor or anchor in anchors_in(path)
 
 
-def _writes_published_addresses(app: Sphinx) -> bool:
-    # The published addresses are one page a document, ``docname.html``, as citations give
-    # them; a single-page, directory-style or EPUB build writes none of them.
-    root = app.config.root_doc
-    return builds_web_pages(app.builder) and app.builder.get_target_uri(root) == f"{root}.html"
-
-
 def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not _writes_published_addresses(app):
+    if exception is not None or not builds_page_files(app.builder):
         return
     outdir = Path(app.builder.outdir)
     # The pages of the project's documents; a file at another address may be what this step

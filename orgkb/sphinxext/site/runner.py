@@ -36,6 +36,7 @@ from sphinx.transforms.post_transforms.code import TrimDoctestFlagsTransform
 
 from orgkb.browser_runtime import MANIFEST, wrap, wrapped_name
 from orgkb.page_examples import Kind
+from orgkb.sphinxext.shared import builds_page_files
 from orgkb.sphinxext.site.editions import edition_link
 from orgkb.text import CHINESE, ENGLISH, spoken
 
@@ -145,8 +146,9 @@ def _labels(app: Sphinx) -> dict[str, str]:
 
 
 def runs_examples(app: Sphinx) -> bool:
-    """Whether this build gives pages Run buttons: HTML, with the whole runtime."""
-    return app.builder.name == "html" and bool(app.config.orgkb_runtime_files)
+    """Whether this build gives pages Run buttons: web pages each in a file of its own, with
+    the whole runtime."""
+    return builds_page_files(app.builder) and bool(app.config.orgkb_runtime_files)
 
 
 def _holder(app: Sphinx) -> tuple[str, str] | None:
