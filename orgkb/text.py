@@ -41,13 +41,13 @@ def is_chinese(language: str) -> bool:
     return language.lower().startswith("zh")
 
 
-def spoken(language: str) -> str:
-    """The language orgkb speaks to a reader of *language*: :data:`CHINESE` for a Chinese code
-    (:func:`is_chinese`), :data:`ENGLISH` for every other.
+def written_in(language: str) -> str:
+    """The language orgkb writes in for a reader of *language*: :data:`CHINESE` for a Chinese
+    code (:func:`is_chinese`), :data:`ENGLISH` for every other.
 
     A table of words in both languages is keyed by the two, and looked up with this.
 
-    >>> spoken("zh"), spoken("zh_CN.UTF-8"), spoken("en_GB"), spoken("fr")
+    >>> written_in("zh"), written_in("zh_CN.UTF-8"), written_in("en_GB"), written_in("fr")
     ('zh_CN', 'zh_CN', 'en', 'en')
     """
     return CHINESE if is_chinese(language) else ENGLISH

@@ -33,7 +33,7 @@ from orgkb.sphinxext.site.runner import (
     runtime_address,
     without_comment_lines,
 )
-from orgkb.text import CHINESE, ENGLISH, spoken
+from orgkb.text import CHINESE, ENGLISH, written_in
 
 SCRIPT = "orgkb-planner.js"
 STYLE_SHEET = "orgkb-planner.css"
@@ -122,12 +122,12 @@ LABELS = {
 
 def labels(language: str | None) -> dict[str, str]:
     """The planner's words for an edition in *language*: Chinese for a Chinese code, else
-    English (:func:`orgkb.text.spoken`).
+    English (:func:`orgkb.text.written_in`).
 
     >>> labels("zh_CN")["recommend"], labels("zh")["recommend"], labels(None)["recommend"]
     ('推荐', '推荐', 'Recommend')
     """
-    return LABELS[spoken(language or ENGLISH)]
+    return LABELS[written_in(language or ENGLISH)]
 
 
 class PlannerDirective(SphinxDirective):

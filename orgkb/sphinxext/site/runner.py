@@ -38,7 +38,7 @@ from orgkb.browser_runtime import MANIFEST, wrap, wrapped_name
 from orgkb.page_examples import Kind
 from orgkb.sphinxext.shared import builds_page_files
 from orgkb.sphinxext.site.editions import edition_link
-from orgkb.text import CHINESE, ENGLISH, spoken
+from orgkb.text import CHINESE, ENGLISH, written_in
 
 ASSETS = Path(__file__).parent / "runner"
 SITE_FOLDER = "_runtime"
@@ -142,7 +142,7 @@ def _find_runtime(app: Sphinx, config: Config) -> None:
 
 
 def _labels(app: Sphinx) -> dict[str, str]:
-    return LABELS[spoken(app.config.language or ENGLISH)]
+    return LABELS[written_in(app.config.language or ENGLISH)]
 
 
 def runs_examples(app: Sphinx) -> bool:
