@@ -56,9 +56,9 @@ from orgkb.plan import (
     OPTIONS,
     Plan,
     Scenario,
-    as_is_option,
     branch_id,
     classify,
+    option_today,
     plan_for,
 )
 from orgkb.staffing import ServiceTarget, Staffing, staff
@@ -389,7 +389,7 @@ def compare(company: Company, assumptions: Assumptions | None = None) -> Compari
     """
     assumptions = assumptions or Assumptions.for_company(company)
     scenario = classify(company)
-    as_is = as_is_option(company) or OPTIONS[scenario][0]
+    as_is = option_today(company)
     sized = _sized(company)
     volumes = _volumes(company, assumptions)
     outcomes = tuple(
