@@ -18,10 +18,9 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from tests.helpers import CONF, DOCS, ROOT, run_sphinx
+from tests.helpers import CONF, DOCS, ROOT, glossary_headwords, run_sphinx
 
 CATALOGUES = ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
-GLOSSARY = DOCS / "reference" / "glossary.md"
 # The two reference pages the Chinese edition shows in English (their titles and a note say
 # so in Chinese): their other messages may stay untranslated.
 ENGLISH_ONLY = {"reference/api", "reference/sphinx-extension"}
@@ -35,7 +34,6 @@ EXPLICIT_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTAL
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
 URL = re.compile(r"https?://[^\s<>()\[\]`\"'，。；：）、]+")
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
@@ -183,32 +181,6 @@ def test_translations_keep_roles_code_and_urls(catalogues: dict[str, Catalog]) -
         for difference in markup_differences(msgid, str(message.string))
     ]
     assert problems == [], "\n".join(problems)
-
-
-def glossary_headwords() -> dict[str, str]:
-    """Every term of the glossary (its English and Chinese lines, case-folded) and the Chinese
-    headword of its entry: the first Chinese line."""
-    headwords = {}
-    text = GLOSSARY.read_text(encoding="utf-8")
-    for block in re.findall(r"```\{glossary\}\n(.*?)```", text, re.DOTALL):
-        entries: list[list[str]] = []
-        in_definition = True
-        for line in block.splitlines():
-            if not line.strip():
-                continue
-            if line[0].isspace():
-                in_definition = True
-                continue
-            if in_definition:
-                entries.append([])
-                in_definition = False
-            entries[-1].append(line.strip())
-        for terms in entries:
-            chinese = [term for term in terms if CHINESE.search(term)]
-            for term in terms:
-                if chinese:
-                    headwords[term.casefold()] = chinese[0]
-    return headwords
 
 
 def test_the_glossary_gives_every_term_a_chinese_headword() -> None:

@@ -23,8 +23,7 @@ from orgkb.planner import (
 from orgkb.profile import load_company_text
 from orgkb.sphinxext.site.planner import LABELS, SCRIPT, STYLE_SHEET
 from tests.helpers import EXAMPLES, run_orgkb
-from tests.sphinxproject import build
-from tests.test_runner import fake_runtime
+from tests.sphinxproject import build, fake_runtime
 
 TWO_REGIONS = (EXAMPLES / "explanation" / "anju-two-regions.yaml").read_text("utf-8")
 

@@ -37,9 +37,7 @@ from orgkb.page_examples import PageSession, restore_blank_lines, run_in_process
 from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_FOLDER, EXAMPLES_GLOBAL, RUNNABLE
 from tests.conftest import EDITIONS, BuiltSite
 from tests.helpers import DOCS, ROOT, run_sphinx
-from tests.sphinxproject import build
-
-FILES = ["pyodide.js", "pyodide.asm.wasm", "orgkb-0.1.0-py3-none-any.whl"]
+from tests.sphinxproject import FILES, build, fake_runtime
 
 PAGE = """\
 # Examples
@@ -74,16 +72,6 @@ $ orgkb rules
 ```
 """
 PLAIN = "# Prose\n\nNo examples here.\n\n```yaml\nname: Duo\n```\n"
-
-
-def fake_runtime(folder: Path, files: list[str] = FILES) -> Path:
-    """A runtime folder as browser_runtime leaves it, with stand-ins for its files."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in files:
-        (folder / wrapped_name(name)).write_text(wrap(name, name.encode()), encoding="ascii")
-    manifest = {"files": files, "sources": dict.fromkeys(files, "tree")}
-    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    return folder
 
 
 def examples_of(script: str) -> dict[str, Any]:
