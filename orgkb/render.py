@@ -355,7 +355,7 @@ def tally_lines(
             str(row.assigned),
             str(row.unassigned),
             str(row.deals),
-            _rate(row.conversion),
+            _percent(row.conversion),
         ]
         if confidence is not None:
             cells.append(_interval(row.interval(confidence)))
@@ -391,10 +391,10 @@ def within_lines(within: Within, language: str = ENGLISH) -> list[str]:
                 cells.append("-")
                 continue
             assigned, deals = by_group[group]
-            cells.append(f"{deals}/{assigned}  {_rate(deals / assigned)}")
+            cells.append(f"{deals}/{assigned}  {_percent(deals / assigned)}")
         rows.append((name, *cells))
     adjusted = Text("mix-adjusted").translated(language)
-    rows.append((adjusted, *(_rate(rate) for rate in within.adjusted.values())))
+    rows.append((adjusted, *(_percent(rate) for rate in within.adjusted.values())))
     lines = text_table(rows)
     if within.common:
         common = listed((_value(name) for name in within.common), language)
@@ -423,10 +423,6 @@ def within_lines(within: Within, language: str = ENGLISH) -> list[str]:
         )
     lines.append(over.translated(language))
     return lines
-
-
-def _rate(rate: float | None) -> str:
-    return "-" if rate is None else f"{rate:.1%}"
 
 
 def _interval(interval: tuple[float, float] | None) -> str:
