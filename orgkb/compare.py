@@ -174,36 +174,6 @@ class Assumptions:
                 raise InputError(Text("not an assumption of the comparison"), field=name)
         return replace(cls(), **{name: value for name, value in given.items() if value is not None})
 
-    def describe(self) -> Text:
-        """The assumptions in one paragraph of words, which
-        :meth:`~orgkb.text.Text.translated` gives in Chinese."""
-        support: Text | int = self.support_team
-        if self.support_needed is not None:
-            support = Text(
-                "{size} for the {count} branches that need it",
-                size=self.support_team,
-                count=self.support_needed,
-            )
-        return Text(
-            "service target {target}; customer service open {hours:g} h a day, {days_open:g} "
-            "days a week, {work:g} h a week a person; span of control {span}; busy hour "
-            "{busy:g}% of a day's inquiries, {days:g} days a month; promotion {overhead} a team "
-            "for its accounts and campaigns and one per {leads:,.0f} inquiries a month, at least "
-            "{minimum} a team; support team {support}, coordination team {coordination}",
-            target=self.target.describe(),
-            hours=self.open_hours_per_day,
-            days_open=self.open_days_per_week,
-            work=self.work_hours_per_week,
-            span=self.span_of_control,
-            busy=self.busy_hour_factor * 100,
-            days=self.days_per_month,
-            overhead=self.promotion_overhead,
-            leads=self.leads_per_promoter,
-            minimum=self.promotion_minimum,
-            support=support,
-            coordination=self.coordination_team,
-        )
-
 
 @dataclass(frozen=True)
 class Department:

@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from orgkb.compare import Comparison, Outcome
+from orgkb.compare import Assumptions, Comparison, Outcome
 from orgkb.dispatch import Dispatcher, Unassigned
 from orgkb.errors import OrgkbError
 from orgkb.groups import GroupTally, Within
@@ -32,7 +32,7 @@ from orgkb.leads import MalformedRow
 from orgkb.model import Function, Level
 from orgkb.plan import GROUP_ID, Plan, Unit
 from orgkb.rules import Rule, rule, wording
-from orgkb.staffing import Staffing
+from orgkb.staffing import ServiceTarget, Staffing
 from orgkb.support import Finding, Support
 from orgkb.text import ENGLISH, Text, in_language, is_chinese, translated
 from orgkb.transition import Phase, PhaseName, Step, Transition
@@ -432,6 +432,37 @@ def _interval(interval: tuple[float, float] | None) -> str:
 # Comparison of options
 
 
+def assumptions_text(assumptions: Assumptions) -> Text:
+    """The *assumptions* of a comparison in one paragraph of words, which
+    :meth:`~orgkb.text.Text.translated` gives in Chinese."""
+    support: Text | int = assumptions.support_team
+    if assumptions.support_needed is not None:
+        support = Text(
+            "{size} for the {count} branches that need it",
+            size=assumptions.support_team,
+            count=assumptions.support_needed,
+        )
+    return Text(
+        "service target {target}; customer service open {hours:g} h a day, {days_open:g} "
+        "days a week, {work:g} h a week a person; span of control {span}; busy hour "
+        "{busy:g}% of a day's inquiries, {days:g} days a month; promotion {overhead} a team "
+        "for its accounts and campaigns and one per {leads:,.0f} inquiries a month, at least "
+        "{minimum} a team; support team {support}, coordination team {coordination}",
+        target=service_target_text(assumptions.target),
+        hours=assumptions.open_hours_per_day,
+        days_open=assumptions.open_days_per_week,
+        work=assumptions.work_hours_per_week,
+        span=assumptions.span_of_control,
+        busy=assumptions.busy_hour_factor * 100,
+        days=assumptions.days_per_month,
+        overhead=assumptions.promotion_overhead,
+        leads=assumptions.leads_per_promoter,
+        minimum=assumptions.promotion_minimum,
+        support=support,
+        coordination=assumptions.coordination_team,
+    )
+
+
 def comparison_as_text(comparison: Comparison, language: str = ENGLISH) -> str:
     """The comparison as a table, one column per option, then the assumptions, in *language*.
 
@@ -492,7 +523,9 @@ def comparison_as_text(comparison: Comparison, language: str = ENGLISH) -> str:
                 "Give every branch inquiries_per_hour or inquiries_per_month."
             )
         )
-    notes.append(Text("Assumptions: {assumptions}.", assumptions=comparison.assumptions.describe()))
+    notes.append(
+        Text("Assumptions: {assumptions}.", assumptions=assumptions_text(comparison.assumptions))
+    )
     notes.append(
         Text(
             "Seats are the busy hour's agents over one minus shrinkage; customer-service people "
@@ -571,6 +604,35 @@ _ROWS: tuple[tuple[Text, _Figure], ...] = (
 # Staffing
 
 
+def service_target_text(target: ServiceTarget) -> Text:
+    """The service *target* in words, which :meth:`~orgkb.text.Text.translated` gives in
+    Chinese.
+
+    >>> service_target_text(ServiceTarget(shrinkage=0.3))
+    '80% answered within 20 s, handle time 180 s, shrinkage 30%, no occupancy cap'
+    >>> service_target_text(ServiceTarget(max_occupancy=0.85)).translated("zh_CN")
+    '80% 在 20 秒内接起，处理时长 180 秒，缩减率 0%，占用率不超过 85%'
+    """
+    cap = (
+        Text("no occupancy cap")
+        if target.max_occupancy == 1
+        else Text("occupancy at most {cap}", cap=_share(target.max_occupancy))
+    )
+    return Text(
+        "{level} answered within {within} s, handle time {handle} s, shrinkage {shrinkage}, {cap}",
+        level=_share(target.service_level),
+        within=f"{target.answer_within:g}",
+        handle=f"{target.handle_time:g}",
+        shrinkage=_share(target.shrinkage),
+        cap=cap,
+    )
+
+
+def _share(share: float) -> str:
+    # As the target was given: 0.8 is 80%, 0.855 is 85.5%.
+    return f"{share * 100:g}%"
+
+
 def staffing_as_text(staffing: Staffing, language: str = ENGLISH) -> str:
     """The staffing as lines of ``label: value`` for a terminal, in *language*.
 
@@ -593,7 +655,7 @@ def staffing_as_text(staffing: Staffing, language: str = ENGLISH) -> str:
             arrivals=staffing.arrivals_per_hour,
             handle=target.handle_time,
         ),
-        Text("target: {target}", target=target.describe()),
+        Text("target: {target}", target=service_target_text(target)),
         Text("agents answering: {agents}", agents=staffing.agents),
         Text("agents rostered: {agents}", agents=staffing.rostered_agents),
         Text(
@@ -795,11 +857,12 @@ def step_line(transition: Transition, step: Step, language: str = ENGLISH) -> st
     return line.translated(language)
 
 
-def transition_as_text(transition: Transition, assumptions: str, language: str = ENGLISH) -> str:
+def transition_as_text(
+    transition: Transition, assumptions: Assumptions, language: str = ENGLISH
+) -> str:
     """The move as text: the totals, what changes unit by unit, the phases, the costs.
 
-    *assumptions* is the comparison's assumptions in words
-    (:meth:`orgkb.compare.Assumptions.describe`), which the figures rest on.
+    *assumptions* are the comparison's, which the figures rest on.
     """
     count = transition.branches
     heading = Text(
@@ -882,7 +945,7 @@ def transition_as_text(transition: Transition, assumptions: str, language: str =
         lines.append(people.translated(language))
     lines += ["", *_costs_lines(transition, language)]
     notes = [
-        Text("Assumptions: {assumptions}.", assumptions=assumptions),
+        Text("Assumptions: {assumptions}.", assumptions=assumptions_text(assumptions)),
         Text(
             "Beyond the article: the article says where to end up, not how to get there; the "
             "phases, their order and the costs are ours. Sales is not counted, as in orgkb "

@@ -93,27 +93,6 @@ class ServiceTarget:
         for name, limits in self.LIMITS.items():
             limits.check(getattr(self, name), name)
 
-    def describe(self) -> Text:
-        """The target in words, which :meth:`~orgkb.text.Text.translated` gives in Chinese.
-
-        >>> ServiceTarget(shrinkage=0.3).describe()
-        '80% answered within 20 s, handle time 180 s, shrinkage 30%, no occupancy cap'
-        """
-        cap = (
-            Text("no occupancy cap")
-            if self.max_occupancy == 1
-            else Text("occupancy at most {cap}", cap=_percent(self.max_occupancy))
-        )
-        return Text(
-            "{level} answered within {within} s, handle time {handle} s, shrinkage {shrinkage}, "
-            "{cap}",
-            level=_percent(self.service_level),
-            within=_number(self.answer_within),
-            handle=_number(self.handle_time),
-            shrinkage=_percent(self.shrinkage),
-            cap=cap,
-        )
-
 
 @dataclass(frozen=True)
 class Staffing:
@@ -323,11 +302,3 @@ def _load(arrivals_per_hour: float, handle_time: float) -> Fraction:
 def _check(condition: bool, message: Text, value: object, field: str) -> None:
     if not condition:
         raise InputError(Text("{problem}, got {value}", problem=message, value=value), field=field)
-
-
-def _percent(share: float) -> str:
-    return f"{_number(share * 100)}%"
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"

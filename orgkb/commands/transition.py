@@ -107,5 +107,5 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
                     )
                 )
     else:
-        streams.show(transition_as_text(move, assumptions.describe(), arguments.language))
+        streams.show(transition_as_text(move, assumptions, arguments.language))
     return 0

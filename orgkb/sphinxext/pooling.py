@@ -34,6 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from orgkb.errors import OrgkbError
+from orgkb.render import service_target_text
 from orgkb.sphinxext.shared import warn
 from orgkb.staffing import ServiceTarget, staff
 from orgkb.text import ENGLISH, Text
@@ -256,7 +257,7 @@ class PoolingDirective(SphinxDirective):
         caption = Text(
             "Agents needed for {target}, with {arrivals} inquiries an hour ({erlangs} Erlangs) "
             "at each branch.",
-            target=target.describe(),
+            target=service_target_text(target),
             arrivals=f"{arrivals:g}",
             erlangs=f"{erlangs:g}",
         )
