@@ -1,14 +1,17 @@
-"""Every line of text orgkb shows a person, and the one place its wording lives.
+"""The text orgkb shows a person: the one place its human-readable output is written.
 
 The algorithms — :mod:`orgkb.plan`, :mod:`orgkb.dispatch`, :mod:`orgkb.groups`,
 :mod:`orgkb.compare`, :mod:`orgkb.staffing` — return values; the functions here turn them into
 text for a terminal, a page or a plain-text email: plan trees, tables, the dispatch summary,
-the tally of competing groups, the comparison, the staffing, and the notes and errors
-the command line writes. Each message is a whole sentence with its values named in it, never
-one glued together from fragments, so that another language can replace it whole: every one is
-a :class:`~orgkb.text.Text`, and every function here takes the *language* to write in, English
-by default or Chinese (``zh_CN``), whose words are in :mod:`orgkb.zh`. Ids, names and the
-values of the formats for programs stay as they are in either language.
+the tally of competing groups, the comparison and its assumptions, the staffing and its service
+target, and the notes and errors the command line writes. An error found deep in the library
+is worded where it is found, a lead's reason for going unassigned by the dispatcher that
+records it in the lead's row, and a drawing — a chart, the handout, a slide — by the module
+that draws it, all in the same way: each message is a whole sentence with its values named in
+it, never one glued together from fragments, so that another language can replace it whole;
+every one is a :class:`~orgkb.text.Text`, and every function here takes the *language* to
+write in, English by default or Chinese (``zh_CN``), whose words are in :mod:`orgkb.zh`. Ids,
+names and the values of the formats for programs stay as they are in either language.
 
 A value someone typed — a name, an id, a path — may hold characters that a terminal acts on
 instead of showing (an escape sequence, a carriage return, a bell) or that no encoding can
