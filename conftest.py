@@ -8,7 +8,6 @@ Python examples are doctests (a block whose first line starts with ``>>>``) or p
 from __future__ import annotations
 
 from doctest import ELLIPSIS
-from pathlib import Path
 
 from sybil import Example, Sybil
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser, SkipParser
@@ -16,9 +15,7 @@ from sybil.parsers.rest import DocTestParser
 
 from orgkb.errors import InputError
 from orgkb.page_examples import DOCTEST_FLAGS, run_console
-
-ROOT = Path(__file__).resolve().parent
-DOCS = ROOT / "docs"
+from tests.helpers import DOCS, ROOT
 
 
 def run_console_session(example: Example) -> str | None:

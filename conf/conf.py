@@ -130,5 +130,6 @@ nitpick_ignore_regex = [
     (r"py:class", r"enum\..*"),
     (r"py:class", r"argparse\..*"),
     (r"py:class", r"datetime(\..*)?"),
+    (r"py:class", r"fractions\..*"),
     (r"py:class", r"(sphinx|docutils)\..*"),
 ]

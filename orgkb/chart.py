@@ -47,7 +47,14 @@ from orgkb.plan import (
     recommend,
     structure,
 )
-from orgkb.render import functions_label, listed, plan_as_text, plan_tree, unit_line
+from orgkb.render import (
+    UNPRINTABLE,
+    functions_label,
+    listed,
+    plan_as_text,
+    plan_tree,
+    unit_line,
+)
 from orgkb.text import ENGLISH, Text, is_chinese
 from orgkb.transition import Transition, transition
 
@@ -519,17 +526,18 @@ def _label_lines(chart: Chart, unit: Unit) -> list[str]:
     return lines
 
 
-# Line breaks and tabs read as spaces; any other control character, a lone surrogate or a
-# noncharacter shows as its code, so that nothing a name holds reaches a parser or a screen raw.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Line breaks and tabs read as spaces; every other character the text output escapes
+# (orgkb.render.UNPRINTABLE) shows as its code, so that nothing a name holds reaches a parser
+# or a screen raw.
+_UNSHOWABLE = re.compile(f"\n|{UNPRINTABLE.pattern}")
 _SPACES = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
 
 
 def _shown(text: str) -> str:
     r"""*text* with every character that is not shown as itself replaced, as a name is drawn.
 
-    >>> _shown("A\tB\x1b[31m\ud800")
-    'A B\\x1b[31m\\ud800'
+    >>> _shown("A\tB\x1b[31m\ud800\u202e")
+    'A B\\x1b[31m\\ud800\\u202e'
     """
     return _UNSHOWABLE.sub(_shown_character, text)
 

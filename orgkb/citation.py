@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from orgkb import __version__
 from orgkb.rules import Rule, wording
+from orgkb.text import is_chinese
 
 PUBLISHED_URL = "https://orgkb.example.org/"
 """Where the site is published; the default base of every URL a citation gives."""
@@ -90,7 +91,7 @@ def edition(language: str) -> Edition:
     >>> edition("zh").folder, edition("en_GB").folder
     ('zh_CN/', '')
     """
-    return CHINESE if language.lower().startswith("zh") else ENGLISH
+    return CHINESE if is_chinese(language) else ENGLISH
 
 
 def edition_url(base_url: str, cited: Edition) -> str:

@@ -22,7 +22,7 @@ from orgkb import __version__
 from orgkb.commands import COMMANDS, Streams
 from orgkb.errors import InputError, OrgkbError
 from orgkb.render import error_line, invalid_choice, unknown_language, usage_error
-from orgkb.text import CHINESE, ENGLISH, is_chinese
+from orgkb.text import CHINESE, ENGLISH, is_chinese, written_in
 
 EXIT_BAD_INPUT = 2
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -164,7 +164,7 @@ def language_of(asked: str | None, environ: Mapping[str, str]) -> str:
     for variable in LOCALE_VARIABLES:
         value = environ.get(variable)
         if value:
-            return CHINESE if is_chinese(value) else ENGLISH
+            return written_in(value)
     return ENGLISH
 
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from fractions import Fraction
 from itertools import combinations
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -57,15 +56,15 @@ from orgkb.plan import (
     OPTIONS,
     Plan,
     Scenario,
-    as_is_option,
     branch_id,
     classify,
+    option_today,
     plan_for,
 )
 from orgkb.staffing import ServiceTarget, Staffing, staff
 from orgkb.support import assess, has_figures
 from orgkb.text import Text
-from orgkb.values import LARGEST, Limits
+from orgkb.values import LARGEST, Limits, exact
 
 
 @dataclass(frozen=True)
@@ -174,36 +173,6 @@ class Assumptions:
             if name not in known:
                 raise InputError(Text("not an assumption of the comparison"), field=name)
         return replace(cls(), **{name: value for name, value in given.items() if value is not None})
-
-    def describe(self) -> Text:
-        """The assumptions in one paragraph of words, which
-        :meth:`~orgkb.text.Text.translated` gives in Chinese."""
-        support: Text | int = self.support_team
-        if self.support_needed is not None:
-            support = Text(
-                "{size} for the {count} branches that need it",
-                size=self.support_team,
-                count=self.support_needed,
-            )
-        return Text(
-            "service target {target}; customer service open {hours:g} h a day, {days_open:g} "
-            "days a week, {work:g} h a week a person; span of control {span}; busy hour "
-            "{busy:g}% of a day's inquiries, {days:g} days a month; promotion {overhead} a team "
-            "for its accounts and campaigns and one per {leads:,.0f} inquiries a month, at least "
-            "{minimum} a team; support team {support}, coordination team {coordination}",
-            target=self.target.describe(),
-            hours=self.open_hours_per_day,
-            days_open=self.open_days_per_week,
-            work=self.work_hours_per_week,
-            span=self.span_of_control,
-            busy=self.busy_hour_factor * 100,
-            days=self.days_per_month,
-            overhead=self.promotion_overhead,
-            leads=self.leads_per_promoter,
-            minimum=self.promotion_minimum,
-            support=support,
-            coordination=self.coordination_team,
-        )
 
 
 @dataclass(frozen=True)
@@ -390,7 +359,7 @@ def compare(company: Company, assumptions: Assumptions | None = None) -> Compari
     """
     assumptions = assumptions or Assumptions.for_company(company)
     scenario = classify(company)
-    as_is = as_is_option(company) or OPTIONS[scenario][0]
+    as_is = option_today(company)
     sized = _sized(company)
     volumes = _volumes(company, assumptions)
     outcomes = tuple(
@@ -443,14 +412,8 @@ def payroll(seats: int, assumptions: Assumptions) -> int:
     >>> payroll(14, Assumptions(open_hours_per_day=8, open_days_per_week=5))
     14
     """
-    open_hours = _exact(assumptions.open_hours_per_day) * _exact(assumptions.open_days_per_week)
-    return max(seats, math.ceil(seats * open_hours / _exact(assumptions.work_hours_per_week)))
-
-
-def _exact(value: float) -> Fraction:
-    # The decimal the number prints as, not its binary approximation: 12 h × 7 days over 40 h
-    # is exactly 2.1 people a seat.
-    return Fraction(repr(float(value)))
+    open_hours = exact(assumptions.open_hours_per_day) * exact(assumptions.open_days_per_week)
+    return max(seats, math.ceil(seats * open_hours / exact(assumptions.work_hours_per_week)))
 
 
 def inquiries_per_hour(branch: Branch, assumptions: Assumptions) -> float:

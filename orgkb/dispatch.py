@@ -41,14 +41,15 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from orgkb.leads import Lead, MalformedRow
+from orgkb.errors import InputError
+from orgkb.leads import OPEN_LEADS, Lead, MalformedRow
 from orgkb.model import Company, Level, Weekday
+from orgkb.reading import unknown
 from orgkb.text import Text
-from orgkb.values import Limits
+from orgkb.values import Limits, exact
 
 
 class Unassigned(StrEnum):
@@ -136,11 +137,10 @@ class Dispatcher:
         index = {branch.name: position for position, branch in enumerate(branches)}
         self._open = [0] * len(branches)
         for name, count in (open_workload or {}).items():
+            # As an open-workload file is read (orgkb.leads.read_open_workload).
             if name not in index:
-                raise ValueError(f"open workload for {name!r}, which is not a branch")
-            if count < 0:
-                raise ValueError(f"open workload for {name!r} is negative ({count})")
-            self._open[index[name]] = count
+                raise InputError(unknown(name, list(index), Text("branch")), field="open_workload")
+            self._open[index[name]] = int(OPEN_LEADS.check(count, "open_workload"))
         # The load the quota method balances: open leads, leads given and turns passed.
         self._load = list(self._open)
         self._given = [0] * len(branches)
@@ -568,7 +568,7 @@ def capacity_units(capacities: list[float]) -> list[int]:
     >>> capacity_units([0.1, 1.5, 2.0])
     [1, 15, 20]
     """
-    ratios = [Decimal(repr(float(capacity))).as_integer_ratio() for capacity in capacities]
+    ratios = [exact(capacity).as_integer_ratio() for capacity in capacities]
     scale = math.lcm(*(denominator for _, denominator in ratios)) if ratios else 1
     return [numerator * (scale // denominator) for numerator, denominator in ratios]
 

@@ -6,6 +6,9 @@ Nothing on it is typed twice. The tree's outcomes are what :func:`orgkb.plan.cla
 rules are :data:`orgkb.rules.RULES` in the language's words (:func:`orgkb.rules.wording`); the
 glossary entries are the glossary page's own, the first sentence of each definition
 (:mod:`orgkb.sphinxext.site.handout` takes them from the page as the edition's build read it).
+The handout's own words — its headings, questions and answers — are :class:`~orgkb.text.Text`
+templates, with their Chinese in :mod:`orgkb.zh` like every other sentence orgkb writes, and a
+scenario is named as a chart's title names it (:func:`orgkb.chart.scenario_name`).
 :func:`orgkb.downloads.build_downloads` prints the page to PDF with chromium.
 """
 
@@ -15,9 +18,12 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from orgkb.chart import scenario_name
 from orgkb.model import Branch, Company, Level
 from orgkb.plan import Governance, Scenario, classify, recommend
+from orgkb.render import listed
 from orgkb.rules import RULES, Rule, rule, wording
+from orgkb.text import ENGLISH, Text, is_chinese
 
 HANDOUT_PAGE = "handout.html"
 """The handout's page in the output of the site's ``singlehtml`` build, which is printed."""
@@ -44,101 +50,11 @@ CORE_TERMS = (
 """The glossary's headwords the handout defines, by their English headword, in this order."""
 
 
-@dataclass(frozen=True)
-class HandoutWords:
-    """The handout's own words in one language; everything else on it comes from orgkb."""
-
-    title: str
-    subtitle: str
-    tree: str
-    branches: str
-    none_or_one: str
-    two_or_more: str
-    regions: str
-    one: str
-    several: str
-    governance: str
-    default_note: str
-    """After the outcome that is orgkb's default, not the article's verdict."""
-    rules: str
-    glossary: str
-    beyond: str
-    """After a rule that is ours, not the article's, as the pages' boxes say it."""
-    colon: str
-    comma: str
-    semicolon: str
-    one_branch_note: str
-    """After the outcome of no branches, which orgkb also gives a company of one branch."""
-    scenarios: dict[Scenario, str]
-    governances: dict[Governance, str]
-
-
-WORDS = {
-    "en": HandoutWords(
-        title="Organising online marketing: the handout",
-        subtitle="orgkb — levels × division of labour, from the article to a plan",
-        tree="Which scenario, which organisation",
-        branches="How many branches does the company have?",
-        none_or_one="none or one",
-        two_or_more="two or more",
-        regions="In how many regions (片区)?",
-        one="one",
-        several="two or more",
-        governance="Who runs promotion and customer service?",
-        default_note=" (orgkb's default, beyond the article)",
-        rules="The rules",
-        glossary="Core glossary",
-        beyond=" (beyond the article)",
-        colon=": ",
-        comma=", ",
-        semicolon="; ",
-        one_branch_note=" (a single branch counts as no branch: beyond the article)",
-        scenarios={
-            Scenario.NO_BRANCHES: "No branches",
-            Scenario.ONE_REGION: "One region, several branches",
-            Scenario.MULTI_REGION: "Several regions",
-        },
-        governances={
-            Governance.CENTRALIZED: "centralized (集权): the group",
-            Governance.DECENTRALIZED: "decentralized (分权): each region",
-        },
-    ),
-    "zh": HandoutWords(
-        title="网络营销体系的组织架构：培训讲义",
-        subtitle="orgkb：层级 × 分工，从原文到组织方案",
-        tree="属于哪种情形，该怎样组织",
-        branches="公司有几家分公司？",
-        none_or_one="没有或只有一家",
-        two_or_more="两家或更多",
-        regions="分布在几个片区？",
-        one="一个",
-        several="两个或更多",
-        governance="推广和客服由谁负责？",
-        default_note="（orgkb 的默认，超出原文）",
-        rules="规则",
-        glossary="核心术语",
-        beyond="（超出原文）",
-        colon="：",
-        comma="、",
-        semicolon="；",
-        one_branch_note="（只有一家分公司，按没有分公司处理：超出原文）",
-        scenarios={
-            Scenario.NO_BRANCHES: "没有分公司",
-            Scenario.ONE_REGION: "一个片区，多家分公司",
-            Scenario.MULTI_REGION: "多个片区",
-        },
-        governances={
-            Governance.CENTRALIZED: "集权：集团负责",
-            Governance.DECENTRALIZED: "分权：各片区自己负责",
-        },
-    ),
+_GOVERNANCES = {
+    Governance.CENTRALIZED: Text("centralized (集权): the group"),
+    Governance.DECENTRALIZED: Text("decentralized (分权): each region"),
 }
-"""The handout's words by language: ``en`` and ``zh`` (:func:`words`)."""
-
-
-def words(language: str) -> HandoutWords:
-    """The handout's words in *language*: Chinese for any code starting with ``zh``."""
-    return WORDS["zh"] if language.lower().startswith("zh") else WORDS["en"]
+"""Each answer to who runs promotion and customer service, as the tree gives it."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +115,7 @@ def _outcome(company: Company, language: str, governance: Governance | None = No
     )
 
 
-def decision_tree(language: str = "en") -> Question:
+def decision_tree(language: str = ENGLISH) -> Question:
     """The scenarios as a decision tree in *language*, each outcome computed by orgkb.
 
     >>> tree = decision_tree()
@@ -209,25 +125,30 @@ def decision_tree(language: str = "en") -> Question:
     >>> [(answer.then.governance.value, answer.then.codes) for answer in regions.answers]
     [('centralized', ('R6', 'R8', 'R9')), ('decentralized', ('R7', 'R8', 'R9'))]
     """
-    said = words(language)
     regions = Question(
-        said.governance,
+        Text("Who runs promotion and customer service?").translated(language),
         tuple(
-            Answer(said.governances[governance], _outcome(_REGIONS, language, governance))
+            Answer(
+                _GOVERNANCES[governance].translated(language),
+                _outcome(_REGIONS, language, governance),
+            )
             for governance in Governance
         ),
     )
+    # One English, "two or more", counts branches and regions; Chinese counts them with
+    # different words (两家, 两个), so the regions' answer names its number apart.
+    two_regions = Text("{count} or more", count=Text("two"))
     return Question(
-        said.branches,
+        Text("How many branches does the company have?").translated(language),
         (
-            Answer(said.none_or_one, _outcome(_SOLO, language)),
+            Answer(Text("none or one").translated(language), _outcome(_SOLO, language)),
             Answer(
-                said.two_or_more,
+                Text("two or more").translated(language),
                 Question(
-                    said.regions,
+                    Text("In how many regions (片区)?").translated(language),
                     (
-                        Answer(said.one, _outcome(_ONE_REGION, language)),
-                        Answer(said.several, regions),
+                        Answer(Text("one").translated(language), _outcome(_ONE_REGION, language)),
+                        Answer(two_regions.translated(language), regions),
                     ),
                 ),
             ),
@@ -259,9 +180,14 @@ def first_sentence(text: str) -> str:
 
 def handout_html(language: str, glossary: Sequence[GlossaryEntry]) -> str:
     """The handout in *language* as a standalone HTML page, with *glossary* as its glossary."""
-    said = words(language)
-    tag = "zh-CN" if language.lower().startswith("zh") else "en"
-    rules = "".join(_rule_row(code_rule, language, said) for code_rule in RULES)
+    tag = "zh-CN" if is_chinese(language) else "en"
+    title = _said(Text("Organising online marketing: the handout"), language)
+    subtitle = _said(
+        Text("orgkb — levels × division of labour, from the article to a plan"), language
+    )
+    tree = _said(Text("Which scenario, which organisation"), language)
+    glossary_heading = _said(Text("Core glossary"), language)
+    rules = "".join(_rule_row(code_rule, language) for code_rule in RULES)
     terms = "".join(
         f"<dt>{_e(entry.english)} <span lang='zh-CN'>{_e(entry.chinese)}</span></dt>"
         f"<dd>{_e(entry.definition)}</dd>"
@@ -271,32 +197,36 @@ def handout_html(language: str, glossary: Sequence[GlossaryEntry]) -> str:
 <html lang="{tag}">
 <head>
 <meta charset="utf-8">
-<title>{_e(said.title)}</title>
+<title>{title}</title>
 <style>{_STYLE}</style>
 </head>
 <body>
-<header><h1>{_e(said.title)}</h1><p>{_e(said.subtitle)}</p></header>
-<section class="tree"><h2>{_e(said.tree)}</h2>
-{_question(decision_tree(language), language, said)}
+<header><h1>{title}</h1><p>{subtitle}</p></header>
+<section class="tree"><h2>{tree}</h2>
+{_question(decision_tree(language), language)}
 </section>
-<section class="rules"><h2>{_e(said.rules)}</h2><table>{rules}</table></section>
-<section class="glossary"><h2>{_e(said.glossary)}</h2><dl>{terms}</dl></section>
+<section class="rules"><h2>{_said(Text("The rules"), language)}</h2><table>{rules}</table></section>
+<section class="glossary"><h2>{glossary_heading}</h2><dl>{terms}</dl></section>
 </body>
 </html>
 """
+
+
+def _said(text: Text, language: str) -> str:
+    return _e(text.translated(language))
 
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _question(question: Question, language: str, said: HandoutWords) -> str:
+def _question(question: Question, language: str) -> str:
     answers = "".join(
         f"<li><span class='answer'>{_e(answer.answer)}</span> → "
         + (
-            _question(answer.then, language, said)
+            _question(answer.then, language)
             if isinstance(answer.then, Question)
-            else _outcome_html(answer.then, language, said)
+            else _outcome_html(answer.then, language)
         )
         + "</li>"
         for answer in question.answers
@@ -311,34 +241,47 @@ def outcome_name(outcome: Outcome, language: str) -> str:
     >>> outcome_name(decision_tree().answers[0].then, "en")
     'No branches (a single branch counts as no branch: beyond the article)'
     """
-    said = words(language)
-    name = said.scenarios[outcome.scenario]
+    # The scenario's name as a chart's title gives it, heading the answer's line.
+    name = scenario_name(outcome.scenario, language)
+    name = name[:1].upper() + name[1:]
     if outcome.governance is Governance.CENTRALIZED:
-        return name + said.default_note
+        return Text("{scenario} (orgkb's default, beyond the article)", scenario=name).translated(
+            language
+        )
     if outcome.scenario is Scenario.NO_BRANCHES:
-        return name + said.one_branch_note
+        return Text(
+            "{scenario} (a single branch counts as no branch: beyond the article)", scenario=name
+        ).translated(language)
     return name
 
 
-def _outcome_html(outcome: Outcome, language: str, said: HandoutWords) -> str:
+def _outcome_html(outcome: Outcome, language: str) -> str:
     name = outcome_name(outcome, language)
-    levels = said.semicolon.join(
-        f"{level.label_in(language)}{said.colon}{said.comma.join(functions)}"
-        for level, functions in outcome.levels
+    levels = (
+        Text("; ")
+        .translated(language)
+        .join(
+            Text(
+                "{level}: {functions}",
+                level=level.label_in(language),
+                functions=listed(functions, language),
+            ).translated(language)
+            for level, functions in outcome.levels
+        )
     )
     codes = " ".join(f"<span class='code'>{code}</span>" for code in outcome.codes)
     return f"<span class='outcome'><b>{_e(name)}</b> {codes}<br>{_e(levels)}</span>"
 
 
-def _rule_row(stated: Rule, language: str, said: HandoutWords) -> str:
+def _rule_row(stated: Rule, language: str) -> str:
     stated_words = wording(stated, language)
     beyond = ""
-    # The rules that go beyond the article say so in their source, in every language.
-    if stated.source.startswith("Beyond the article"):
-        beyond = f"<em>{_e(said.beyond)}</em>"
+    if stated.beyond_the_article:
+        beyond = f"<em>{_said(Text(' (beyond the article)'), language)}</em>"
+    colon = Text(": ").translated(language)
     return (
         f"<tr><th><span class='code'>{stated.code}</span></th>"
-        f"<td><b>{_e(stated_words.title)}</b>{beyond}{said.colon}{_e(stated_words.statement)}</td></tr>"
+        f"<td><b>{_e(stated_words.title)}</b>{beyond}{colon}{_e(stated_words.statement)}</td></tr>"
     )
 
 

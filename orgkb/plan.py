@@ -5,10 +5,11 @@ some functions — together with the ids of the rules that shaped it. This modul
 vocabulary for choosing an organisation:
 
 - :func:`recommend` gives the plan the article recommends for a company's scenario;
-- :func:`plan_for` gives the plan of any option the article weighs (:data:`OPTIONS`), and is
-  the one place that refuses an option the scenario does not have;
+- :func:`plan_for` gives the plan of any option the article weighs (:data:`OPTIONS`), and
+  :func:`weighed` is the one place that refuses an option the scenario does not have;
 - :func:`as_is_option` and :func:`structure` say how the company is organised today: the option
-  its profile names, or else only the structure it describes;
+  its profile names, or else only the structure it describes; :func:`option_today` is the
+  option to start from, the profile's or else the scenario's first;
 - :func:`region_id`, :func:`city_id` and :func:`branch_id` build every unit id, and a plan
   looks its units up by id (:meth:`Plan.unit`, :meth:`Plan.children`) in constant time.
 """
@@ -369,7 +370,7 @@ def plan_for(company: Company, option: Option) -> Plan:
     orgkb.errors.InputError: 'centralized' is not an option for a company that is one-region; \
 expected one of separate, unified
     """
-    return _PLANNERS[_weighed(company, option)](company)
+    return _PLANNERS[weighed(company, option)](company)
 
 
 def as_is_option(company: Company) -> Option | None:
@@ -380,7 +381,19 @@ def as_is_option(company: Company) -> Option | None:
     """
     if company.as_is is None:
         return None
-    return _weighed(company, company.as_is, "as_is")
+    return weighed(company, company.as_is, "as_is")
+
+
+def option_today(company: Company) -> Option:
+    """The option *company* runs today: the one its profile's ``as_is`` names
+    (:func:`as_is_option`), else the one the article starts its scenario from, the first of
+    :data:`OPTIONS` — separate teams, or one head without branches.
+
+    >>> from orgkb.model import Branch
+    >>> option_today(Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan"))))
+    <Option.SEPARATE: 'separate'>
+    """
+    return as_is_option(company) or OPTIONS[classify(company)][0]
 
 
 def structure(company: Company) -> Plan:
@@ -411,7 +424,9 @@ def structure(company: Company) -> Plan:
     return Plan(company.name, classify(company), None, tuple(units), ())
 
 
-def _weighed(company: Company, option: Option, field: str = "") -> Option:
+def weighed(company: Company, option: Option, field: str = "") -> Option:
+    """*option*, if the article weighs it for *company*'s scenario (:data:`OPTIONS`); else an
+    :class:`~orgkb.errors.InputError` naming *field*, the option or field that gave it."""
     scenario = classify(company)
     if option not in OPTIONS[scenario]:
         choices = ", ".join(str(weighed) for weighed in OPTIONS[scenario])

@@ -37,12 +37,13 @@ import yaml
 from orgkb.chart import chart, chart_as_html, scenario_name
 from orgkb.citation import rule_anchor
 from orgkb.cli import EXIT_BAD_INPUT, main
-from orgkb.errors import OrgkbError
+from orgkb.errors import InputError, OrgkbError
 from orgkb.profile import (
     BRANCH_ALIASES,
     COMPANY_ALIASES,
     PROFILE,
     PROJECT_SEPARATORS,
+    csv_profile_rows,
     load_company_text,
     load_document,
     profile_format,
@@ -50,6 +51,7 @@ from orgkb.profile import (
 from orgkb.render import error_line
 from orgkb.rules import rule, wording
 from orgkb.text import ENGLISH, Text
+from orgkb.values import read_number
 
 TABLE_FIELDS = ("name", "city", "region", "projects", "capacity", "inquiries_per_month")
 """The columns of the planner's table of branches: a branch's fields a reader edits there."""
@@ -75,7 +77,6 @@ NEW_COMPANY = Text("My company")
 """The name a profile made from the table alone starts with."""
 _PASTED = "profile"
 _COMMENT_LINES = re.compile(r"^[ \t]*#.*(?:\n|$)", re.MULTILINE)
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 class RefusedError(Exception):
@@ -139,16 +140,17 @@ def _own_key(key: object, aliases: Mapping[str, str]) -> object:
 def _document(text: str, name: str, language: str) -> Any:
     """The plain values of the profile *text*: a mapping, or for CSV the list of its rows.
 
-    Read within the bounds the command line reads a profile in
-    (:func:`orgkb.profile.load_document`).
+    Read as the command line reads a profile: YAML and JSON within its bounds
+    (:func:`orgkb.profile.load_document`), CSV as its table
+    (:func:`orgkb.profile.csv_profile_rows`).
     """
-    if profile_format(Path(name), text) == "csv":
-        return list(csv.DictReader(io.StringIO(text, newline="")))
-    with _saved({name: text}):
-        try:
+    try:
+        if profile_format(Path(name), text) == "csv":
+            return csv_profile_rows(text, name)
+        with _saved({name: text}):
             document, _ = load_document(name, PROFILE)
-        except OrgkbError as error:
-            raise RefusedError(error_line(error, language)) from None
+    except OrgkbError as error:
+        raise RefusedError(error_line(error, language)) from None
     return document
 
 
@@ -205,8 +207,13 @@ def _cell(field: str, value: str, csv_text: bool) -> object:
     if field == "projects":
         pattern = "|".join(map(re.escape, PROJECT_SEPARATORS))
         return [project.strip() for project in re.split(pattern, value) if project.strip()]
-    if field in ("capacity", "inquiries_per_month") and _NUMBER.fullmatch(value):
-        number = float(value)
+    if field in ("capacity", "inquiries_per_month"):
+        # A number as the profile would read one; anything else stays text, for the profile
+        # to refuse in its words.
+        try:
+            number = read_number(value)
+        except InputError:
+            return value
         return int(number) if number.is_integer() else number
     return value
 

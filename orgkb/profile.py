@@ -16,6 +16,7 @@ values as the file itself holds, or :data:`ALIAS_ALLOWANCE` if that is more.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -59,9 +60,9 @@ from orgkb.model import (
     Staffed,
     Weekday,
 )
-from orgkb.reading import line_at, quoted, read_table, read_text, unknown
+from orgkb.reading import Row, Table, line_at, quoted, read_table, read_text, unknown
 from orgkb.staffing import ServiceTarget
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 from orgkb.transition import known_units, unknown_unit
 from orgkb.values import Limits, describe_value, read_number
 
@@ -760,18 +761,40 @@ def _line(event: Event) -> int:
     return int(mark.line) + 1
 
 
-def _parse_csv(path: Path, text: str) -> _Parsed:
+def _csv_branches(path: Path, text: str) -> tuple[Table, list[Row]]:
+    """The header of the CSV profile *text* and the rows that are branches: every row but the
+    blank ones and those of separators only. A row that cannot be read is refused."""
     table = read_table(
         path, io.StringIO(text, newline=""), BRANCH_FIELDS, ("name", "city"), BRANCH_ALIASES
     )
-    parsed = _Parsed([], tabular=True)
-    aliased = {column: name for column, name in table.written.items() if name != column}
-    branches: list[dict[str, object]] = []
+    rows = []
     for row in table:
         if row.problem:
             raise InputError(row.problem, path=str(path), line=row.line)
-        if row.empty:
-            continue
+        if not row.empty:
+            rows.append(row)
+    return table, rows
+
+
+def csv_profile_rows(text: str, path: str | Path) -> list[dict[str, str]]:
+    """The branches of the CSV profile *text*, read as :func:`load_company_text` reads them:
+    each row as a mapping from the header's names, as it writes them, to the row's values.
+
+    A name is the header's own in lower case, or the alias it gives (:data:`BRANCH_ALIASES`).
+
+    >>> csv_profile_rows("Name\\t城市\\nA\\tWuhan\\n\\t\\n", "p.tsv")
+    [{'name': 'A', '城市': 'Wuhan'}]
+    """
+    table, rows = _csv_branches(Path(path), text)
+    return [{table.written[column]: value for column, value in row.values.items()} for row in rows]
+
+
+def _parse_csv(path: Path, text: str) -> _Parsed:
+    table, rows = _csv_branches(path, text)
+    parsed = _Parsed([], tabular=True)
+    aliased = {column: name for column, name in table.written.items() if name != column}
+    branches: list[dict[str, object]] = []
+    for row in rows:
         parsed.lines[("branches", len(branches))] = row.line
         for column, name in aliased.items():
             parsed.spelled[("branches", len(branches), column)] = name
@@ -972,10 +995,9 @@ class _Validator:
             weekday = WEEKDAY_NAMES.get(text.lower())
             if weekday is not None:
                 return weekday
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                pass
+            # A date as opened and as_of are read (read_date), not in Python's other forms.
+            with contextlib.suppress(InputError):
+                return read_date(text)
         raise self.fail(
             at,
             Text(
@@ -1156,8 +1178,7 @@ _ALIASES = {**COMPANY_ALIASES, **BRANCH_ALIASES}
 def _field_name(at: FieldPath) -> str:
     name = ""
     for part in at:
-        if isinstance(part, str) and len(part) > 60:
-            # A key a megabyte long must not make the one line of its error a megabyte.
-            part = part[:57] + "..."
+        if isinstance(part, str):
+            part = shortened(part)
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name

@@ -1,14 +1,17 @@
-"""Every line of text orgkb shows a person, and the one place its wording lives.
+"""The text orgkb shows a person: the one place its human-readable output is written.
 
 The algorithms — :mod:`orgkb.plan`, :mod:`orgkb.dispatch`, :mod:`orgkb.groups`,
 :mod:`orgkb.compare`, :mod:`orgkb.staffing` — return values; the functions here turn them into
 text for a terminal, a page or a plain-text email: plan trees, tables, the dispatch summary,
-the tally of competing groups, the comparison, the staffing, and the notes and errors
-the command line writes. Each message is a whole sentence with its values named in it, never
-one glued together from fragments, so that another language can replace it whole: every one is
-a :class:`~orgkb.text.Text`, and every function here takes the *language* to write in, English
-by default or Chinese (``zh_CN``), whose words are in :mod:`orgkb.zh`. Ids, names and the
-values of the formats for programs stay as they are in either language.
+the tally of competing groups, the comparison and its assumptions, the staffing and its service
+target, and the notes and errors the command line writes. An error found deep in the library
+is worded where it is found, a lead's reason for going unassigned by the dispatcher that
+records it in the lead's row, and a drawing — a chart, the handout, a slide — by the module
+that draws it, all in the same way: each message is a whole sentence with its values named in
+it, never one glued together from fragments, so that another language can replace it whole;
+every one is a :class:`~orgkb.text.Text`, and every function here takes the *language* to
+write in, English by default or Chinese (``zh_CN``), whose words are in :mod:`orgkb.zh`. Ids,
+names and the values of the formats for programs stay as they are in either language.
 
 A value someone typed — a name, an id, a path — may hold characters that a terminal acts on
 instead of showing (an escape sequence, a carriage return, a bell) or that no encoding can
@@ -24,7 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from orgkb.compare import Comparison, Outcome
+from orgkb.compare import Assumptions, Comparison, Outcome
 from orgkb.dispatch import Dispatcher, Unassigned
 from orgkb.errors import OrgkbError
 from orgkb.groups import GroupTally, Within
@@ -32,7 +35,7 @@ from orgkb.leads import MalformedRow
 from orgkb.model import Function, Level
 from orgkb.plan import GROUP_ID, Plan, Unit
 from orgkb.rules import Rule, rule, wording
-from orgkb.staffing import Staffing
+from orgkb.staffing import ServiceTarget, Staffing
 from orgkb.support import Finding, Support
 from orgkb.text import ENGLISH, Text, in_language, is_chinese, translated
 from orgkb.transition import Phase, PhaseName, Step, Transition
@@ -41,9 +44,11 @@ UNPRINTABLE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # control characters, but the line break
     "\u200e\u200f\u202a-\u202e\u2066-\u2069"  # marks that turn the direction of text
     "\u2028\u2029"  # line and paragraph separators
-    "\ud800-\udfff]"  # lone surrogates, which no encoding writes
+    "\ud800-\udfff"  # lone surrogates, which no encoding writes
+    "\ufffe\uffff]"  # noncharacters, which no text holds
 )
-"""The characters :func:`printable` writes as escapes; a line break is not one of them."""
+"""The characters :func:`printable` writes as escapes, and a chart draws as their codes
+(:mod:`orgkb.chart`); a line break is not one of them."""
 _UNPRINTABLE_OR_BREAK = re.compile(f"\n|{UNPRINTABLE.pattern}")
 
 _WIDTH = 88
@@ -353,7 +358,7 @@ def tally_lines(
             str(row.assigned),
             str(row.unassigned),
             str(row.deals),
-            _rate(row.conversion),
+            _percent(row.conversion),
         ]
         if confidence is not None:
             cells.append(_interval(row.interval(confidence)))
@@ -389,10 +394,10 @@ def within_lines(within: Within, language: str = ENGLISH) -> list[str]:
                 cells.append("-")
                 continue
             assigned, deals = by_group[group]
-            cells.append(f"{deals}/{assigned}  {_rate(deals / assigned)}")
+            cells.append(f"{deals}/{assigned}  {_percent(deals / assigned)}")
         rows.append((name, *cells))
     adjusted = Text("mix-adjusted").translated(language)
-    rows.append((adjusted, *(_rate(rate) for rate in within.adjusted.values())))
+    rows.append((adjusted, *(_percent(rate) for rate in within.adjusted.values())))
     lines = text_table(rows)
     if within.common:
         common = listed((_value(name) for name in within.common), language)
@@ -423,15 +428,42 @@ def within_lines(within: Within, language: str = ENGLISH) -> list[str]:
     return lines
 
 
-def _rate(rate: float | None) -> str:
-    return "-" if rate is None else f"{rate:.1%}"
-
-
 def _interval(interval: tuple[float, float] | None) -> str:
     return "-" if interval is None else f"{interval[0]:.1%}–{interval[1]:.1%}"
 
 
 # Comparison of options
+
+
+def assumptions_text(assumptions: Assumptions) -> Text:
+    """The *assumptions* of a comparison in one paragraph of words, which
+    :meth:`~orgkb.text.Text.translated` gives in Chinese."""
+    support: Text | int = assumptions.support_team
+    if assumptions.support_needed is not None:
+        support = Text(
+            "{size} for the {count} branches that need it",
+            size=assumptions.support_team,
+            count=assumptions.support_needed,
+        )
+    return Text(
+        "service target {target}; customer service open {hours:g} h a day, {days_open:g} "
+        "days a week, {work:g} h a week a person; span of control {span}; busy hour "
+        "{busy:g}% of a day's inquiries, {days:g} days a month; promotion {overhead} a team "
+        "for its accounts and campaigns and one per {leads:,.0f} inquiries a month, at least "
+        "{minimum} a team; support team {support}, coordination team {coordination}",
+        target=service_target_text(assumptions.target),
+        hours=assumptions.open_hours_per_day,
+        days_open=assumptions.open_days_per_week,
+        work=assumptions.work_hours_per_week,
+        span=assumptions.span_of_control,
+        busy=assumptions.busy_hour_factor * 100,
+        days=assumptions.days_per_month,
+        overhead=assumptions.promotion_overhead,
+        leads=assumptions.leads_per_promoter,
+        minimum=assumptions.promotion_minimum,
+        support=support,
+        coordination=assumptions.coordination_team,
+    )
 
 
 def comparison_as_text(comparison: Comparison, language: str = ENGLISH) -> str:
@@ -494,7 +526,9 @@ def comparison_as_text(comparison: Comparison, language: str = ENGLISH) -> str:
                 "Give every branch inquiries_per_hour or inquiries_per_month."
             )
         )
-    notes.append(Text("Assumptions: {assumptions}.", assumptions=comparison.assumptions.describe()))
+    notes.append(
+        Text("Assumptions: {assumptions}.", assumptions=assumptions_text(comparison.assumptions))
+    )
     notes.append(
         Text(
             "Seats are the busy hour's agents over one minus shrinkage; customer-service people "
@@ -573,6 +607,35 @@ _ROWS: tuple[tuple[Text, _Figure], ...] = (
 # Staffing
 
 
+def service_target_text(target: ServiceTarget) -> Text:
+    """The service *target* in words, which :meth:`~orgkb.text.Text.translated` gives in
+    Chinese.
+
+    >>> service_target_text(ServiceTarget(shrinkage=0.3))
+    '80% answered within 20 s, handle time 180 s, shrinkage 30%, no occupancy cap'
+    >>> service_target_text(ServiceTarget(max_occupancy=0.85)).translated("zh_CN")
+    '80% 在 20 秒内接起，处理时长 180 秒，缩减率 0%，占用率不超过 85%'
+    """
+    cap = (
+        Text("no occupancy cap")
+        if target.max_occupancy == 1
+        else Text("occupancy at most {cap}", cap=_share(target.max_occupancy))
+    )
+    return Text(
+        "{level} answered within {within} s, handle time {handle} s, shrinkage {shrinkage}, {cap}",
+        level=_share(target.service_level),
+        within=f"{target.answer_within:g}",
+        handle=f"{target.handle_time:g}",
+        shrinkage=_share(target.shrinkage),
+        cap=cap,
+    )
+
+
+def _share(share: float) -> str:
+    # As the target was given: 0.8 is 80%, 0.855 is 85.5%.
+    return f"{share * 100:g}%"
+
+
 def staffing_as_text(staffing: Staffing, language: str = ENGLISH) -> str:
     """The staffing as lines of ``label: value`` for a terminal, in *language*.
 
@@ -595,7 +658,7 @@ def staffing_as_text(staffing: Staffing, language: str = ENGLISH) -> str:
             arrivals=staffing.arrivals_per_hour,
             handle=target.handle_time,
         ),
-        Text("target: {target}", target=target.describe()),
+        Text("target: {target}", target=service_target_text(target)),
         Text("agents answering: {agents}", agents=staffing.agents),
         Text("agents rostered: {agents}", agents=staffing.rostered_agents),
         Text(
@@ -797,11 +860,12 @@ def step_line(transition: Transition, step: Step, language: str = ENGLISH) -> st
     return line.translated(language)
 
 
-def transition_as_text(transition: Transition, assumptions: str, language: str = ENGLISH) -> str:
+def transition_as_text(
+    transition: Transition, assumptions: Assumptions, language: str = ENGLISH
+) -> str:
     """The move as text: the totals, what changes unit by unit, the phases, the costs.
 
-    *assumptions* is the comparison's assumptions in words
-    (:meth:`orgkb.compare.Assumptions.describe`), which the figures rest on.
+    *assumptions* are the comparison's, which the figures rest on.
     """
     count = transition.branches
     heading = Text(
@@ -884,7 +948,7 @@ def transition_as_text(transition: Transition, assumptions: str, language: str =
         lines.append(people.translated(language))
     lines += ["", *_costs_lines(transition, language)]
     notes = [
-        Text("Assumptions: {assumptions}.", assumptions=assumptions),
+        Text("Assumptions: {assumptions}.", assumptions=assumptions_text(assumptions)),
         Text(
             "Beyond the article: the article says where to end up, not how to get there; the "
             "phases, their order and the costs are ours. Sales is not counted, as in orgkb "
@@ -1204,12 +1268,6 @@ def governance_not_used_in_chart(plan: Plan, *, as_is: bool, language: str = ENG
 
 
 # Messages of the errors the command line raises itself
-
-
-def unknown_rule(name: str) -> Text:
-    """The message for a name that is neither a rule's id nor its code."""
-    shown = name if len(name) <= 60 else name[:57] + "..."
-    return Text("no rule has the id or code {name!r}; `orgkb rules` lists them", name=shown)
 
 
 def invalid_choice(value: object, choices: Iterable[object]) -> Text:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgkb.errors import InputError
 from orgkb.reading import quoted
+from orgkb.text import Text, is_chinese
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,18 @@ class Rule:
     source: str
     zh: Wording
 
+    @property
+    def beyond_the_article(self) -> bool:
+        """Whether the rule is ours rather than the article's, as its *source* says.
 
-class UnknownRuleError(KeyError):
+        >>> rule("R1").beyond_the_article, rule("R9").beyond_the_article
+        (False, True)
+        """
+        return self.source.startswith("Beyond the article")
+
+
+class UnknownRuleError(InputError):
     """Raised by :func:`rule` for a name that is neither a rule's id nor its code."""
-
-    def __str__(self) -> str:
-        return f"no rule has the id or code {quoted(self.args[0])}"
 
 
 NO_BRANCHES_ONE_HEAD = Rule(
@@ -442,11 +450,14 @@ def rule(name: str) -> Rule:
     >>> rule("one-region.unify")
     Traceback (most recent call last):
     ...
-    orgkb.rules.UnknownRuleError: no rule has the id or code 'one-region.unify'
+    orgkb.rules.UnknownRuleError: no rule has the id or code 'one-region.unify'; `orgkb rules` \
+lists them
     """
     found = _BY_ID.get(name) or _BY_CODE.get(name.upper())
     if found is None:
-        raise UnknownRuleError(name)
+        raise UnknownRuleError(
+            Text("no rule has the id or code {name}; `orgkb rules` lists them", name=quoted(name))
+        )
     return found
 
 
@@ -462,7 +473,7 @@ def wording(rule: Rule, language: str) -> Wording:
     >>> wording(unify, "en").title
     'Unify promotion and customer service'
     """
-    if language.lower().startswith("zh"):
+    if is_chinese(language):
         return rule.zh
     return Wording(
         title=rule.title,

@@ -31,7 +31,7 @@ from typing import ClassVar
 
 from orgkb.errors import InputError
 from orgkb.text import Text
-from orgkb.values import Limits
+from orgkb.values import Limits, exact
 
 SECONDS_PER_HOUR = 3600
 _Rounding = Callable[[float | Fraction], int]
@@ -92,27 +92,6 @@ class ServiceTarget:
     def __post_init__(self) -> None:
         for name, limits in self.LIMITS.items():
             limits.check(getattr(self, name), name)
-
-    def describe(self) -> Text:
-        """The target in words, which :meth:`~orgkb.text.Text.translated` gives in Chinese.
-
-        >>> ServiceTarget(shrinkage=0.3).describe()
-        '80% answered within 20 s, handle time 180 s, shrinkage 30%, no occupancy cap'
-        """
-        cap = (
-            Text("no occupancy cap")
-            if self.max_occupancy == 1
-            else Text("occupancy at most {cap}", cap=_percent(self.max_occupancy))
-        )
-        return Text(
-            "{level} answered within {within} s, handle time {handle} s, shrinkage {shrinkage}, "
-            "{cap}",
-            level=_percent(self.service_level),
-            within=_number(self.answer_within),
-            handle=_number(self.handle_time),
-            shrinkage=_percent(self.shrinkage),
-            cap=cap,
-        )
 
 
 @dataclass(frozen=True)
@@ -264,7 +243,7 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
             fewest,
             _whole(
                 load / target.max_occupancy,
-                lambda: exact_load() / _exact(target.max_occupancy),
+                lambda: exact_load() / exact(target.max_occupancy),
                 math.ceil,
             ),
         )
@@ -286,7 +265,7 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     available = 1 - target.shrinkage
     rostered = _whole(
         agents / available,
-        lambda: agents / (1 - _exact(target.shrinkage)),
+        lambda: agents / (1 - exact(target.shrinkage)),
         math.ceil,
     )
     return Staffing(
@@ -302,12 +281,12 @@ def staff(arrivals_per_hour: float, target: ServiceTarget | None = None) -> Staf
     )
 
 
-def _whole(approximate: float, exact: Callable[[], Fraction], rounding: _Rounding) -> int:
+def _whole(approximate: float, exactly: Callable[[], Fraction], rounding: _Rounding) -> int:
     # Binary floating point can land a hair to either side of a whole number — 14 / 0.7 is
     # 20.000000000000004 — and only there does rounding need the exact decimal arithmetic.
     if abs(approximate - round(approximate)) > 1e-9 * max(1.0, approximate):
         return rounding(approximate)
-    return rounding(exact())
+    return rounding(exactly())
 
 
 def _waiting(agents: int, load: float, headroom: float, blocking: float) -> float:
@@ -317,23 +296,9 @@ def _waiting(agents: int, load: float, headroom: float, blocking: float) -> floa
 
 
 def _load(arrivals_per_hour: float, handle_time: float) -> Fraction:
-    return _exact(arrivals_per_hour) * _exact(handle_time) / SECONDS_PER_HOUR
-
-
-def _exact(value: float) -> Fraction:
-    # repr gives the shortest decimal that reads back as the same float: the number as typed.
-    # The values are the limited fields and arguments above, so never infinite or NaN.
-    return Fraction(repr(float(value)))
+    return exact(arrivals_per_hour) * exact(handle_time) / SECONDS_PER_HOUR
 
 
 def _check(condition: bool, message: Text, value: object, field: str) -> None:
     if not condition:
         raise InputError(Text("{problem}, got {value}", problem=message, value=value), field=field)
-
-
-def _percent(share: float) -> str:
-    return f"{_number(share * 100)}%"
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"

@@ -43,10 +43,10 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from orgkb.errors import InputError
-from orgkb.model import Branch, Company, Level
+from orgkb.model import COUNT, Branch, Company, Level
 from orgkb.plan import city_id, region_id
 from orgkb.text import Text
-from orgkb.values import Limits
+from orgkb.values import Limits, exact
 
 
 @dataclass(frozen=True)
@@ -191,8 +191,7 @@ class Support:
         The division is of the decimals as they print, so that 11 branches at 1.1 a person
         need 10 people, not 11.
         """
-        per_person = Fraction(repr(float(self.criteria.branches_per_person)))
-        return math.ceil(self.needing / per_person)
+        return math.ceil(self.needing / exact(self.criteria.branches_per_person))
 
     def to_json(self) -> dict[str, object]:
         """The assessment as the ``orgkb support --format json`` contract describes it."""
@@ -346,7 +345,7 @@ def lag_finding(
     >>> str(lag_finding(0, 3, 3, 3, 0.95)[0])  # p = 1/20 exactly
     'lagging'
     """
-    significance = 1 - Fraction(repr(float(confidence)))
+    significance = 1 - exact(confidence)
     p_value = lag_p_value(deals, leads, rest_deals, rest_leads)
     if deals * rest_leads > rest_deals * leads:
         return Finding.NOT_SHOWN, p_value
@@ -414,13 +413,12 @@ def lag_p_value(deals: int, leads: int, rest_deals: int, rest_leads: int) -> flo
         ("rest_deals", rest_deals),
         ("rest_leads", rest_leads),
     ):
-        _COUNT.check(count, name)
+        COUNT.check(count, name)
     if deals > leads or rest_deals > rest_leads:
         raise InputError(Text("deals cannot outnumber the leads they came from"), field="deals")
     return _lower_tail(deals, leads + rest_leads, deals + rest_deals, leads)
 
 
-_COUNT = Limits(at_least=0, whole=True)
 # Up to this variance the tail is summed term by term (at most about 10 ** 5 terms); beyond
 # it the branches hold millions of leads, where the normal approximation is off by less than
 # one part in ten thousand.

@@ -41,6 +41,18 @@ def is_chinese(language: str) -> bool:
     return language.lower().startswith("zh")
 
 
+def written_in(language: str) -> str:
+    """The language orgkb writes in for a reader of *language*: :data:`CHINESE` for a Chinese
+    code (:func:`is_chinese`), :data:`ENGLISH` for every other.
+
+    A table of words in both languages is keyed by the two, and looked up with this.
+
+    >>> written_in("zh"), written_in("zh_CN.UTF-8"), written_in("en_GB"), written_in("fr")
+    ('zh_CN', 'zh_CN', 'en', 'en')
+    """
+    return CHINESE if is_chinese(language) else ENGLISH
+
+
 class Text(str):
     """A sentence or phrase for a person: an English *template* and the *values* it names.
 
@@ -139,6 +151,16 @@ def translated(value: object, language: str) -> object:
 
         return WORDS.get(value, value)
     return value
+
+
+def shortened(text: str) -> str:
+    """*text*, something a person gave, cut short to at most 60 characters for a message: a
+    name a megabyte long must not make the one line of its error a megabyte.
+
+    >>> shortened("Hankou"), len(shortened("x" * 1000))
+    ('Hankou', 60)
+    """
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def in_language(text: str, language: str) -> str:

@@ -56,14 +56,13 @@ from orgkb.errors import InputError
 from orgkb.model import Company, Function, Level, Option, Salaries, Staffed
 from orgkb.plan import (
     GROUP_ID,
-    OPTIONS,
     Plan,
     Scenario,
     Unit,
-    as_is_option,
     branch_id,
     city_id,
     classify,
+    option_today,
     plan_for,
     region_id,
 )
@@ -536,7 +535,7 @@ def transition(
             if entry.headcount is not None and entry.function in COUNTED
         }
     else:
-        source = as_is_option(company) or OPTIONS[classify(company)][0]
+        source = option_today(company)
         today = _placement_of_plan(plan_for(company, source))
         given = {}
     goal = _placement_of_plan(target_plan)

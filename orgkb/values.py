@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 from orgkb.errors import InputError
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 
 LARGEST = 1e12
 """The largest magnitude any number may have: a trillion of anything is a typing slip."""
@@ -49,8 +50,7 @@ def describe_value(value: object) -> str:
     if isinstance(value, float):
         return Text("a number ({value})", value=value)
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return Text("text ({shown!r})", shown=shown)
+        return Text("text ({shown!r})", shown=shortened(value))
     if isinstance(value, list):
         return Text("a list")
     if isinstance(value, dict):
@@ -86,6 +86,19 @@ def read_number(value: object, field: str = "") -> float:
             field=field,
         )
     return number
+
+
+def exact(number: float) -> Fraction:
+    """*number* as the decimal it is written as, not its binary approximation.
+
+    ``repr`` gives the shortest decimal that reads back as the same float, the number as
+    typed; so 12 h × 7 days over 40 h is exactly 2.1 people a seat, and 11 branches at 1.1 a
+    person need 10 people, not 11. *number* is finite, as every number read here is.
+
+    >>> exact(0.1), exact(0.1) * 3 == Fraction(3, 10)
+    (Fraction(1, 10), True)
+    """
+    return Fraction(repr(float(number)))
 
 
 def _as_float(value: object) -> float | None:

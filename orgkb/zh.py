@@ -297,6 +297,43 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
             "超出了可以测算的上限"
         ),
         "{problem}, got {value}": "{problem}，实际为{value}",
+        # The rule boxes and the rule list (orgkb.sphinxext.rules), as the translated pages
+        # quote them (explanation/summary)
+        "Rule: ": "规则：",
+        "What the article says: ": "原文的说法：",
+        "Source: ": "出处：",
+        "Our reasoning (beyond the article): ": "我们的理由（超出原文）：",
+        "Stated and explained in: ": "陈述和阐释见：",
+        "no page states this rule yet": "还没有页面陈述这条规则",
+        # The pooling chart (orgkb.sphinxext.pooling); the glossary's words: 坐席 (agents),
+        # 合并排队 (pooling), 爱尔兰 the unit of 话务量
+        "Agents needed: separate queues against one pooled queue, {erlangs} Erlangs a branch": (
+            "所需坐席数：各自排队与合并排队对比，每家分公司{erlangs}爱尔兰"
+        ),
+        "Two lines over 1 to {last} branches. Separate queues rise in a straight line to "
+        "{separate} agents; one pooled queue rises more slowly, to {pooled} agents.": (
+            "两条线，分公司从 1 家到{last}家。各自排队时，坐席数沿直线升到{separate}个；"
+            "合并排队时升得慢些，只到{pooled}个。"
+        ),
+        "{branches} branch: {separate} separate, {pooled} pooled.": (
+            "{branches}家分公司：各自排队{separate}个，合并排队{pooled}个。"
+        ),
+        "{branches} branches: {separate} separate, {pooled} pooled.": (
+            "{branches}家分公司：各自排队{separate}个，合并排队{pooled}个。"
+        ),
+        "branches": "分公司数",
+        "agents needed": "所需坐席数",
+        "separate queues": "各自排队",
+        "one pooled queue": "合并排队",
+        "{line}: {agents}": "{line}：{agents}",
+        "Agents needed for {target}, with {arrivals} inquiries an hour ({erlangs} Erlangs) "
+        "at each branch.": (
+            "每家分公司每小时{arrivals}条咨询（{erlangs}爱尔兰）时所需的坐席数；服务目标：{target}。"
+        ),
+        "Branches": "分公司数",
+        "Agents, separate queues": "坐席数（各自排队）",
+        "Agents, one pooled queue": "坐席数（合并排队）",
+        "Saved": "节省",
         # Charts (orgkb.chart)
         "no branches": "没有分公司",
         "one region, several branches": "一个片区，多家分公司",
@@ -350,6 +387,33 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "Org chart of {count} units; each box gives the unit's {what}.": (
             "组织架构图，共{count}个单位；每个方框标出单位的{what}。"
         ),
+        # The handout and the slide decks (orgkb.handout, orgkb.sphinxext.slides)
+        "Organising online marketing: the handout": "网络营销体系的组织架构：培训讲义",
+        "orgkb — levels × division of labour, from the article to a plan": (
+            "orgkb：层级 × 分工，从原文到组织方案"
+        ),
+        "Which scenario, which organisation": "属于哪种情形，该怎样组织",
+        "How many branches does the company have?": "公司有几家分公司？",
+        "none or one": "没有或只有一家",
+        "two or more": "两家或更多",
+        "In how many regions (片区)?": "分布在几个片区？",
+        "one": "一个",
+        "two": "两",
+        "{count} or more": "{count}个或更多",
+        "Who runs promotion and customer service?": "推广和客服由谁负责？",
+        "centralized (集权): the group": "集权：集团负责",
+        "decentralized (分权): each region": "分权：各片区自己负责",
+        "{scenario} (orgkb's default, beyond the article)": "{scenario}（orgkb 的默认，超出原文）",
+        "{scenario} (a single branch counts as no branch: beyond the article)": (
+            "{scenario}（只有一家分公司，按没有分公司处理：超出原文）"
+        ),
+        "{level}: {functions}": "{level}：{functions}",
+        "The rules": "规则",
+        " (beyond the article)": "（超出原文）",
+        "Core glossary": "核心术语",
+        ": ": "：",
+        "; ": "；",
+        "Beyond the article": "超出原文",
         # Plan trees, tables and the comparison (orgkb.render)
         ", ": "、",
         "{company}: {scenario}": "{company}：{scenario}",
@@ -385,6 +449,8 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "the follow-up deadlines": "跟进期限",
         "needs --follow-ups FILE": "需要同时给出 --follow-ups FILE",
         "needs --within HOURS": "需要同时给出 --within HOURS",
+        "--as-is draws the as-is view, not {view}": "--as-is 画的是现状，不是{view}",
+        "--to applies to --view transition": "--to 只用于 --view transition",
         "line {line}: the received time is missing": "第{line}行：缺少接收时间",
         "every branch that could take the lead is closed on {day}": (
             "能接这条线索的分公司在{day}都休息"
@@ -452,8 +518,8 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "chart shows no functions, so it was not used": (
             "orgkb: 提示：--governance 只适用于多个片区的推荐方案；现状图不标出职能，因此没有使用"
         ),
-        "no rule has the id or code {name!r}; `orgkb rules` lists them": (
-            "没有编号或代号为{name!r}的规则；`orgkb rules` 会列出全部规则"
+        "no rule has the id or code {name}; `orgkb rules` lists them": (
+            "没有编号或代号为{name}的规则；`orgkb rules` 会列出全部规则"
         ),
         "invalid choice: {value!r} (choose from {choices})": (
             "无效的选择：{value!r}（可选：{choices}）"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -106,9 +107,31 @@ class BuiltSite:
             and 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
         )
 
+    def content_pages(self) -> list[Path]:
+        """The pages of :meth:`pages` that hold content: not the index, search, module index or
+        404 pages Sphinx makes, nor its files in folders starting ``_`` or ``.``."""
+        generated = {"genindex.html", "search.html", "py-modindex.html", "404.html"}
+        return [
+            page
+            for page in self.pages()
+            if page.name not in generated
+            and not page.relative_to(self.html).as_posix().startswith(("_", "."))
+        ]
+
     def decks(self) -> list[Path]:
         """Every slide deck of this edition."""
         return sorted((self.html / DECKS).glob("*.html"))
+
+
+DECK_SOURCES = sorted(path.stem for path in (DOCS / DECKS).glob("*.md"))
+"""The names of the slide decks, from their sources."""
+# A slide of a deck: a section holding no other section.
+_SLIDE = re.compile(r"<section\b[^>]*>((?:(?!<section\b).)*?)</section>", re.DOTALL)
+
+
+def slides(deck: Path) -> list[str]:
+    """The markup of each slide of the built *deck*, in order."""
+    return _SLIDE.findall(deck.read_text(encoding="utf-8"))
 
 
 def _build_site(out: Path) -> None:

@@ -1,8 +1,9 @@
-"""Small helpers the tests share."""
+"""Small helpers the tests share, and the project's folders."""
 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
@@ -15,6 +16,8 @@ T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+EXAMPLES = DOCS / "examples"
+GLOSSARY = DOCS / "reference" / "glossary.md"
 # The site's Sphinx configuration; its builds run with ``-c conf``.
 CONF = ROOT / "conf"
 
@@ -93,3 +96,32 @@ def run_sphinx(
     command += [str(source), str(out)]
     result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
     return result.returncode, result.stdout + result.stderr
+
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def glossary_headwords() -> dict[str, str]:
+    """Every term of the glossary (its English and Chinese lines, case-folded) and the Chinese
+    headword of its entry: the first Chinese line."""
+    headwords = {}
+    text = GLOSSARY.read_text(encoding="utf-8")
+    for block in re.findall(r"```\{glossary\}\n(.*?)```", text, re.DOTALL):
+        entries: list[list[str]] = []
+        in_definition = True
+        for line in block.splitlines():
+            if not line.strip():
+                continue
+            if line[0].isspace():
+                in_definition = True
+                continue
+            if in_definition:
+                entries.append([])
+                in_definition = False
+            entries[-1].append(line.strip())
+        for terms in entries:
+            chinese = [term for term in terms if _CHINESE.search(term)]
+            for term in terms:
+                if chinese:
+                    headwords[term.casefold()] = chinese[0]
+    return headwords

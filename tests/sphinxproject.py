@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from orgkb.browser_runtime import MANIFEST, wrap, wrapped_name
 from tests.helpers import run_sphinx
 
 CONF = """\
@@ -19,6 +21,8 @@ DIRECTIVES = ("orgkb.sphinxext",)
 """The reusable extension alone, as another project would use it."""
 SITE = (*DIRECTIVES, "orgkb.sphinxext.site")
 """The directives and the policy of orgkb's own site, as ``conf/conf.py`` lists them."""
+FILES = ["pyodide.js", "pyodide.asm.wasm", "orgkb-0.1.0-py3-none-any.whl"]
+"""The files of a runtime :func:`fake_runtime` stands in for."""
 
 
 @dataclass(frozen=True)
@@ -61,3 +65,13 @@ def build(
         source, out, builder, conf=None, strict=strict, fresh=True, jobs=jobs
     )
     return Built(out, returncode, log)
+
+
+def fake_runtime(folder: Path, files: list[str] = FILES) -> Path:
+    """A runtime folder as browser_runtime leaves it, with stand-ins for its files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        (folder / wrapped_name(name)).write_text(wrap(name, name.encode()), encoding="ascii")
+    manifest = {"files": files, "sources": dict.fromkeys(files, "tree")}
+    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    return folder

@@ -26,7 +26,7 @@ from orgkb.leads import (
 )
 from orgkb.model import Branch, Company
 from orgkb.profile import BRANCH_ALIASES, COMPANY_ALIASES, load_company
-from tests.helpers import DOCS, run_orgkb, write_file
+from tests.helpers import DOCS, EXAMPLES, run_orgkb, write_file
 
 ENGLISH_CSV = (
     "name,city,region,projects,capacity,inquiries_per_month\n"
@@ -197,8 +197,8 @@ def test_a_leads_file_with_chinese_headers(tmp_path: Path) -> None:
 
 
 def test_a_chinese_crm_export_dispatches_as_the_english(tmp_path: Path) -> None:
-    profile = DOCS / "examples" / "dispatch" / "wuhan-three.yaml"
-    english = (DOCS / "examples" / "dispatch" / "wuhan-leads.csv").read_text(encoding="utf-8")
+    profile = EXAMPLES / "dispatch" / "wuhan-three.yaml"
+    english = (EXAMPLES / "dispatch" / "wuhan-leads.csv").read_text(encoding="utf-8")
     header, _, rows = english.partition("\n")
     chinese = ",".join({"id": "编号", "project": "项目", "city": "城市"}[column.strip().lower()]
                        for column in header.split(",")) + "\n" + rows  # fmt: skip
@@ -298,7 +298,7 @@ def test_a_profile_with_the_figures_and_limits_in_chinese(tmp_path: Path) -> Non
 
 
 def test_support_reads_a_chinese_profile_unchanged(tmp_path: Path) -> None:
-    profile = DOCS / "examples" / "support" / "huaxia-quarter.yaml"
+    profile = EXAMPLES / "support" / "huaxia-quarter.yaml"
     renames = (("as_of:", "截至日期:"), ("opened:", "开业日期:"), ("leads:", "线索数:"),
                ("deals:", "成交数:"))  # fmt: skip
     chinese = write_file(tmp_path, "huaxia-quarter.yaml", _chinese(profile, *renames))
@@ -308,7 +308,7 @@ def test_support_reads_a_chinese_profile_unchanged(tmp_path: Path) -> None:
     assert run_orgkb("support", str(chinese), "--format", "json") == english
 
 
-DISPATCH = DOCS / "examples" / "dispatch"
+DISPATCH = EXAMPLES / "dispatch"
 
 
 def test_allocate_reads_chinese_follow_ups_open_workload_and_caps(tmp_path: Path) -> None:
@@ -358,7 +358,7 @@ def test_tally_reads_chinese_assignments_deals_and_groups(tmp_path: Path) -> Non
     groups = write_file(
         tmp_path, "groups.yaml", _chinese(DISPATCH / "jiayuan-groups.yaml", *renames)
     )
-    profile = str(DOCS / "examples" / "tutorial" / "jiayuan-2.yaml")
+    profile = str(EXAMPLES / "tutorial" / "jiayuan-2.yaml")
     leads = ("--leads", str(DISPATCH / "jiayuan-week.csv"))
     english = run_orgkb(
         "tally", profile, str(DISPATCH / "jiayuan-week-assigned.csv"), *leads,
@@ -422,7 +422,7 @@ def test_another_file_naming_a_column_both_ways_is_refused(
     tmp_path: Path, command: str, name: str, text: str, error: str
 ) -> None:
     path = str(write_file(tmp_path, name, text))
-    profile = str(DOCS / "examples" / "tutorial" / "jiayuan-2.yaml")
+    profile = str(EXAMPLES / "tutorial" / "jiayuan-2.yaml")
     assigned = str(DISPATCH / "jiayuan-week-assigned.csv")
     groups = str(DISPATCH / "jiayuan-groups.yaml")
     leads = ("--leads", str(DISPATCH / "jiayuan-week.csv"))

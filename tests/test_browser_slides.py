@@ -20,8 +20,7 @@ from tests.browser import (
     served,
     watch,
 )
-from tests.conftest import EDITIONS, BuiltSite
-from tests.test_slides import DECK_SOURCES, slides
+from tests.conftest import DECK_SOURCES, EDITIONS, BuiltSite, slides
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 

@@ -2,15 +2,14 @@
 
 The property-based tests compare the dispatcher with a plain restatement of the rule — the
 quota method turn by turn over every branch of the pool, with exact fractions, a turn that
-falls on a branch that is closed or at its cap being passed — and check the guarantees the
-fairness page states on random profiles and lead files over a few days.
+falls on a branch that is closed or at its cap being passed (tests/dispatching.py) — and check
+the guarantees the fairness page states on random profiles and lead files over a few days.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, timedelta
-from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -22,101 +21,18 @@ from orgkb.errors import InputError
 from orgkb.leads import Lead
 from orgkb.model import Branch, Company, Weekday
 from orgkb.profile import load_company
+from orgkb.values import exact
+from tests.dispatching import (
+    CAPACITIES,
+    DAYS,
+    dated_leads,
+    limited_companies,
+    one_city,
+    pool_of,
+    received_times,
+    reference,
+)
 from tests.helpers import write_file
-from tests.test_dispatch import CAPACITIES, CITIES, PROJECTS, pool_of
-
-MONDAY = date(2026, 3, 2)
-DAYS = [MONDAY + timedelta(days=n) for n in range(4)]
-
-
-@st.composite
-def limited_companies(draw: st.DrawFn, *, max_branches: int = 6) -> Company:
-    branches = []
-    for number in range(draw(st.integers(1, max_branches))):
-        closed = draw(
-            st.lists(
-                st.one_of(
-                    st.sampled_from([Weekday(day.weekday()) for day in DAYS]),
-                    st.sampled_from(DAYS),
-                ),
-                max_size=2,
-                unique=True,
-            )
-        )
-        branches.append(
-            Branch(
-                f"B{number}",
-                draw(st.sampled_from(CITIES[:2])),
-                region=draw(st.sampled_from(("", "Central"))),
-                projects=tuple(draw(st.sets(st.sampled_from(PROJECTS[:2]), max_size=1))),
-                capacity=draw(st.sampled_from(CAPACITIES)),
-                daily_cap=draw(st.one_of(st.none(), st.integers(1, 4))),
-                closed=tuple(closed),
-            )
-        )
-    return Company("Co", tuple(branches))
-
-
-def received_times(*, in_order: bool) -> st.SearchStrategy[list[datetime]]:
-    minutes = st.lists(st.integers(0, len(DAYS) * 24 * 60 - 1), max_size=60)
-    if in_order:
-        minutes = minutes.map(sorted)
-    start = datetime.combine(MONDAY, datetime.min.time())
-    return minutes.map(lambda given: [start + timedelta(minutes=m) for m in given])
-
-
-@st.composite
-def dated_leads(draw: st.DrawFn, *, in_order: bool = False) -> list[Lead]:
-    times = draw(received_times(in_order=in_order))
-    return [
-        Lead(
-            draw(st.integers(0, 50).map(str)),
-            draw(st.sampled_from(PROJECTS[:3])),
-            draw(st.sampled_from((*CITIES[:2], None))),
-            received=time,
-        )
-        for time in times
-    ]
-
-
-def reference(company: Company, leads: list[Lead]) -> tuple[list[str | None], list[int]]:
-    """The branch (or the reason's word) of each lead, and the turns each branch passed."""
-    branches = company.branches
-    weight = [Fraction(repr(float(b.capacity))) for b in branches]
-    load = [0] * len(branches)
-    passed = [0] * len(branches)
-    taken: Counter[tuple[int, date]] = Counter()
-    seen: set[str] = set()
-    chosen: list[str | None] = []
-    for lead in leads:
-        members, _ = pool_of(company, lead)
-        if lead.id in seen or not members:
-            chosen.append(None)
-            seen.add(lead.id)
-            continue
-        seen.add(lead.id)
-        assert lead.received is not None
-        day = lead.received.date()
-        closed = {n for n in members if branches[n].closed_on(day)}
-        capped = {
-            n for n in members if branches[n].daily_cap is not None
-            and taken[(n, day)] >= (branches[n].daily_cap or 0)
-        }  # fmt: skip
-        if closed | capped >= set(members):
-            chosen.append("closed" if closed == set(members) else "cap-reached")
-            continue
-        pool_weight = sum(weight[n] for n in members)
-        while True:
-            total = sum(load[n] for n in members)
-            due = [n for n in members if Fraction(load[n]) / weight[n] < (total + 1) / pool_weight]
-            best = min(due, key=lambda n: ((load[n] + 1) / weight[n], n))
-            load[best] += 1
-            if best not in closed | capped:
-                break
-            passed[best] += 1
-        taken[(best, day)] += 1
-        chosen.append(branches[best].name)
-    return chosen, passed
 
 
 def outcome(results: list[object]) -> list[str | None]:
@@ -190,14 +106,12 @@ def test_turns_taken_and_passed_stay_within_one_of_the_exact_share(
 ) -> None:
     # One pool, no open workload: the quota method's bound holds for the turns, after every
     # lead, whatever the caps and closed days.
-    company = Company(
-        "Co",
-        tuple(
-            Branch(f"B{n}", "Wuhan", capacity=c, daily_cap=cap, closed=tuple(closed))
-            for n, (c, cap, closed) in enumerate(branches)
-        ),
+    company = one_city(
+        [c for c, _, _ in branches],
+        daily_cap=[cap for _, cap, _ in branches],
+        closed=[tuple(closed) for _, _, closed in branches],
     )
-    weight = [Fraction(repr(float(c))) for c, _, _ in branches]
+    weight = [exact(c) for c, _, _ in branches]
     pool_weight = sum(weight)
     dispatcher = Dispatcher(company)
     for number, time in enumerate(times):
@@ -227,19 +141,11 @@ def test_a_branch_back_from_a_closed_day_takes_its_share_not_a_burst(
     # of leads, it takes its share of them within two leads (one for where it stood when it
     # closed, one for where it stands now), however many leads it missed.
     closed_day = DAYS[1]
-    company = Company(
-        "Co",
-        tuple(
-            Branch(
-                f"B{n}",
-                "Wuhan",
-                capacity=c,
-                closed=(closed_day,) if n == len(capacities) - 1 else (),
-            )
-            for n, c in enumerate(capacities)
-        ),
+    last = len(capacities) - 1
+    company = one_city(
+        capacities, closed=[(closed_day,) if n == last else () for n in range(len(capacities))]
     )
-    weight = [Fraction(repr(float(c))) for c in capacities]
+    weight = [exact(c) for c in capacities]
     share = weight[-1] / sum(weight)
     dispatcher = Dispatcher(company)
     name = company.branches[-1].name
@@ -420,6 +326,15 @@ def test_profiles_give_caps_and_closed_days_in_yaml_json_and_csv(tmp_path: Path)
         (
             "closed: [2026-02-30]",
             "branches[0].closed[0]: expected a weekday (sunday, 周日) or a date",
+        ),
+        # A date in the one form a profile's dates take, as opened and as_of are read.
+        (
+            "closed: [20261001, 2026-W40-4]",
+            "branches[0].closed[0]: expected a weekday (sunday, 周日) or a date (2026-10-01), got a number (20261001)",
+        ),
+        (
+            "closed: ['2026-W40-4']",
+            "branches[0].closed[0]: expected a weekday (sunday, 周日) or a date (2026-10-01), got text ('2026-W40-4')",
         ),
         (
             "closed: {sunday: true}",

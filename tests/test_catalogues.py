@@ -11,8 +11,6 @@ holds for machines and readers to follow: the roles and their targets, code span
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -20,10 +18,9 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from tests.helpers import ROOT
+from tests.helpers import CONF, DOCS, ROOT, glossary_headwords, run_sphinx
 
 CATALOGUES = ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
-GLOSSARY = ROOT / "docs" / "reference" / "glossary.md"
 # The two reference pages the Chinese edition shows in English (their titles and a note say
 # so in Chinese): their other messages may stay untranslated.
 ENGLISH_ONLY = {"reference/api", "reference/sphinx-extension"}
@@ -37,7 +34,6 @@ EXPLICIT_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTAL
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
 URL = re.compile(r"https?://[^\s<>()\[\]`\"'，。；：）、]+")
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +43,12 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Catalog]:
     out = tmp_path_factory.mktemp("gettext")
     # The pages, then the slide decks with their own configuration, into one folder, as
     # ./dev catalogues makes them.
-    for conf, source in (("conf", "docs"), ("conf/slides", "docs/training/slides")):
-        command = [
-            sys.executable, "-m", "sphinx", "-q", "-b", "gettext", "-c", str(ROOT / conf),
-            "-d", str(out / "doctrees" / conf), str(ROOT / source), str(out / "pot"),
-        ]  # fmt: skip
-        result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-        assert result.returncode == 0, result.stdout + result.stderr
+    for conf, source in ((CONF, DOCS), (CONF / "slides", DOCS / "training" / "slides")):
+        doctrees = out / "doctrees" / conf.name
+        returncode, log = run_sphinx(
+            source, out / "pot", "gettext", conf=conf, doctrees=doctrees, strict=False
+        )
+        assert returncode == 0, log
     return {
         path.relative_to(out / "pot").with_suffix("").as_posix(): _read(path)
         for path in (out / "pot").rglob("*.pot")
@@ -186,32 +181,6 @@ def test_translations_keep_roles_code_and_urls(catalogues: dict[str, Catalog]) -
         for difference in markup_differences(msgid, str(message.string))
     ]
     assert problems == [], "\n".join(problems)
-
-
-def glossary_headwords() -> dict[str, str]:
-    """Every term of the glossary (its English and Chinese lines, case-folded) and the Chinese
-    headword of its entry: the first Chinese line."""
-    headwords = {}
-    text = GLOSSARY.read_text(encoding="utf-8")
-    for block in re.findall(r"```\{glossary\}\n(.*?)```", text, re.DOTALL):
-        entries: list[list[str]] = []
-        in_definition = True
-        for line in block.splitlines():
-            if not line.strip():
-                continue
-            if line[0].isspace():
-                in_definition = True
-                continue
-            if in_definition:
-                entries.append([])
-                in_definition = False
-            entries[-1].append(line.strip())
-        for terms in entries:
-            chinese = [term for term in terms if CHINESE.search(term)]
-            for term in terms:
-                if chinese:
-                    headwords[term.casefold()] = chinese[0]
-    return headwords
 
 
 def test_the_glossary_gives_every_term_a_chinese_headword() -> None:

@@ -34,7 +34,7 @@ from orgkb.chart import (
 from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Function, Level, Option
 from orgkb.plan import Governance, Plan, Unit, plan_for, recommend, structure
-from orgkb.render import plan_as_text
+from orgkb.render import UNPRINTABLE, plan_as_text
 from tests.helpers import Walked, run_orgkb
 
 SOLO = Company("Solo", (Branch("Only", "Wuhan"),))
@@ -76,9 +76,14 @@ CONTROLS = Company(
         Branch("Bell\x07 tab\t line\nfeed\r", "Wuhan"),
         Branch("Nul\x00 del\x7f c1\x9b sep\u2028 lone\ud800", "Wuhan"),
         Branch("%%{init: {'securityLevel': 'loose'}}%%", "Wuhan"),
+        Branch("Right\u202eto left\u2067 mark\u200f nonchar\ufffe", "Wuhan"),
     ),
 )
 COMPANIES = (SOLO, DUO, GROUP, HOSTILE, SLASHES, CONTROLS)
+
+
+# The embeddings, overrides and isolates that turn the direction of text, by their class.
+BIDI_CONTROLS = ("LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI")
 
 
 def shown(name: str) -> str:
@@ -88,7 +93,11 @@ def shown(name: str) -> str:
         code = ord(character)
         if character in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029":
             characters.append(" ")
-        elif unicodedata.category(character) in ("Cc", "Cs") or character in "\ufffe\uffff":
+        elif (
+            unicodedata.category(character) in ("Cc", "Cs")
+            or character in "\ufffe\uffff\u200e\u200f"  # and the marks LRM and RLM
+            or unicodedata.bidirectional(character) in BIDI_CONTROLS
+        ):
             characters.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
             characters.append(character)
@@ -382,7 +391,8 @@ def test_no_name_spells_a_mermaid_directive() -> None:
 
 
 def test_no_control_character_reaches_the_html_or_a_diagram() -> None:
-    raw = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+    # What the text output escapes, bidirectional marks and noncharacters included.
+    raw = UNPRINTABLE
     for drawn in (chart(CONTROLS), chart(CONTROLS, View.AS_IS), chart(CONTROLS, View.SEPARATE)):
         for draw in (
             chart_as_html, chart_as_html_page, chart_as_mermaid, chart_as_dot, chart_as_svg

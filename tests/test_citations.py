@@ -184,18 +184,8 @@ def test_citation_file_and_licences() -> None:
 # The built site: what a reader and a citing author find there.
 
 
-def _content_pages(site: BuiltSite) -> list[Path]:
-    generated = {"genindex.html", "search.html", "py-modindex.html", "404.html"}
-    return [
-        page
-        for page in site.pages()
-        if page.name not in generated
-        and not page.relative_to(site.html).as_posix().startswith(("_", "."))
-    ]
-
-
 def test_every_chinese_page_cites_its_chinese_address(built_zh_site: BuiltSite) -> None:
-    for page in _content_pages(built_zh_site):
+    for page in built_zh_site.content_pages():
         relative = page.relative_to(built_zh_site.html).as_posix()
         text = page.read_text(encoding="utf-8")
         block = re.sub(r"<[^>]+>", "", text[text.index('id="cite-this-page"') :])
@@ -243,7 +233,7 @@ def test_each_rule_s_short_address_leads_to_its_entry_on_the_rules_page(
 
 
 def test_every_page_ends_with_its_citation(built_site: BuiltSite) -> None:
-    for page in _content_pages(built_site):
+    for page in built_site.content_pages():
         relative = page.relative_to(built_site.html).as_posix()
         text = page.read_text(encoding="utf-8")
         block = text[text.index('id="cite-this-page"') :]
@@ -287,7 +277,7 @@ def _short_addresses(site: BuiltSite) -> set[str]:
 
 def _published(site: BuiltSite) -> set[str]:
     addresses = _short_addresses(site)
-    for page in _content_pages(site):
+    for page in site.content_pages():
         relative = page.relative_to(site.html).as_posix()
         addresses.add(relative)
         addresses.update(

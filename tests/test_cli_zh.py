@@ -52,9 +52,8 @@ from orgkb.profile import (
 from orgkb.rules import RULES
 from orgkb.text import Text
 from orgkb.zh import CATALOGUE, WORDS
-from tests.helpers import DOCS, ROOT, run_orgkb, write_file
+from tests.helpers import DOCS, EXAMPLES, ROOT, run_orgkb, write_file
 
-EXAMPLES = DOCS / "examples"
 DUO = "company: Duo\nbranches:\n  - {name: A, city: Wuhan}\n  - {name: B, city: Wuhan}\n"
 STAFF = ("staff", "--arrivals-per-hour", "200", "--aht", "180", "--answer-within", "20")
 
@@ -665,6 +664,36 @@ def test_every_template_is_a_literal_with_its_values() -> None:
         named = {keyword.arg for keyword in call.keywords}
         if None not in named:  # no **values
             assert _fields(template.value) == named, where
+
+
+# What takes a message for a person, and which of its arguments is the message.
+_MESSAGE_ARGUMENT = {"InputError": 0, "OrgkbError": 0, "UnknownRuleError": 0, "fail": 1}
+
+
+def _words(node: ast.expr) -> bool:
+    # Words written out in the call: a string, an f-string, or strings joined with +.
+    if isinstance(node, ast.BinOp):
+        return _words(node.left) or _words(node.right)
+    return isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
+
+
+def test_every_message_of_an_error_is_a_template() -> None:
+    # A message written as a plain string reaches a Chinese reader in English. The extensions'
+    # warnings are for the authors of pages, in Sphinx's log, and page_examples' for the tests.
+    plain = []
+    for path in sorted((ROOT / "orgkb").rglob("*.py")):
+        if "sphinxext" in path.parts or path.name == "page_examples.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            at = _MESSAGE_ARGUMENT.get(name or "")
+            if at is not None and len(node.args) > at and _words(node.args[at]):
+                plain.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert plain == []
 
 
 def test_the_catalogue_translates_every_template_and_only_those() -> None:

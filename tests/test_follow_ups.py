@@ -16,9 +16,8 @@ from orgkb.dispatch import Assignment, FollowUps, LeadPool, dispatch
 from orgkb.errors import InputError
 from orgkb.leads import Lead, read_follow_ups
 from orgkb.model import Branch, Company
+from tests.dispatching import CAPACITIES, dated_leads, limited_companies, one_city
 from tests.helpers import run_orgkb, write_file
-from tests.test_caps import dated_leads, limited_companies
-from tests.test_dispatch import CAPACITIES
 
 
 @st.composite
@@ -99,9 +98,7 @@ def test_taken_back_exactly_while_late_and_another_branch_is_left(
     # Without caps or closed days, every lead of one pool moves on at each deadline its holder
     # missed, until it is followed up in time, has been taken back max_reassign times, or has
     # been with every branch.
-    company = Company(
-        "Co", tuple(Branch(f"B{n}", "Wuhan", capacity=c) for n, c in enumerate(capacities))
-    )
+    company = one_city(capacities)
     leads = [
         lead._replace(id=f"L{n}", city="Wuhan")
         for n, lead in enumerate(data.draw(dated_leads(in_order=True)))

@@ -21,6 +21,7 @@ from typing import TextIO
 
 import pytest
 
+from tests.helpers import ROOT
 from tests.hostile.bounded import DEADLINE_SECONDS, run_bounded
 from tests.hostile.checks import problems
 from tests.hostile.commands import (
@@ -41,8 +42,6 @@ from tests.hostile.corpus import (
     profile_cases,
     workload_cases,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
 
 PROFILES = profile_cases()
 PROFILE_RUNS = [

@@ -13,7 +13,6 @@ from orgkb import citation
 from orgkb.rules import RULES, rule
 from orgkb.sphinxext.site.redirects import anchors_in
 from tests.conftest import BuiltSite
-from tests.test_citations import _content_pages
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +49,7 @@ def test_every_content_page_is_in_the_edition(
     built_site: BuiltSite, sections: list[dict[str, object]]
 ) -> None:
     pages = {str(section["id"]).partition("#")[0] + ".html" for section in sections}
-    built = {page.relative_to(built_site.html).as_posix() for page in _content_pages(built_site)}
+    built = {page.relative_to(built_site.html).as_posix() for page in built_site.content_pages()}
     assert built <= pages
 
 
@@ -115,7 +114,7 @@ def test_llms_txt_links_every_page_with_its_stable_url(built_site: BuiltSite) ->
     for known in RULES:
         url = citation.rule_url(known.id, citation.PUBLISHED_URL)
         assert f"\n- {known.code} [{known.id}]({url}): {known.statement}\n" in summary
-    for page in _content_pages(built_site):
+    for page in built_site.content_pages():
         relative = page.relative_to(built_site.html).as_posix()
         if relative != "index.html":
             assert citation.PUBLISHED_URL + relative in links, relative

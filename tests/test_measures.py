@@ -8,7 +8,7 @@ from orgkb.errors import InputError
 from orgkb.measures import Promotion, Sales, Service, months_to_reach, ratio
 from orgkb.model import Branch
 from orgkb.profile import load_company
-from tests.helpers import DOCS
+from tests.helpers import EXAMPLES
 
 
 def test_promotion() -> None:
@@ -34,7 +34,7 @@ def test_service() -> None:
 
 
 def test_sales_from_a_profile() -> None:
-    company = load_company(DOCS / "examples" / "support" / "huaxia-quarter.yaml")
+    company = load_company(EXAMPLES / "support" / "huaxia-quarter.yaml")
     xuhui = Sales.of(company.branches[0])
     assert xuhui is not None
     assert xuhui.visit_rate == pytest.approx(390 / 1260)

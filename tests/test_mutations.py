@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from tests.helpers import EXAMPLES
 from tests.hostile.bounded import run_bounded
 from tests.hostile.checks import problems
 from tests.hostile.commands import (
@@ -30,8 +31,6 @@ from tests.hostile.commands import (
 )
 from tests.hostile.corpus import LEADS, PROFILE, WORKLOAD, csv_profile, json_profile, physical_rows
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "docs" / "examples"
 SEED = 20260909
 """The seed every property starts from, so that a failure seen once is seen again."""
 EXAMPLES_PER_COMMAND = 200

@@ -1,4 +1,8 @@
-"""Headcount that means people: seats against payroll, promotion's fixed part, the support unit."""
+"""Headcount that means people: seats against payroll, and promotion's fixed part.
+
+The support unit the comparison sizes from the branches' figures is tested with the rest of
+the support unit, in tests/test_support.py.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,11 @@ from hypothesis import strategies as st
 
 from orgkb.compare import Assumptions, compare, payroll, promotion_team
 from orgkb.errors import InputError
-from orgkb.model import Branch, Company, Option
+from orgkb.model import Option
 from orgkb.profile import load_company
-from tests.helpers import DOCS, run_orgkb, write_file
+from tests.helpers import EXAMPLES, run_orgkb, write_file
 
-FOUR = DOCS / "examples" / "staffing" / "four-branches.yaml"
+FOUR = EXAMPLES / "staffing" / "four-branches.yaml"
 
 
 def test_seats_become_people_for_every_open_hour() -> None:
@@ -152,15 +156,3 @@ def test_the_table_labels_seats_and_people_apart() -> None:
         30,
     )
     assert unified["difference"]["customer_service_people"] == -14
-
-
-def test_a_support_unit_set_on_the_command_line_wins_over_the_figures() -> None:
-    branches = tuple(
-        Branch(f"B{n}", "Wuhan", region=f"R{n % 2}", inquiries_per_hour=10, leads=100, deals=n)
-        for n in range(8)
-    )
-    company = Company("Figures", branches)
-    sized = Assumptions.for_company(company)
-    assert sized.support_needed is not None
-    assert Assumptions.for_company(company, support_team=5).support_team == 5
-    assert Assumptions.for_company(company, support_team=5).support_needed is None

@@ -22,11 +22,9 @@ from orgkb.planner import (
 )
 from orgkb.profile import load_company_text
 from orgkb.sphinxext.site.planner import LABELS, SCRIPT, STYLE_SHEET
-from tests.helpers import DOCS, run_orgkb
-from tests.sphinxproject import build
-from tests.test_runner import fake_runtime
+from tests.helpers import EXAMPLES, run_orgkb
+from tests.sphinxproject import build, fake_runtime
 
-EXAMPLES = DOCS / "examples"
 TWO_REGIONS = (EXAMPLES / "explanation" / "anju-two-regions.yaml").read_text("utf-8")
 
 
@@ -46,6 +44,37 @@ def test_the_table_written_back_gives_the_same_company(example: str) -> None:
     written = write_profile(text, path.name, rows)
     assert load_company_text(written, path.name) == load_company_text(text, path.name)
     assert _rows(written, path.name) == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name\tcity\tprojects\nA\tWuhan\tflats\nB\tWuhan\tvillas\n",
+        "Name,City,Projects\nA,Wuhan,flats\n,,\nB,Wuhan,villas\n",
+        "\nname,city,projects\n\nA,Wuhan,flats\n  \nB,Wuhan,villas\n",
+    ],
+    ids=["tabs", "letter-case-and-separators", "blank-lines"],
+)
+def test_a_csv_profile_s_table_is_its_branches_as_the_command_line_reads_them(text: str) -> None:
+    # The table holds what orgkb recommend reads: tabs, any letter case, no empty rows.
+    rows = _rows(text, "p.csv")
+    read = load_company_text(text, "p.csv").branches
+    assert [(row["name"], row["city"], row["projects"]) for row in rows] == [
+        (branch.name, branch.city, "; ".join(branch.projects)) for branch in read
+    ]
+    rows[1]["city"] = "Hankou"
+    written = load_company_text(write_profile(text, "p.csv", rows), "p.csv").branches
+    assert [branch.city for branch in written] == ["Wuhan", "Hankou"]
+
+
+def test_a_number_in_the_table_is_a_number_as_the_profile_reads_one() -> None:
+    rows = [{"name": "A", "city": "Wuhan", "capacity": "1.5", "inquiries_per_month": "1e3"}]
+    assert "capacity: 1.5, inquiries_per_month: 1000" in write_profile("", "", rows)
+    rows[0]["capacity"] = "lots"
+    with pytest.raises(
+        RefusedError, match=r"capacity: expected a number above 0, got text \(.lots.\)"
+    ):
+        recommend(write_profile("", "", rows), "profile.yaml")
 
 
 def test_an_edited_row_keeps_the_branch_s_other_fields_and_the_profile_s_keys() -> None:

@@ -22,17 +22,17 @@ from orgkb.profile import load_company
 from orgkb.rules import rule, wording
 from orgkb.sphinxext.site.planner import LABELS, SCRIPT
 from tests.browser import DESKTOP, PHONE, patient_context, watch
-from tests.helpers import DOCS, run_orgkb
+from tests.helpers import EXAMPLES, run_orgkb
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 PAGE = "planner.html"
 # A profile the page does not start with: two regions, Chinese keys for one branch.
-PROFILE = (DOCS / "examples" / "explanation" / "anju-two-regions.yaml").read_text("utf-8")
+PROFILE = (EXAMPLES / "explanation" / "anju-two-regions.yaml").read_text("utf-8")
 PROFILE_BRANCHES = ["Xuhui", "Xihu", "Jianghan"]
 # The rules of the example the page starts with.
-ONE_REGION_RULES = recommend(load_company(DOCS / "examples" / "tutorial" / "jiayuan-2.yaml")).rules
+ONE_REGION_RULES = recommend(load_company(EXAMPLES / "tutorial" / "jiayuan-2.yaml")).rules
 EN = LABELS["en"]
 ZH = LABELS["zh_CN"]
 
@@ -159,7 +159,7 @@ def test_a_bad_profile_gets_the_command_line_s_message_beside_it(
     chromium: Any, runtime_url: str
 ) -> None:
     planner = Planner(chromium, runtime_url + PAGE, urlsplit(runtime_url).netloc)
-    broken = (DOCS / "examples" / "broken" / "comma.json").read_text("utf-8")
+    broken = (EXAMPLES / "broken" / "comma.json").read_text("utf-8")
     planner.profile().fill(broken)
     planner.recommend()
     error = planner.part("profile-error")
@@ -174,8 +174,8 @@ def test_a_bad_profile_gets_the_command_line_s_message_beside_it(
 
 def test_a_lead_csv_is_dispatched_with_its_summary(chromium: Any, runtime_url: str) -> None:
     planner = Planner(chromium, runtime_url + PAGE, urlsplit(runtime_url).netloc)
-    profile = DOCS / "examples" / "dispatch" / "wuhan-three.yaml"
-    leads = DOCS / "examples" / "dispatch" / "wuhan-leads.csv"
+    profile = EXAMPLES / "dispatch" / "wuhan-three.yaml"
+    leads = EXAMPLES / "dispatch" / "wuhan-leads.csv"
     planner.profile().fill(profile.read_text("utf-8"))
     planner.page.get_by_label(EN["leads_open"]).set_input_files(str(leads))
     planner.part("dispatch").wait_for()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from orgkb.errors import OrgkbError
 from orgkb.render import rules_as_text
 from orgkb.rules import RULES, Rule, UnknownRuleError, rule
 
@@ -52,7 +53,9 @@ def test_a_rule_is_found_by_its_id_or_its_code_in_either_case(known: Rule) -> No
 def test_a_name_that_is_no_rule_s_is_refused_on_one_line(name: str) -> None:
     with pytest.raises(UnknownRuleError) as raised:
         rule(name)
-    assert str(raised.value) == f"no rule has the id or code {name!r}"
+    assert str(raised.value) == f"no rule has the id or code {name!r}; `orgkb rules` lists them"
+    # One of the error family, so that the command line says it on one line.
+    assert isinstance(raised.value, OrgkbError)
 
 
 def test_the_list_of_rules_gives_each_code_beside_its_id() -> None:

@@ -78,8 +78,7 @@ def test_the_chinese_is_punctuated_the_chinese_way(known: Rule) -> None:
 @pytest.mark.parametrize("known", RULES, ids=IDS)
 def test_the_chinese_source_names_the_same_parts_as_the_english(known: Rule) -> None:
     assert CHINESE_SOURCE.match(known.zh.source), known.zh.source
-    beyond = known.source.startswith("Beyond the article")
-    assert known.zh.source.startswith("超出原文") == beyond
+    assert known.zh.source.startswith("超出原文") == known.beyond_the_article
     english_parts = ARTICLE_PART.findall(known.source)
     chinese_parts = [NUMERALS[part] for part in CHINESE_PART.findall(known.zh.source)]
     assert chinese_parts == english_parts

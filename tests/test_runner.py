@@ -36,10 +36,8 @@ from orgkb.browser_runtime import (
 from orgkb.page_examples import PageSession, restore_blank_lines, run_in_process
 from orgkb.sphinxext.site.runner import BUTTONS, EXAMPLES_FOLDER, EXAMPLES_GLOBAL, RUNNABLE
 from tests.conftest import EDITIONS, BuiltSite
-from tests.helpers import DOCS, run_sphinx
-from tests.sphinxproject import build
-
-FILES = ["pyodide.js", "pyodide.asm.wasm", "orgkb-0.1.0-py3-none-any.whl"]
+from tests.helpers import DOCS, ROOT, run_sphinx
+from tests.sphinxproject import FILES, build, fake_runtime
 
 PAGE = """\
 # Examples
@@ -74,16 +72,6 @@ $ orgkb rules
 ```
 """
 PLAIN = "# Prose\n\nNo examples here.\n\n```yaml\nname: Duo\n```\n"
-
-
-def fake_runtime(folder: Path, files: list[str] = FILES) -> Path:
-    """A runtime folder as browser_runtime leaves it, with stand-ins for its files."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in files:
-        (folder / wrapped_name(name)).write_text(wrap(name, name.encode()), encoding="ascii")
-    manifest = {"files": files, "sources": dict.fromkeys(files, "tree")}
-    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    return folder
 
 
 def examples_of(script: str) -> dict[str, Any]:
@@ -438,10 +426,9 @@ def test_a_wheel_carries_the_runner_s_files() -> None:
     import fnmatch
     import tomllib
 
-    root = Path(__file__).resolve().parent.parent
-    data = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     patterns = data["tool"]["setuptools"]["package-data"]["orgkb.sphinxext.site"]
-    folder = root / "orgkb" / "sphinxext" / "site"
+    folder = ROOT / "orgkb" / "sphinxext" / "site"
     assets = [path.relative_to(folder).as_posix() for path in (folder / "runner").iterdir()]
     assert assets
     assert [name for name in assets if not any(fnmatch.fnmatch(name, p) for p in patterns)] == []

@@ -16,13 +16,9 @@ import pytest
 
 from orgkb.rules import RULES, rule, wording
 from orgkb.sphinxext.slides import DECKS, RULE_CODE, SITE_LINK
-from tests.conftest import EDITIONS, BuiltSite
-from tests.helpers import DOCS
+from tests.conftest import DECK_SOURCES, EDITIONS, BuiltSite, slides
 from tests.sphinxproject import DIRECTIVES, build
 
-DECK_SOURCES = sorted(path.stem for path in (DOCS / DECKS).glob("*.md"))
-# A slide of a deck: a section holding no other section.
-SLIDE = re.compile(r"<section\b[^>]*>((?:(?!<section\b).)*?)</section>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -30,11 +26,6 @@ def _text(markup: str) -> str:
     # Docutils curls a statement's apostrophes on the slide, as on the pages.
     text = unescape(TAG.sub(" ", markup)).replace("\u2019", "'")
     return " ".join(text.split())
-
-
-def slides(deck: Path) -> list[str]:
-    """The markup of each slide of *deck*, in order."""
-    return SLIDE.findall(deck.read_text(encoding="utf-8"))
 
 
 def test_a_rule_slide_shows_the_code_beside_the_rule_s_own_words(tmp_path: Path) -> None:
@@ -66,7 +57,8 @@ def test_an_unknown_rule_on_a_slide_is_a_warning(tmp_path: Path) -> None:
     built = build(tmp_path, pages, extensions=DIRECTIVES)
     assert built.returncode != 0
     assert "index.md:3: WARNING: slide-rule: no rule has the id" in built.log
-    assert "'one-region.unify' [orgkb.rule-unknown]" in built.log
+    # In the words of the rule directive's warning and of orgkb cite.
+    assert "'one-region.unify'; `orgkb rules` lists them [orgkb.rule-unknown]" in built.log
 
 
 def test_a_link_to_a_deck_that_does_not_exist_is_a_warning(tmp_path: Path) -> None:

@@ -14,15 +14,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgkb.compare import compare
+from orgkb.compare import Assumptions, compare
 from orgkb.errors import InputError
 from orgkb.model import Branch, Company, Option
 from orgkb.plan import city_id, region_id
 from orgkb.profile import load_company
 from orgkb.support import Criteria, Finding, assess, lag_finding, lag_p_value, months_between
-from tests.helpers import DOCS, run_orgkb, write_file
+from tests.helpers import EXAMPLES, run_orgkb, write_file
 
-QUARTER = DOCS / "examples" / "support" / "huaxia-quarter.yaml"
+QUARTER = EXAMPLES / "support" / "huaxia-quarter.yaml"
 
 
 def exact_p_value(deals: int, leads: int, rest_deals: int, rest_leads: int) -> Fraction:
@@ -486,7 +486,9 @@ def test_as_of_on_the_command_line(tmp_path: Path) -> None:
     assert err == "orgkb: --as-of: expected a date such as 2025-06-30, got text ('30/06/2025')\n"
 
 
-def test_compare_and_recommend_size_the_support_unit_from_the_figures(tmp_path: Path) -> None:
+def quarter_with_volumes() -> Company:
+    """The example quarter's branches with inquiries a month too, a third of their leads:
+    figures for the support unit and volumes for the comparison."""
     company = load_company(QUARTER)
     volumes = tuple(
         Branch(
@@ -501,7 +503,11 @@ def test_compare_and_recommend_size_the_support_unit_from_the_figures(tmp_path: 
         )
         for b in company.branches
     )
-    sized = compare(Company(company.name, volumes, as_of=company.as_of))
+    return Company(company.name, volumes, as_of=company.as_of)
+
+
+def test_compare_and_recommend_size_the_support_unit_from_the_figures() -> None:
+    sized = compare(quarter_with_volumes())
     assert sized.assumptions.support_team == 2
     assert sized.assumptions.support_needed == 4
     assert sized.outcome(Option.CENTRALIZED).support_staff == 2
@@ -515,6 +521,13 @@ def test_compare_and_recommend_size_the_support_unit_from_the_figures(tmp_path: 
     assert (json.loads(out)["support_staff"], json.loads(out)["support_needed"]) == (2, 4)
     # Without figures, recommend says nothing of the unit's size.
     _, out, _ = run_orgkb(
-        "recommend", str(DOCS / "examples" / "staffing" / "two-regions.yaml"), "--format", "json"
+        "recommend", str(EXAMPLES / "staffing" / "two-regions.yaml"), "--format", "json"
     )
     assert "support_staff" not in json.loads(out)
+
+
+def test_a_support_unit_set_on_the_command_line_wins_over_the_figures() -> None:
+    company = quarter_with_volumes()
+    assert Assumptions.for_company(company).support_needed == 4
+    assert Assumptions.for_company(company, support_team=5).support_team == 5
+    assert Assumptions.for_company(company, support_team=5).support_needed is None

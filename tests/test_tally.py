@@ -17,10 +17,8 @@ from orgkb.dispatch import Assignment
 from orgkb.errors import InputError
 from orgkb.groups import CompetingGroup, GroupTally, compare_within, load_groups, tally, wilson
 from orgkb.model import Branch, Company
-from tests.helpers import run_orgkb, write_file
+from tests.helpers import EXAMPLES, run_orgkb, write_file
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "docs" / "examples"
 PROFILE = EXAMPLES / "tutorial" / "jiayuan-2.yaml"
 WEEK = EXAMPLES / "dispatch" / "jiayuan-week.csv"
 ASSIGNED = EXAMPLES / "dispatch" / "jiayuan-week-assigned.csv"

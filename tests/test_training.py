@@ -6,19 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from pypinyin import Style, pinyin
 
 from orgkb.rules import RULES
 from tests.conftest import BuiltSite
-from tests.helpers import DOCS
-from tests.test_catalogues import glossary_headwords
+from tests.helpers import DOCS, EXAMPLES, GLOSSARY, glossary_headwords
 
 TRAINING = DOCS / "training"
 CASE_STUDIES = ["case-no-branches", "case-one-region", "case-multi-region"]
-GLOSSARY = DOCS / "reference" / "glossary.md"
 # The glossary's sections the handout leaves to the full glossary: the queueing terms of
 # orgkb's models, which a session on the article does not teach.
 NOT_ON_THE_HANDOUT = {"Staffing and comparison"}
@@ -191,6 +188,6 @@ def test_a_wrong_tone_or_syllable_is_caught() -> None:
 
 def test_every_case_study_profile_is_used_by_a_page() -> None:
     named = "".join(page.read_text("utf-8") for page in TRAINING.glob("*.md"))
-    profiles = sorted(Path(DOCS / "examples" / "training").iterdir())
+    profiles = sorted((EXAMPLES / "training").iterdir())
     assert profiles
     assert [p.name for p in profiles if f"examples/training/{p.name}" not in named] == []

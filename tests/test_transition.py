@@ -27,12 +27,12 @@ from orgkb.transition import (
     known_units,
     transition,
 )
-from tests.helpers import DOCS, run_orgkb, write_file
+from tests.helpers import EXAMPLES, run_orgkb, write_file
 
 PAY = Salaries(agent=7000, promoter=11000, support=10000, manager=16000)
-TODAY = DOCS / "examples" / "transition" / "huaxia-today.yaml"
-FOUR = DOCS / "examples" / "staffing" / "four-branches.yaml"
-TWO_REGIONS = DOCS / "examples" / "staffing" / "two-regions.yaml"
+TODAY = EXAMPLES / "transition" / "huaxia-today.yaml"
+FOUR = EXAMPLES / "staffing" / "four-branches.yaml"
+TWO_REGIONS = EXAMPLES / "staffing" / "two-regions.yaml"
 SERVED = (Function.PROMOTION, Function.CUSTOMER_SERVICE, Function.SALES)
 
 

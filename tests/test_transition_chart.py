@@ -20,10 +20,10 @@ from orgkb.chart import (
 from orgkb.model import Branch, Company, Function, Option
 from orgkb.plan import Governance
 from orgkb.profile import load_company
-from tests.helpers import DOCS, run_orgkb
+from tests.helpers import EXAMPLES, run_orgkb
 from tests.sphinxproject import DIRECTIVES, build
 
-TODAY = DOCS / "examples" / "transition" / "huaxia-today.yaml"
+TODAY = EXAMPLES / "transition" / "huaxia-today.yaml"
 DUO = Company("Duo", (Branch("A", "Wuhan"), Branch("B", "Wuhan")))
 
 

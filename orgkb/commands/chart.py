@@ -17,9 +17,10 @@ from orgkb.chart import (
 from orgkb.commands import Streams, add_governance_argument, add_profile_arguments
 from orgkb.errors import InputError
 from orgkb.model import Option
-from orgkb.plan import Governance, Scenario, plan_for
+from orgkb.plan import Governance, Scenario, weighed
 from orgkb.profile import load_company
 from orgkb.render import governance_not_used_in_chart
+from orgkb.text import Text
 
 if TYPE_CHECKING:
     from orgkb.commands import Subcommands
@@ -75,16 +76,13 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
     company = load_company(arguments.profile, company=arguments.company)
     governance = Governance(arguments.governance) if arguments.governance else None
     if arguments.as_is and arguments.view not in (None, View.AS_IS):
-        raise InputError(f"--as-is draws the as-is view, not {arguments.view}", field="--as-is")
+        raise InputError(
+            Text("--as-is draws the as-is view, not {view}", view=arguments.view), field="--as-is"
+        )
     view = View.AS_IS if arguments.as_is else View(arguments.view or View.RECOMMENDED)
-    to = Option(arguments.to) if arguments.to else None
-    if to is not None and view is not View.TRANSITION:
-        raise InputError("--to applies to --view transition", field="--to")
-    if to is not None:
-        try:
-            plan_for(company, to)
-        except InputError as error:
-            raise InputError(error.message, field="--to") from None
+    if arguments.to and view is not View.TRANSITION:
+        raise InputError(Text("--to applies to --view transition"), field="--to")
+    to = weighed(company, Option(arguments.to), "--to") if arguments.to else None
     try:
         drawn = chart(company, view, governance, to, language=arguments.language)
     except InputError as error:

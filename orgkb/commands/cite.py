@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 from orgkb.citation import PUBLISHED_URL, rule_citation
 from orgkb.commands import Streams, read_date_option
 from orgkb.errors import InputError
-from orgkb.render import unknown_rule
-from orgkb.rules import UnknownRuleError, rule
+from orgkb.rules import rule
 from orgkb.text import Text
 
 if TYPE_CHECKING:
@@ -54,10 +53,7 @@ def register(commands: Subcommands, streams: Streams) -> None:
 
 
 def run(arguments: argparse.Namespace, streams: Streams) -> int:
-    try:
-        cited = rule(arguments.rule_name)
-    except UnknownRuleError:
-        raise InputError(unknown_rule(arguments.rule_name)) from None
+    cited = rule(arguments.rule_name)
     citation = rule_citation(cited, arguments.base_url, language=arguments.language)
     if arguments.format == "gbt7714":
         cited_on = read_date_option(arguments.cited_on, "--cited-on") or datetime.date.today()

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from orgkb.commands import Streams
+from orgkb.commands import Streams, option_name
 from orgkb.errors import InputError
 from orgkb.render import staffing_as_text
 from orgkb.staffing import ARRIVALS_PER_HOUR, ServiceTarget, staff
@@ -83,7 +83,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
         staffing = staff(arrivals, ServiceTarget(**given))
     except InputError as error:
         # The load is too large, or the occupancy cap asks for too many agents.
-        raise replace(error, field="--" + error.field.replace("_", "-")) from None
+        raise replace(error, field=option_name(error.field)) from None
     if arguments.format == "json":
         streams.json(staffing.to_json())
     else:

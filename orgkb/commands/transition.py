@@ -16,7 +16,7 @@ from orgkb.commands import (
 from orgkb.compare import Assumptions
 from orgkb.errors import InputError
 from orgkb.model import Option
-from orgkb.plan import plan_for
+from orgkb.plan import weighed
 from orgkb.profile import load_company
 from orgkb.render import phase_reason, phase_title, transition_as_text
 from orgkb.text import Text
@@ -69,12 +69,7 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
         arguments.profile, company=arguments.company, as_of=read_as_of(arguments)
     )
     given = read_number_options(arguments, _COST_OPTIONS, MoveCosts.LIMITS)
-    target = None if arguments.to is None else Option(arguments.to)
-    if target is not None:
-        try:
-            plan_for(company, target)
-        except InputError as error:
-            raise InputError(error.message, field="--to") from None
+    target = None if arguments.to is None else weighed(company, Option(arguments.to), "--to")
     if not sized(company):
         raise InputError(
             Text(
@@ -112,5 +107,5 @@ def run(arguments: argparse.Namespace, streams: Streams) -> int:
                     )
                 )
     else:
-        streams.show(transition_as_text(move, assumptions.describe(), arguments.language))
+        streams.show(transition_as_text(move, assumptions, arguments.language))
     return 0

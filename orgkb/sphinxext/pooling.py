@@ -16,14 +16,14 @@ answers them all. HTML builders get an inline SVG — no script, nothing from an
 a title and a description for screen readers, the two lines told apart by dash pattern, marker
 shape and a label at their ends as well as by colour. Every builder, HTML included, gets the
 same figures as a plain table. In a project whose ``language`` is Chinese (a code starting
-with ``zh``), the chart, its caption and its table are labelled in Chinese (:data:`WORDS`). An
-option the model cannot use is the warning ``orgkb.pooling``, and no chart is drawn.
+with ``zh``), the chart, its caption and its table are labelled in Chinese: their words are
+:class:`~orgkb.text.Text` templates, with their Chinese in :mod:`orgkb.zh`. An option the model
+cannot use is the warning ``orgkb.pooling``, and no chart is drawn.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -33,10 +33,11 @@ from docutils.utils import column_width
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from orgkb.citation import CHINESE, ENGLISH, edition
 from orgkb.errors import OrgkbError
+from orgkb.render import service_target_text
 from orgkb.sphinxext.shared import warn
 from orgkb.staffing import ServiceTarget, staff
+from orgkb.text import ENGLISH, Text
 from orgkb.values import Limits, read_number
 
 WIDTH, HEIGHT = 640, 340
@@ -47,97 +48,12 @@ BRANCHES = Limits(at_least=1, at_most=50, whole=True)
 """How many branches a chart shows: no more than fit on its axis."""
 
 
-def _in_chinese(target: ServiceTarget) -> str:
-    """*target* in Chinese words, as :meth:`~orgkb.staffing.ServiceTarget.describe` in English.
-
-    >>> _in_chinese(ServiceTarget(shrinkage=0.3))
-    '80% 的咨询在 20 秒内应答，平均处理时长 180 秒，缩减率 30%，占用率不设上限'
-    """
-    cap = (
-        "占用率不设上限"
-        if target.max_occupancy == 1
-        else f"占用率最高 {target.max_occupancy * 100:g}%"
-    )
-    return (
-        f"{target.service_level * 100:g}% 的咨询在 {target.answer_within:g} 秒内应答，"
-        f"平均处理时长 {target.handle_time:g} 秒，缩减率 {target.shrinkage * 100:g}%，{cap}"
-    )
-
-
-@dataclass(frozen=True)
-class PoolingWords:
-    """What the chart, its caption and its table say, in one language.
-
-    The texts are ``str.format`` patterns: *title* of ``erlangs``; *summary* of ``last``
-    (branches), ``separate`` and ``pooled`` (agents at the last point); *point* and
-    *points* (one branch, several) of ``branches``, ``separate`` and ``pooled``; *end* of
-    ``line`` (*separate* or *pooled*) and ``agents``; *caption* of ``target`` (the service
-    target, in the words of *describe*), ``arrivals`` and ``erlangs``.
-    """
-
-    title: str
-    summary: str
-    point: str
-    points: str
-    branches: str
-    agents: str
-    separate: str
-    pooled: str
-    end: str
-    caption: str
-    describe: Callable[[ServiceTarget], str]
-    headings: tuple[str, str, str, str]
-
-
-WORDS = {
-    ENGLISH.language: PoolingWords(
-        title="Agents needed: separate queues against one pooled queue, {erlangs} Erlangs a branch",
-        summary=(
-            "Two lines over 1 to {last} branches. Separate queues rise in a straight line to "
-            "{separate} agents; one pooled queue rises more slowly, to {pooled} agents."
-        ),
-        point="{branches} branch: {separate} separate, {pooled} pooled.",
-        points="{branches} branches: {separate} separate, {pooled} pooled.",
-        branches="branches",
-        agents="agents needed",
-        separate="separate queues",
-        pooled="one pooled queue",
-        end="{line}: {agents}",
-        caption=(
-            "Agents needed for {target}, with {arrivals} inquiries an hour ({erlangs} Erlangs) "
-            "at each branch."
-        ),
-        describe=ServiceTarget.describe,
-        headings=("Branches", "Agents, separate queues", "Agents, one pooled queue", "Saved"),
-    ),
-    # The glossary's words: 坐席 (agents), 合并排队 (pooling), 爱尔兰 the unit of 话务量.
-    CHINESE.language: PoolingWords(
-        title="所需坐席数：各自排队与合并排队对比，每家分公司 {erlangs} 爱尔兰",
-        summary=(
-            "两条线，分公司从 1 家到 {last} 家。各自排队时，坐席数沿直线升到 {separate} 个；"
-            "合并排队时升得慢些，只到 {pooled} 个。"
-        ),
-        point="{branches} 家分公司：各自排队 {separate} 个，合并排队 {pooled} 个。",
-        points="{branches} 家分公司：各自排队 {separate} 个，合并排队 {pooled} 个。",
-        branches="分公司数",
-        agents="所需坐席数",
-        separate="各自排队",
-        pooled="合并排队",
-        end="{line}：{agents}",
-        caption=(
-            "每家分公司每小时 {arrivals} 条咨询（{erlangs} 爱尔兰）时所需的坐席数；"
-            "服务目标：{target}。"
-        ),
-        describe=_in_chinese,
-        headings=("分公司数", "坐席数（各自排队）", "坐席数（合并排队）", "节省"),
-    ),
-}
-"""The words of the chart in each edition (:func:`orgkb.citation.edition`), by its language."""
-
-
-def pooling_words(language: str) -> PoolingWords:
-    """The words of the chart for a project in *language*."""
-    return WORDS[edition(language).language]
+_HEADINGS = (
+    Text("Branches"),
+    Text("Agents, separate queues"),
+    Text("Agents, one pooled queue"),
+    Text("Saved"),
+)
 
 
 @dataclass(frozen=True)
@@ -165,12 +81,10 @@ def pooling_points(
 
 
 def pooling_svg(
-    points: tuple[PoolingPoint, ...],
-    erlangs: float,
-    chart_id: str,
-    words: PoolingWords = WORDS[ENGLISH.language],
+    points: tuple[PoolingPoint, ...], erlangs: float, chart_id: str, language: str = ENGLISH
 ) -> str:
-    """The chart as a self-contained SVG element, with a title and a description, in *words*."""
+    """The chart as a self-contained SVG element, with a title and a description, in
+    *language*."""
     most = max(point.separate for point in points)
     top = _round_up(most)
     last = points[-1].branches
@@ -182,18 +96,20 @@ def pooling_svg(
     def y(agents: float) -> float:
         return HEIGHT - BOTTOM - agents * (HEIGHT - TOP - BOTTOM) / top
 
-    title = words.title.format(erlangs=f"{erlangs:g}")
+    title = Text(
+        "Agents needed: separate queues against one pooled queue, {erlangs} Erlangs a branch",
+        erlangs=f"{erlangs:g}",
+    ).translated(language)
     end = points[-1]
+    summary = Text(
+        "Two lines over 1 to {last} branches. Separate queues rise in a straight line to "
+        "{separate} agents; one pooled queue rises more slowly, to {pooled} agents.",
+        last=last,
+        separate=end.separate,
+        pooled=end.pooled,
+    )
     description = " ".join(
-        [
-            words.summary.format(last=last, separate=end.separate, pooled=end.pooled),
-            *(
-                (words.point if p.branches == 1 else words.points).format(
-                    branches=p.branches, separate=p.separate, pooled=p.pooled
-                )
-                for p in points
-            ),
-        ]
+        [summary.translated(language), *(_point(point).translated(language) for point in points)]
     )
     parts = [
         f'<svg class="orgkb-pooling" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -215,12 +131,14 @@ def pooling_svg(
             f'<text x="{x(point.branches):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
             f'fill="currentColor">{point.branches}</text>'
         )
+    axis_x = html.escape(Text("branches").translated(language))
+    axis_y = html.escape(Text("agents needed").translated(language))
     parts.append(
         f'<text x="{(LEFT + WIDTH - RIGHT) / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
-        f'fill="currentColor">{html.escape(words.branches)}</text>'
+        f'fill="currentColor">{axis_x}</text>'
         f'<text x="14" y="{(TOP + HEIGHT - BOTTOM) / 2:.1f}" text-anchor="middle" '
         f'fill="currentColor" transform="rotate(-90 14 {(TOP + HEIGHT - BOTTOM) / 2:.1f})">'
-        f"{html.escape(words.agents)}</text>"
+        f"{axis_y}</text>"
     )
     series = (
         ("separate", SEPARATE_COLOUR, "", [(p.branches, p.separate) for p in points]),
@@ -252,9 +170,8 @@ def pooling_svg(
             if abs(final_y - taken) < 16:
                 final_y = taken + 16
         label_ys.append(final_y)
-        label = words.end.format(
-            line=words.separate if name == "separate" else words.pooled, agents=values[-1][1]
-        )
+        line = Text("separate queues") if name == "separate" else Text("one pooled queue")
+        label = Text("{line}: {agents}", line=line, agents=values[-1][1]).translated(language)
         parts.append(
             f'<text x="{final_x + 10:.1f}" y="{final_y + 4:.1f}" fill="currentColor">'
             f"{html.escape(label)}</text>"
@@ -263,14 +180,28 @@ def pooling_svg(
     return "".join(parts)
 
 
-def pooling_table(
-    points: tuple[PoolingPoint, ...], words: PoolingWords = WORDS[ENGLISH.language]
-) -> nodes.table:
-    """The figures as a docutils table every builder can write, headed in *words*."""
+def _point(point: PoolingPoint) -> Text:
+    if point.branches == 1:
+        return Text(
+            "{branches} branch: {separate} separate, {pooled} pooled.",
+            branches=point.branches,
+            separate=point.separate,
+            pooled=point.pooled,
+        )
+    return Text(
+        "{branches} branches: {separate} separate, {pooled} pooled.",
+        branches=point.branches,
+        separate=point.separate,
+        pooled=point.pooled,
+    )
+
+
+def pooling_table(points: tuple[PoolingPoint, ...], language: str = ENGLISH) -> nodes.table:
+    """The figures as a docutils table every builder can write, headed in *language*."""
     table = nodes.table(classes=["orgkb-pooling-table"])
     group = nodes.tgroup(cols=4)
     table += group
-    headings = words.headings
+    headings = tuple(heading.translated(language) for heading in _HEADINGS)
     for heading in headings:
         # Text and LaTeX writers size columns by colwidth: make each as wide as its heading,
         # a Chinese character counting two.
@@ -319,17 +250,19 @@ class PoolingDirective(SphinxDirective):
             warn("pooling", f"pooling: {error}", self.get_location())
             return []
         erlangs = arrivals * target.handle_time / 3600
-        words = pooling_words(self.config.language)
+        language = self.config.language or ENGLISH
         chart_id = f"orgkb-pooling-{self.env.new_serialno('orgkb-pooling')}"
         figure = nodes.container(classes=["orgkb-pooling-figure"])
-        figure += nodes.raw("", pooling_svg(points, erlangs, chart_id, words), format="html")
-        figure += nodes.paragraph(
-            "",
-            words.caption.format(
-                target=words.describe(target), arrivals=f"{arrivals:g}", erlangs=f"{erlangs:g}"
-            ),
+        figure += nodes.raw("", pooling_svg(points, erlangs, chart_id, language), format="html")
+        caption = Text(
+            "Agents needed for {target}, with {arrivals} inquiries an hour ({erlangs} Erlangs) "
+            "at each branch.",
+            target=service_target_text(target),
+            arrivals=f"{arrivals:g}",
+            erlangs=f"{erlangs:g}",
         )
-        figure += pooling_table(points, words)
+        figure += nodes.paragraph("", caption.translated(language))
+        figure += pooling_table(points, language)
         self.set_source_info(figure)
         return [figure]
 

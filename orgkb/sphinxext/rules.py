@@ -10,8 +10,8 @@ with dots turned into hyphens, and never changes; the rules page gives each entr
 anchor, which is where ``orgkb cite`` and the rule's short address
 (:func:`orgkb.citation.short_address`) point. In a project whose ``language`` is Chinese (a
 code starting with ``zh``), the boxes and the list are in Chinese: each rule's own Chinese
-wording (:func:`orgkb.rules.wording`) and the Chinese labels of :data:`LABELS`, with the same
-anchors.
+wording (:func:`orgkb.rules.wording`) and the Chinese of the labels (:func:`labels`), with the
+same anchors.
 
 Each rule is stated on one page. An unknown id is the warning ``orgkb.rule-unknown``, a
 second statement of a rule ``orgkb.rule-restated``; and in a project with a rule list, a
@@ -32,6 +32,7 @@ from sphinx.util.docutils import SphinxDirective
 from orgkb import citation
 from orgkb.rules import RULES, Rule, UnknownRuleError, rule, wording
 from orgkb.sphinxext.shared import warn
+from orgkb.text import Text
 
 RULE_OBJECT_TYPE = "orgkb-rule"
 
@@ -51,35 +52,21 @@ class RuleLabels:
     """In place of that link when no page states the rule."""
 
 
-LABELS = {
-    citation.ENGLISH.language: RuleLabels(
-        title="Rule: ",
-        article="What the article says: ",
-        source="Source: ",
-        reasoning="Our reasoning (beyond the article): ",
-        stated_in="Stated and explained in: ",
-        unstated="no page states this rule yet",
-    ),
-    # As the translated pages quote them (explanation/summary).
-    citation.CHINESE.language: RuleLabels(
-        title="规则：",
-        article="原文的说法：",
-        source="出处：",
-        reasoning="我们的理由（超出原文）：",
-        stated_in="陈述和阐释见：",
-        unstated="还没有页面陈述这条规则",
-    ),
-}
-"""The labels of each edition (:func:`orgkb.citation.edition`), by its language."""
-
-
 def labels(language: str) -> RuleLabels:
-    """The labels for a project in *language*.
+    """The labels for a project in *language*: English, or Chinese for a Chinese code, as the
+    translated pages quote them (explanation/summary).
 
     >>> labels("zh_CN").title
     '规则：'
     """
-    return LABELS[citation.edition(language).language]
+    return RuleLabels(
+        title=Text("Rule: ").translated(language),
+        article=Text("What the article says: ").translated(language),
+        source=Text("Source: ").translated(language),
+        reasoning=Text("Our reasoning (beyond the article): ").translated(language),
+        stated_in=Text("Stated and explained in: ").translated(language),
+        unstated=Text("no page states this rule yet").translated(language),
+    )
 
 
 def rule_anchor(rule_id: str) -> str:
@@ -103,7 +90,7 @@ class RuleDirective(SphinxDirective):
         try:
             stated = rule(rule_id)
         except UnknownRuleError as error:
-            warn("rule-unknown", f"rule: {error}; `orgkb rules` lists them", self.get_location())
+            warn("rule-unknown", f"rule: {error}", self.get_location())
             return []
         # Given its code, the rule is still recorded, anchored and cross-referenced by its id.
         rule_id = stated.id

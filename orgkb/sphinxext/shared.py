@@ -1,4 +1,4 @@
-"""What the components of orgkb's Sphinx extensions share: their warnings, and the web test.
+"""What the components of orgkb's Sphinx extensions share: their warnings, and the web tests.
 
 Every warning they log has the type :data:`WARNING_TYPE` and a subtype naming the problem,
 so Sphinx shows it as ``[orgkb.<subtype>]`` and ``suppress_warnings`` can name it; the
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.builders import Builder
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util import logging
 
 WARNING_TYPE = "orgkb"
@@ -33,6 +35,17 @@ def builds_web_pages(builder: Builder) -> bool:
     EPUB book gets what every other builder gets: the charts as nested lists.
     """
     return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def builds_page_files(builder: Builder) -> bool:
+    """Whether *builder* writes web pages (:func:`builds_web_pages`) each as a file of its
+    page's name, ``how-to/cite.html``: the addresses a site is published at and cited by.
+
+    A single-page build (``singlehtml``) writes one page for all, a directory-style one
+    (``dirhtml``) a folder a page.
+    """
+    one_page_or_folders = (SingleFileHTMLBuilder, DirectoryHTMLBuilder)
+    return builds_web_pages(builder) and not isinstance(builder, one_page_or_folders)
 
 
 def language_tag(language: str) -> str:

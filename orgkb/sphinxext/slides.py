@@ -38,6 +38,7 @@ from sphinx.util.osutil import relative_uri
 from orgkb.handout import Outcome, Question, decision_tree, outcome_name
 from orgkb.rules import UnknownRuleError, rule, wording
 from orgkb.sphinxext.shared import builds_web_pages, warn
+from orgkb.text import Text
 
 DECKS = "training/slides"
 """The folder of the decks' sources under ``docs/``, and of the built decks in each edition."""
@@ -46,12 +47,8 @@ SITE_LINK = "orgkb-site-link"
 RULE_CODE = "orgkb-rule-code"
 """The class of a rule's short code on a slide."""
 
-BEYOND = {"en": "Beyond the article", "zh": "超出原文"}
+BEYOND = Text("Beyond the article")
 """The label of a rule that is ours, not the article's, as the pages' boxes say it."""
-
-
-def _beyond_label(language: str) -> str:
-    return BEYOND["zh"] if language.lower().startswith("zh") else BEYOND["en"]
 
 
 class SlideRuleDirective(SphinxDirective):
@@ -77,9 +74,8 @@ class SlideRuleDirective(SphinxDirective):
         heading += nodes.strong("", words.title)
         box += heading
         box += nodes.paragraph("", words.statement, classes=["orgkb-slide-rule-statement"])
-        # The rules that go beyond the article say so in their source, in every language.
-        if stated.source.startswith(BEYOND["en"]):
-            box += nodes.paragraph("", _beyond_label(language), classes=["orgkb-beyond"])
+        if stated.beyond_the_article:
+            box += nodes.paragraph("", BEYOND.translated(language), classes=["orgkb-beyond"])
         return [box]
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from orgkb.cli import main
+from tests.helpers import ROOT
 
 DEADLINE_SECONDS = float(os.environ.get("ORGKB_HOSTILE_SECONDS", "60"))
 """How long one command may run before it counts as hung; set ORGKB_HOSTILE_SECONDS to change."""
@@ -31,7 +32,7 @@ MEMORY_BUDGET = 3_000_000
 """How many more memory blocks than at its start one command may hold (some 150 MB of small
 objects); the most an honest input here takes is a third of it (a megabyte-long unknown key).
 Blocks, not the resident size: freed blocks are counted off at once, freed pages often never."""
-_ORGKB = str(Path(__file__).resolve().parents[2] / "orgkb")
+_ORGKB = str(ROOT / "orgkb")
 
 
 class Stopped(BaseException):

@@ -33,6 +33,7 @@ from orgkb.sphinxext.rules import RULE_OBJECT_TYPE
 from orgkb.sphinxext.shared import builds_web_pages, language_tag
 from orgkb.sphinxext.site.citations import edition_base_url
 from orgkb.sphinxext.site.editions import language_name
+from orgkb.text import is_chinese
 
 SUMMARY_FILE = "llms.txt"
 FULL_TEXT_FILE = "llms-full.txt"
@@ -103,8 +104,7 @@ _CHINESE = _Words(
 
 
 def _words(language: str) -> _Words:
-    # As orgkb.rules.wording reads a language code: any that starts with zh is Chinese.
-    return _CHINESE if language.lower().startswith("zh") else _ENGLISH
+    return _CHINESE if is_chinese(language) else _ENGLISH
 
 
 @dataclass(frozen=True)

@@ -33,13 +33,14 @@ from orgkb.sphinxext.site.runner import (
     runtime_address,
     without_comment_lines,
 )
+from orgkb.text import CHINESE, ENGLISH, written_in
 
 SCRIPT = "orgkb-planner.js"
 STYLE_SHEET = "orgkb-planner.css"
 # Where the directive leaves the example for the post-transform, and marks the page.
 PLANNER_KEY = "orgkb_planner"
 LABELS = {
-    "en": {
+    ENGLISH: {
         "branches": "Branches",
         "name": "Name",
         "city": "City",
@@ -77,7 +78,7 @@ LABELS = {
         "unavailable": "The planner runs in the web edition of this site, where Python runs in "
         "the page; this edition does not have it.",
     },
-    "zh_CN": {
+    CHINESE: {
         "branches": "分公司",
         "name": "名称",
         "city": "城市",
@@ -120,12 +121,13 @@ LABELS = {
 
 
 def labels(language: str | None) -> dict[str, str]:
-    """The planner's words for an edition in *language*; English for any other.
+    """The planner's words for an edition in *language*: Chinese for a Chinese code, else
+    English (:func:`orgkb.text.written_in`).
 
-    >>> labels("zh_CN")["recommend"], labels(None)["recommend"]
-    ('推荐', 'Recommend')
+    >>> labels("zh_CN")["recommend"], labels("zh")["recommend"], labels(None)["recommend"]
+    ('推荐', '推荐', 'Recommend')
     """
-    return LABELS.get(language or "en", LABELS["en"])
+    return LABELS[written_in(language or ENGLISH)]
 
 
 class PlannerDirective(SphinxDirective):

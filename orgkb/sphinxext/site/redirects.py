@@ -32,12 +32,12 @@ from sphinx.application import Sphinx
 from orgkb import citation
 from orgkb.rules import RULES, rule, wording
 from orgkb.sphinxext.rules import rule_anchor, rule_list_page
-from orgkb.sphinxext.shared import builds_web_pages, language_tag, warn
+from orgkb.sphinxext.shared import builds_page_files, language_tag, warn
 from orgkb.sphinxext.site.citations import edition_base_url
+from orgkb.text import is_chinese
 
 _ID = re.compile(r"""<[^>]*?\sid=["']([^"']*)["']""")
-# What a redirect says, in the language of the edition that writes it: English, or Chinese
-# for any language code that starts with zh (as orgkb.rules.wording reads them).
+# What a redirect says, in the language of the edition that writes it (orgkb.text.is_chinese).
 _ENGLISH = {
     "title": "Moved to {new}",
     "page": "This page has moved to {link}.",
@@ -55,7 +55,7 @@ _CHINESE = {
 
 
 def _words(language: str) -> dict[str, str]:
-    return _CHINESE if language.lower().startswith("zh") else _ENGLISH
+    return _CHINESE if is_chinese(language) else _ENGLISH
 
 
 def read_url_list(path: Path) -> list[str]:
@@ -198,15 +198,8 @@ def _address_exists(outdir: Path, address: str) -> bool:
     return not anchor or anchor in anchors_in(path)
 
 
-def _writes_published_addresses(app: Sphinx) -> bool:
-    # The published addresses are one page a document, ``docname.html``, as citations give
-    # them; a single-page, directory-style or EPUB build writes none of them.
-    root = app.config.root_doc
-    return builds_web_pages(app.builder) and app.builder.get_target_uri(root) == f"{root}.html"
-
-
 def _write_and_check(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not _writes_published_addresses(app):
+    if exception is not None or not builds_page_files(app.builder):
         return
     outdir = Path(app.builder.outdir)
     # The pages of the project's documents; a file at another address may be what this step

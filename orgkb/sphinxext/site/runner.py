@@ -36,7 +36,9 @@ from sphinx.transforms.post_transforms.code import TrimDoctestFlagsTransform
 
 from orgkb.browser_runtime import MANIFEST, wrap, wrapped_name
 from orgkb.page_examples import Kind
+from orgkb.sphinxext.shared import builds_page_files
 from orgkb.sphinxext.site.editions import edition_link
+from orgkb.text import CHINESE, ENGLISH, written_in
 
 ASSETS = Path(__file__).parent / "runner"
 SITE_FOLDER = "_runtime"
@@ -54,7 +56,7 @@ HIDDEN_BLOCK = "invisible-code-block: python"
 _COMMENT_LINES = re.compile(r"^[ \t]*(?:/\*.*?\*/|//[^\n]*)\n", re.MULTILINE | re.DOTALL)
 # The words of the buttons and their messages, by the edition's language.
 LABELS = {
-    "en": {
+    ENGLISH: {
         "run": "Run",
         "reset": "Reset",
         "starting": "Starting Python…",
@@ -68,7 +70,7 @@ LABELS = {
         "stop": "Stop",
         "stopped": "Stopped; the next Run starts Python again",
     },
-    "zh_CN": {
+    CHINESE: {
         "run": "运行",
         "reset": "重置",
         "starting": "正在启动 Python…",
@@ -140,12 +142,13 @@ def _find_runtime(app: Sphinx, config: Config) -> None:
 
 
 def _labels(app: Sphinx) -> dict[str, str]:
-    return LABELS.get(app.config.language or "en", LABELS["en"])
+    return LABELS[written_in(app.config.language or ENGLISH)]
 
 
 def runs_examples(app: Sphinx) -> bool:
-    """Whether this build gives pages Run buttons: HTML, with the whole runtime."""
-    return app.builder.name == "html" and bool(app.config.orgkb_runtime_files)
+    """Whether this build gives pages Run buttons: web pages each in a file of its own, with
+    the whole runtime."""
+    return builds_page_files(app.builder) and bool(app.config.orgkb_runtime_files)
 
 
 def _holder(app: Sphinx) -> tuple[str, str] | None:
