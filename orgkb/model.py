@@ -37,7 +37,7 @@ class Level(StrEnum):
         >>> Level.REGION.label
         'region 片区'
         """
-        return _LEVEL_LABELS[self]
+        return f"{_LEVEL_NAMES[self]} {translated(self, 'zh_CN')}"
 
     def label_in(self, language: str) -> str:
         """The label in *language*: in English with its Chinese original, in Chinese alone.
@@ -75,7 +75,7 @@ class Function(StrEnum):
         >>> Function.CUSTOMER_SERVICE.label
         'customer service 客服'
         """
-        return _FUNCTION_LABELS[self]
+        return f"{_FUNCTION_NAMES[self]} {translated(self, 'zh_CN')}"
 
     def label_in(self, language: str) -> str:
         """The label in *language*: in English with its Chinese original, in Chinese alone.
@@ -86,22 +86,23 @@ class Function(StrEnum):
         return str(translated(self, language)) if is_chinese(language) else self.label
 
 
-_LEVEL_LABELS = {
-    Level.GROUP: "group 集团",
-    Level.REGION: "region 片区",
-    Level.CITY: "city 城市",
-    Level.BRANCH: "branch 分公司",
+# The English of each label; its Chinese is the word orgkb.zh gives the member.
+_LEVEL_NAMES = {
+    Level.GROUP: "group",
+    Level.REGION: "region",
+    Level.CITY: "city",
+    Level.BRANCH: "branch",
 }
 
-_FUNCTION_LABELS = {
-    Function.PROMOTION: "promotion 推广",
-    Function.CUSTOMER_SERVICE: "customer service 客服",
-    Function.SALES: "sales 销售",
-    Function.SUPPORT: "support 支持",
-    Function.COORDINATION: "coordination 统筹",
-    Function.AUDIT: "audit 审核",
-    Function.BRAND_ZONE_ADS: "brand-zone ads 品专",
-    Function.CHANNEL_TESTS: "channel tests 新渠道测试",
+_FUNCTION_NAMES = {
+    Function.PROMOTION: "promotion",
+    Function.CUSTOMER_SERVICE: "customer service",
+    Function.SALES: "sales",
+    Function.SUPPORT: "support",
+    Function.COORDINATION: "coordination",
+    Function.AUDIT: "audit",
+    Function.BRAND_ZONE_ADS: "brand-zone ads",
+    Function.CHANNEL_TESTS: "channel tests",
 }
 
 

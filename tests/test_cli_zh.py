@@ -730,7 +730,8 @@ def test_chinese_punctuation_is_full_width() -> None:
 def test_the_articles_terms_not_the_reworded_copys() -> None:
     # The reworded copy's words, which the article's own terms replace (ZH brief, glossary).
     reworded = ("权力下放", "规划区", "营销部", "窝里斗", "同城里耗", "分类PK", "适用单位", "底部", "品专")  # fmt: skip
-    for chinese in [*CATALOGUE.values(), *WORDS.values()]:
+    labels = [member.label for member in [*Level, *Function]]  # English, with the Chinese
+    for chinese in [*CATALOGUE.values(), *WORDS.values(), *labels]:
         assert not any(word in chinese for word in reworded), chinese
 
 
