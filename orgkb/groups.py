@@ -97,7 +97,9 @@ def wilson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float
     CONFIDENCE.check(confidence, "confidence")
     if trials == 0:
         return None
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    # The lower tail's quantile, negated: 1 - (1 - confidence) / 2 rounds to 1 for a confidence
+    # within a few parts in 10 ** 16 of 1, where the quantile is infinite.
+    z = -NormalDist().inv_cdf((1 - confidence) / 2)
     rate = successes / trials
     spread = z * z / trials
     centre = (rate + spread / 2) / (1 + spread)
