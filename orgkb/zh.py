@@ -454,7 +454,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         "ambiguous option: {option} could match {matches}": "选项有歧义：{option}可能是{matches}",
         "not allowed with argument {option}": "不能与{option}同时使用",
         "only --format gbt7714 gives the day cited": "只有 --format gbt7714 才写出引用日期",
-        "expected a date as YYYY-MM-DD, got {text!r}": "应为 YYYY-MM-DD 格式的日期，实际为{text!r}",
+        "expected a date as YYYY-MM-DD, got {text}": "应为 YYYY-MM-DD 格式的日期，实际为{text}",
         "standard output is closed, so there is nowhere to write the result": (
             "标准输出已关闭，结果无处可写"
         ),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from orgkb.citation import PUBLISHED_URL, rule_citation
 from orgkb.commands import Streams
 from orgkb.errors import InputError
+from orgkb.reading import quoted
 from orgkb.render import unknown_rule
 from orgkb.rules import UnknownRuleError, rule
 from orgkb.text import Text
@@ -77,5 +78,5 @@ def _day(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise InputError(
-            Text("expected a date as YYYY-MM-DD, got {text!r}", text=text), field="--cited-on"
+            Text("expected a date as YYYY-MM-DD, got {text}", text=quoted(text)), field="--cited-on"
         ) from None
