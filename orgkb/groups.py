@@ -197,7 +197,8 @@ def compare_within(groups: Sequence[CompetingGroup], tallies: Sequence[GroupTall
     {'Red': 0.3125, 'Blue': 0.375}
     """
     by = "project" if groups and groups[0].branches else "branch"
-    compared = [row for row in tallies if row.group in {group.name for group in groups}]
+    named = {group.name for group in groups}
+    compared = [row for row in tallies if row.group in named]
     strata: dict[str, dict[str, tuple[int, int]]] = {}
     for row in compared:
         assigned, deals = (
@@ -264,7 +265,9 @@ def load_groups(path: str | Path, company: Company) -> list[CompetingGroup]:
             at_groups, Text("expected a list of groups, got {got}", got=describe_value(listed))
         )
     known = [branch.name for branch in company.branches]
+    known_names = set(known)
     groups: list[CompetingGroup] = []
+    names: set[str] = set()
     for index, item in enumerate(listed):
         at: tuple[str | int, ...] = (*at_groups, index)
         if not isinstance(item, Mapping):
@@ -286,17 +289,18 @@ def load_groups(path: str | Path, company: Company) -> list[CompetingGroup]:
             raise fail(
                 at_name, Text("expected the group's name, got {got}", got=describe_value(name))
             )
-        if any(group.name == name.strip() for group in groups):
+        if name.strip() in names:
             raise fail(at_name, Text("{name} is already a group's name", name=quoted(name.strip())))
         owned = {}
         for kind in ("projects", "branches"):
             key = written.get(kind, kind)
             owned[kind] = _items(item.get(key), (*at, key), fail)
         for branch in owned["branches"]:
-            if branch not in known:
+            if branch not in known_names:
                 at_branches = (*at, written.get("branches", "branches"))
                 raise fail(at_branches, unknown(branch, known, Text("branch")))
         groups.append(CompetingGroup(name.strip(), owned["projects"], owned["branches"]))
+        names.add(name.strip())
     try:
         _owners(groups)
     except InputError as error:

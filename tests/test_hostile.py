@@ -27,14 +27,20 @@ from tests.hostile.commands import (
     LEAD_COMMANDS,
     NEEDS_VOLUMES,
     PROFILE_COMMANDS,
+    SIDE_FILE_COMMANDS,
     WORKLOAD_COMMANDS,
     argv_for,
     write_good_files,
 )
 from tests.hostile.corpus import (
     LEADS,
+    RECEIVED_LEADS,
     Case,
     OptionCase,
+    assignments_cases,
+    deals_cases,
+    follow_up_cases,
+    groups_cases,
     lead_cases,
     option_cases,
     physical_rows,
@@ -53,6 +59,14 @@ PROFILE_RUNS = [
 LEAD_FILES = lead_cases()
 WORKLOADS = workload_cases()
 OPTIONS = option_cases()
+SIDE_FILES = {"groups": groups_cases(), "assignments": assignments_cases(), "deals": deals_cases(),
+              "follow_ups": follow_up_cases()}  # fmt: skip
+SIDE_FILE_RUNS = [
+    pytest.param(kind, case, command, id=f"{case.name}-{command}")
+    for kind, cases in SIDE_FILES.items()
+    for case in cases
+    for command in SIDE_FILE_COMMANDS[kind]
+]
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +153,24 @@ def test_hostile_open_workload(
     assert_kept(found, argv)
 
 
+@pytest.mark.parametrize(("kind", "case", "command"), SIDE_FILE_RUNS)
+def test_hostile_side_file(
+    kind: str, case: Case, command: str, folder: Path, good: dict[str, str]
+) -> None:
+    """The groups, assignments, deals and follow-ups files, beside good files of every other kind."""
+    template, output = SIDE_FILE_COMMANDS[kind][command]
+    path = place(case, folder)
+    argv = argv_for(template, {**good, kind: path})
+    found = problems(
+        run_bounded(argv),
+        output=output,
+        culprits=(path,),
+        expect=case.expected(command),
+        rows=physical_rows(RECEIVED_LEADS),
+    )
+    assert_kept(found, argv)
+
+
 @pytest.mark.parametrize("case", OPTIONS, ids=lambda case: case.name)
 def test_hostile_option(case: OptionCase, good: dict[str, str]) -> None:
     argv = argv_for(case.argv, good)
@@ -151,7 +183,8 @@ def test_hostile_option(case: OptionCase, good: dict[str, str]) -> None:
 
 def test_case_names_are_unique() -> None:
     """A failure's id names one case: no two cases share a name."""
-    names = [case.name for case in (*PROFILES, *LEAD_FILES, *WORKLOADS, *OPTIONS)]
+    sides = [case for cases in SIDE_FILES.values() for case in cases]
+    names = [case.name for case in (*PROFILES, *LEAD_FILES, *WORKLOADS, *OPTIONS, *sides)]
     assert sorted(name for name in set(names) if names.count(name) > 1) == []
 
 
