@@ -181,6 +181,23 @@ def test_hostile_option(case: OptionCase, good: dict[str, str]) -> None:
     assert_kept(found, argv)
 
 
+@pytest.mark.parametrize(
+    "command", ("recommend", "chart-mermaid", "compare-json", "allocate", "tally")
+)
+def test_company_that_is_not_text_is_blamed_on_the_option(
+    command: str, good: dict[str, str]
+) -> None:
+    """``--company`` from an argument that is not UTF-8 holds a lone surrogate: an error of the
+    option, not of the profile it would replace the name of."""
+    template, _ = PROFILE_COMMANDS[command]
+    argv = [*argv_for(template, good), "--company=Anju\udcff"]
+    outcome = run_bounded(argv)
+    assert (outcome.status, outcome.err) == (
+        2,
+        "orgkb: --company: expected text, got half a character (U+DCFF)\n",
+    )
+
+
 def test_case_names_are_unique() -> None:
     """A failure's id names one case: no two cases share a name."""
     sides = [case for cases in SIDE_FILES.values() for case in cases]

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from orgkb.errors import OrgkbError
+from orgkb.errors import InputError, OrgkbError
 from orgkb.plan import Governance
 from orgkb.render import (
     OUTPUT_CLOSED,
@@ -27,6 +27,7 @@ from orgkb.render import (
     output_not_encodable,
     printable,
 )
+from orgkb.text import Text
 from orgkb.values import Limits
 
 if TYPE_CHECKING:
@@ -200,8 +201,25 @@ def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments every command that reads a company profile takes."""
     parser.add_argument("profile", metavar="PROFILE", help="company profile: YAML, JSON or CSV")
     parser.add_argument(
-        "--company", metavar="NAME", help="company name (CSV profiles default to the file name)"
+        "--company",
+        metavar="NAME",
+        type=_company_name,
+        help="company name (CSV profiles default to the file name)",
     )
+
+
+def _company_name(name: str) -> str:
+    """``--company``'s *name*, which, like every name of a profile, must be text.
+
+    An argument that is not UTF-8 comes with half a character (a lone surrogate) for each
+    byte that does not decode; refused here, it is refused naming the option, not the profile.
+    """
+    surrogate = _SURROGATE.search(name)
+    if surrogate:
+        code = ord(surrogate.group())
+        message = Text("expected text, got half a character (U+{code:04X})", code=code)
+        raise InputError(message, field="--company")
+    return name
 
 
 def add_governance_argument(parser: argparse.ArgumentParser) -> None:
