@@ -26,7 +26,7 @@ from orgkb.leads import CSV_FILE, Lead, MalformedRow
 from orgkb.model import Company
 from orgkb.profile import PROJECT_SEPARATORS, load_document
 from orgkb.reading import open_text, quoted, read_table, unknown, unreadable
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 from orgkb.values import Limits, describe_value
 
 NO_GROUP = "(no group)"
@@ -366,7 +366,10 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
     for group in groups:
         if group.projects and group.branches:
             raise InputError(
-                Text("group {name!r} owns both projects and branches; choose one", name=group.name)
+                Text(
+                    "group {name!r} owns both projects and branches; choose one",
+                    name=shortened(group.name),
+                )
             )
         kind = "branch" if group.branches else "project"
         kinds.add(kind)
@@ -376,7 +379,11 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
             )
         for item in group.branches or group.projects:
             if item in owner:
-                said = {"item": item, "first": owner[item], "second": group.name}
+                said = {
+                    "item": shortened(item),
+                    "first": shortened(owner[item]),
+                    "second": shortened(group.name),
+                }
                 if kind == "branch":
                     raise InputError(
                         Text("branch {item!r} belongs to both {first!r} and {second!r}", **said)

@@ -61,7 +61,7 @@ from orgkb.model import (
 )
 from orgkb.reading import line_at, quoted, read_table, read_text, unknown
 from orgkb.staffing import ServiceTarget
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 from orgkb.transition import known_units, unknown_unit
 from orgkb.values import Limits, describe_value, read_number
 
@@ -672,18 +672,19 @@ class _YamlReader:
 
     def alias(self, event: AliasEvent) -> tuple[object, int]:
         name = event.anchor
+        shown = shortened(name or "")  # an alias always names an anchor
         if any(each.anchor == name for each in self.open):
             raise self.malformed(
-                event, Text("the alias *{name} is inside the value it names", name=name)
+                event, Text("the alias *{name} is inside the value it names", name=shown)
             )
         if name not in self.anchors:
-            raise self.malformed(event, Text("found undefined alias {name!r}", name=name))
+            raise self.malformed(event, Text("found undefined alias {name!r}", name=shown))
         return self.anchors[name]
 
     def anchor(self, name: str, line: int, value: object, size: int) -> None:
         if name in self.anchors:
             raise InputError(
-                Text("malformed YAML: found duplicate anchor {name!r}", name=name),
+                Text("malformed YAML: found duplicate anchor {name!r}", name=shortened(name)),
                 path=str(self.path),
                 line=line,
             )
@@ -1120,8 +1121,7 @@ _ALIASES = {**COMPANY_ALIASES, **BRANCH_ALIASES}
 def _field_name(at: FieldPath) -> str:
     name = ""
     for part in at:
-        if isinstance(part, str) and len(part) > 60:
-            # A key a megabyte long must not make the one line of its error a megabyte.
-            part = part[:57] + "..."
+        if isinstance(part, str):
+            part = shortened(part)
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name

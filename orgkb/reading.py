@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, TextIO
 
 from orgkb.errors import InputError
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 
 ENCODINGS = Text("UTF-8, GB18030 or UTF-16")
 """The encodings a file may be in, as messages name them."""
@@ -514,12 +514,7 @@ def quoted(text: str) -> str:
     >>> len(quoted("x" * 1000))
     62
     """
-    return repr(_shortened(text))
-
-
-def _shortened(text: str) -> str:
-    # A name a megabyte long must not make the one line of its error a megabyte.
-    return text if len(text) <= 60 else text[:57] + "..."
+    return repr(shortened(text))
 
 
 def unknown(name: str, known: Sequence[str], what: str, *, aliases: Sequence[str] = ()) -> Text:
@@ -541,11 +536,11 @@ def unknown(name: str, known: Sequence[str], what: str, *, aliases: Sequence[str
     if close:
         hint = Text("did you mean {name!r}?", name=close[0])
     elif len(known) <= 10:
-        hint = Text("expected one of {names}", names=", ".join(map(_shortened, known)))
+        hint = Text("expected one of {names}", names=", ".join(map(shortened, known)))
     else:
         hint = Text(
             "expected one of {names} and {more:,} more",
-            names=", ".join(map(_shortened, known[:8])),
+            names=", ".join(map(shortened, known[:8])),
             more=len(known) - 8,
         )
     return Text("unknown {what} {name} ({hint})", what=what, name=quoted(name), hint=hint)

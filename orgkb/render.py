@@ -34,7 +34,7 @@ from orgkb.plan import Plan, Unit
 from orgkb.rules import Rule, rule, wording
 from orgkb.staffing import Staffing
 from orgkb.support import Finding, Support
-from orgkb.text import ENGLISH, Text, in_language, is_chinese, translated
+from orgkb.text import ENGLISH, Text, in_language, is_chinese, shortened, translated
 from orgkb.transition import Phase, PhaseName, Step, Transition
 
 UNPRINTABLE = re.compile(
@@ -1151,8 +1151,9 @@ def governance_not_used_in_chart(plan: Plan, *, as_is: bool, language: str = ENG
 
 def unknown_rule(name: str) -> Text:
     """The message for a name that is neither a rule's id nor its code."""
-    shown = name if len(name) <= 60 else name[:57] + "..."
-    return Text("no rule has the id or code {name!r}; `orgkb rules` lists them", name=shown)
+    return Text(
+        "no rule has the id or code {name!r}; `orgkb rules` lists them", name=shortened(name)
+    )
 
 
 def invalid_choice(value: object, choices: Iterable[object]) -> Text:
@@ -1162,12 +1163,13 @@ def invalid_choice(value: object, choices: Iterable[object]) -> Text:
     "invalid choice: 'xml' (choose from text, json)"
     """
     names = ", ".join(str(choice) for choice in choices)
-    return Text("invalid choice: {value!r} (choose from {choices})", value=value, choices=names)
+    shown = shortened(value) if isinstance(value, str) else value
+    return Text("invalid choice: {value!r} (choose from {choices})", value=shown, choices=names)
 
 
 def unknown_language(code: str) -> Text:
     """The message for a ``--lang`` that orgkb does not speak."""
-    return Text("unknown language {code!r} (choose from en, zh_CN)", code=code)
+    return Text("unknown language {code!r} (choose from en, zh_CN)", code=shortened(code))
 
 
 # argparse words its errors itself, in English: these are the ones a user can cause, as a Text

@@ -124,6 +124,24 @@ def _latin(character: str) -> bool:
     return character.isascii() and (character.isalnum() or character in "'\"`%")
 
 
+LONGEST_QUOTED = 60
+"""The most characters of a value a message quotes; a longer one is cut, with ``...``."""
+
+
+def shortened(text: str) -> str:
+    """*text* cut to :data:`LONGEST_QUOTED` characters for a message, ``...`` marking the cut.
+
+    A name, a key or an option's value a megabyte long must not make the one line of an error a
+    megabyte.
+
+    >>> shortened("Hankou"), len(shortened("x" * 1000))
+    ('Hankou', 60)
+    """
+    if len(text) <= LONGEST_QUOTED:
+        return text
+    return text[: LONGEST_QUOTED - 3] + "..."
+
+
 def translated(value: object, language: str) -> object:
     """*value* in *language* if it is words — a :class:`Text` or a named enumeration member —
     else *value* itself, for a template to format.

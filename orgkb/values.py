@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 
 from orgkb.errors import InputError
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 
 LARGEST = 1e12
 """The largest magnitude any number may have: a trillion of anything is a typing slip."""
@@ -49,8 +49,7 @@ def describe_value(value: object) -> str:
     if isinstance(value, float):
         return Text("a number ({value})", value=value)
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return Text("text ({shown!r})", shown=shown)
+        return Text("text ({shown!r})", shown=shortened(value))
     if isinstance(value, list):
         return Text("a list")
     if isinstance(value, dict):

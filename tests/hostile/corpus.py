@@ -444,6 +444,30 @@ def yaml_cases() -> Iterator[Case]:
     yield Case(
         "yaml-long-unknown-key", _utf8(PROFILE.replace("headquarters", "h" * 100_000)), expect=2
     )
+
+    # Names a hundred thousand characters long, which an error quotes only the start of.
+    long = "n" * 100_000
+    yield Case("yaml-long-undefined-alias", _utf8(yaml_profile({"company": f"*{long}"})), expect=2)
+    yield Case(
+        "yaml-long-anchor-twice",
+        _utf8(yaml_profile({"company": f"&{long} A", "headquarters": f"&{long} B"})),
+        expect=2,
+    )
+    yield Case(
+        "yaml-long-name-opened-after-as-of",
+        _utf8(yaml_profile({"as_of": "2025-01-01"}, {"name": long, "opened": "2026-01-01"})),
+        expect={"support": 2, "support-json": 2},
+    )
+    yield Case(
+        "yaml-long-name-opened-without-as-of",
+        _utf8(yaml_profile(branch={"name": long, "opened": "2026-01-01"})),
+        expect={"support": 2, "support-json": 2},
+    )
+    yield Case(
+        "yaml-long-name-without-volume",
+        _utf8(yaml_profile(branch={"name": long, "inquiries_per_month": None})),
+        expect={"compare": 2, "compare-json": 2},
+    )
     yield Case("yaml-multi-document", _utf8(PROFILE + "---\n" + PROFILE), expect=2)
     yield Case("yaml-comments-only", _utf8("# nothing here\n# at all\n"), expect=2)
     yield Case("yaml-top-list", _utf8("- company: A\n"), expect=2)
@@ -1365,6 +1389,18 @@ def groups_cases() -> list[Case]:
             expect=2,
         ),
         Case(
+            "groups-long-names-share-a-project",
+            _groups_file(
+                f"{{name: {'N' * 100_000}, projects: [flats]}}", "{name: M, projects: [flats]}"
+            ),
+            expect=2,
+        ),
+        Case(
+            "groups-long-name-owns-both-kinds",
+            _groups_file(f"{{name: {'N' * 100_000}, projects: [flats], branches: [Xuhui]}}"),
+            expect=2,
+        ),
+        Case(
             "groups-share-a-project",
             _groups_file("{name: N, projects: [flats]}", "{name: M, projects: [flats]}"),
             expect=2,
@@ -1649,6 +1685,13 @@ def _other_cases() -> Iterator[OptionCase]:
         argv = ("cite", "R1", "--format", "gbt7714", f"--cited-on={day}")
         yield OptionCase(f"opt-cite--cited-on-{label}", argv, "--cited-on", expect=2)
     yield OptionCase("opt-rules", ("rules",), None, expect=0)
+    long = "x" * 100_000
+    for name, argv, option in (
+        ("opt--lang-long", (f"--lang={long}", "rules"), "--lang"),
+        ("opt-rules--format-long", ("rules", f"--format={long}"), "--format"),
+        ("opt-chart--view-long", ("chart", "{profile}", f"--view={long}"), "--view"),
+    ):
+        yield OptionCase(name, argv, option, expect=2)
 
 
 def option_cases() -> list[OptionCase]:
