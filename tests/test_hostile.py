@@ -268,6 +268,45 @@ def test_unwritable_stdout(stream: str, command: str, good: dict[str, str]) -> N
     assert_kept(found, argv)
 
 
+STDERR_COMMANDS = {
+    "missing-profile": (("recommend", "no-such-profile.yaml"), 2),
+    "allocate-summary": (("allocate", "{profile}", "{leads}", "--summary"), 0),
+}
+"""Commands that write to standard error, on an error or beside their result, with the exit
+status each must keep whether or not standard error can take what they write."""
+
+
+@pytest.mark.parametrize("command", STDERR_COMMANDS)
+@pytest.mark.parametrize("stream", ("full", "closed"))
+def test_unwritable_stderr(stream: str, command: str, good: dict[str, str]) -> None:
+    """Standard error that refuses every write loses the remarks, not the exit status."""
+    make, _ = STREAMS[stream]
+    template, expect = STDERR_COMMANDS[command]
+    argv = argv_for(template, good)
+    outcome = run_bounded(argv, stderr=make())
+    assert (outcome.cause(), outcome.status) == ("", expect)
+    if expect == 0:
+        assert_kept(problems(outcome, output="csv", rows=physical_rows(LEADS)), argv)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full and a POSIX shell")
+@pytest.mark.parametrize("command", STDERR_COMMANDS)
+@pytest.mark.parametrize("redirect", ("2> /dev/full", "2> /dev/full > /dev/full"))
+def test_full_stderr_of_a_process(redirect: str, command: str, good: dict[str, str]) -> None:
+    template, expect = STDERR_COMMANDS[command]
+    if ">" in redirect.removeprefix("2>"):
+        expect = 2  # nor can standard output take the result
+    argv = argv_for(template, good)
+    result = subprocess.run(
+        ["sh", "-c", f'exec "$@" {redirect}', "sh", sys.executable, "-m", "orgkb", *argv],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=DEADLINE_SECONDS,
+        check=False,
+    )
+    assert result.returncode == expect
+
+
 SHELL_STDOUT = {
     "ascii": ({"PYTHONIOENCODING": "ascii"}, "", None),
     "full": ({}, "> /dev/full", 2),

@@ -94,9 +94,18 @@ class Streams:
         return write_row
 
     def remark(self, text: str) -> None:
-        """Write *text*, for a person, and a line break to *err*, if it is open."""
-        if self._err is not None:
+        """Write *text*, for a person, and a line break to *err*, if it can take it.
+
+        Standard error that is closed, full (``2> /dev/full``) or cannot encode the text loses
+        the remark and every one after it: there is nowhere left to say so, and the command's
+        result and exit status must not suffer for it.
+        """
+        if self._err is None:
+            return
+        try:
             self._err.write(printable(text) + "\n")
+        except (OSError, UnicodeEncodeError):
+            self._err = None
 
     def finish(self) -> None:
         """Write out what standard output still holds, so that a failure is reported."""
