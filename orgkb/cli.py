@@ -190,16 +190,17 @@ def run() -> None:
         status = 0
     except KeyboardInterrupt:
         status = 130
-    _drop_unwritten_output()
+    _drop_unwritten_output(sys.stdout)
+    _drop_unwritten_output(sys.stderr)
     sys.exit(status)
 
 
-def _drop_unwritten_output() -> None:
+def _drop_unwritten_output(stream: TextIO | None) -> None:
     # What a closed pipe or a full disk did not take stays buffered, and Python's last flush
     # at exit would fail on it again, with a message of its own and status 120.
-    if sys.stdout is None:
+    if stream is None:
         return
     try:
-        sys.stdout.flush()
+        stream.flush()
     except OSError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())

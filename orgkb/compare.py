@@ -63,7 +63,7 @@ from orgkb.plan import (
 )
 from orgkb.staffing import ServiceTarget, Staffing, staff
 from orgkb.support import assess, has_figures
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 from orgkb.values import LARGEST, Limits, exact
 
 
@@ -447,7 +447,7 @@ def inquiries_per_month(branch: Branch, assumptions: Assumptions) -> float:
             Text(
                 "{name!r} gives {hourly:g} inquiries an hour, which with a busy hour of {busy:g} "
                 "of the day's make more than {largest:g} a month",
-                name=branch.name,
+                name=shortened(branch.name),
                 hourly=hourly,
                 busy=assumptions.busy_hour_factor,
                 largest=LARGEST,
@@ -529,7 +529,7 @@ def _sized(company: Company) -> bool:
             Text(
                 "{name!r} gives no inquiry volume; give inquiries_per_hour or "
                 "inquiries_per_month for every branch or for none",
-                name=company.branches[index].name,
+                name=shortened(company.branches[index].name),
             ),
             field=f"branches[{index}]",
         )

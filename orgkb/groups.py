@@ -26,7 +26,7 @@ from orgkb.leads import CSV_FILE, Lead, MalformedRow
 from orgkb.model import Company
 from orgkb.profile import PROJECT_SEPARATORS, load_document
 from orgkb.reading import open_text, quoted, read_table, unknown, unreadable
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 from orgkb.values import Limits, describe_value
 
 NO_GROUP = "(no group)"
@@ -97,7 +97,9 @@ def wilson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float
     CONFIDENCE.check(confidence, "confidence")
     if trials == 0:
         return None
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    # The lower tail's quantile, negated: 1 - (1 - confidence) / 2 rounds to 1 for a confidence
+    # within a few parts in 10 ** 16 of 1, where the quantile is infinite.
+    z = -NormalDist().inv_cdf((1 - confidence) / 2)
     rate = successes / trials
     spread = z * z / trials
     centre = (rate + spread / 2) / (1 + spread)
@@ -195,7 +197,8 @@ def compare_within(groups: Sequence[CompetingGroup], tallies: Sequence[GroupTall
     {'Red': 0.3125, 'Blue': 0.375}
     """
     by = "project" if groups and groups[0].branches else "branch"
-    compared = [row for row in tallies if row.group in {group.name for group in groups}]
+    named = {group.name for group in groups}
+    compared = [row for row in tallies if row.group in named]
     strata: dict[str, dict[str, tuple[int, int]]] = {}
     for row in compared:
         assigned, deals = (
@@ -262,7 +265,9 @@ def load_groups(path: str | Path, company: Company) -> list[CompetingGroup]:
             at_groups, Text("expected a list of groups, got {got}", got=describe_value(listed))
         )
     known = [branch.name for branch in company.branches]
+    known_names = set(known)
     groups: list[CompetingGroup] = []
+    names: set[str] = set()
     for index, item in enumerate(listed):
         at: tuple[str | int, ...] = (*at_groups, index)
         if not isinstance(item, Mapping):
@@ -284,17 +289,18 @@ def load_groups(path: str | Path, company: Company) -> list[CompetingGroup]:
             raise fail(
                 at_name, Text("expected the group's name, got {got}", got=describe_value(name))
             )
-        if any(group.name == name.strip() for group in groups):
+        if name.strip() in names:
             raise fail(at_name, Text("{name} is already a group's name", name=quoted(name.strip())))
         owned = {}
         for kind in ("projects", "branches"):
             key = written.get(kind, kind)
             owned[kind] = _items(item.get(key), (*at, key), fail)
         for branch in owned["branches"]:
-            if branch not in known:
+            if branch not in known_names:
                 at_branches = (*at, written.get("branches", "branches"))
                 raise fail(at_branches, unknown(branch, known, Text("branch")))
         groups.append(CompetingGroup(name.strip(), owned["projects"], owned["branches"]))
+        names.add(name.strip())
     try:
         _owners(groups)
     except InputError as error:
@@ -360,7 +366,10 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
     for group in groups:
         if group.projects and group.branches:
             raise InputError(
-                Text("group {name!r} owns both projects and branches; choose one", name=group.name)
+                Text(
+                    "group {name!r} owns both projects and branches; choose one",
+                    name=shortened(group.name),
+                )
             )
         kind = "branch" if group.branches else "project"
         kinds.add(kind)
@@ -370,7 +379,11 @@ def _owners(groups: Sequence[CompetingGroup]) -> dict[str, str]:
             )
         for item in group.branches or group.projects:
             if item in owner:
-                said = {"item": item, "first": owner[item], "second": group.name}
+                said = {
+                    "item": shortened(item),
+                    "first": shortened(owner[item]),
+                    "second": shortened(group.name),
+                }
                 if kind == "branch":
                     raise InputError(
                         Text("branch {item!r} belongs to both {first!r} and {second!r}", **said)

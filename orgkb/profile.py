@@ -704,18 +704,19 @@ class _YamlReader:
 
     def alias(self, event: AliasEvent) -> tuple[object, int]:
         name = event.anchor
+        shown = shortened(name or "")  # an alias always names an anchor
         if any(each.anchor == name for each in self.open):
             raise self.malformed(
-                event, Text("the alias *{name} is inside the value it names", name=name)
+                event, Text("the alias *{name} is inside the value it names", name=shown)
             )
         if name not in self.anchors:
-            raise self.malformed(event, Text("found undefined alias {name!r}", name=name))
+            raise self.malformed(event, Text("found undefined alias {name!r}", name=shown))
         return self.anchors[name]
 
     def anchor(self, name: str, line: int, value: object, size: int) -> None:
         if name in self.anchors:
             raise InputError(
-                Text("malformed YAML: found duplicate anchor {name!r}", name=name),
+                Text("malformed YAML: found duplicate anchor {name!r}", name=shortened(name)),
                 path=str(self.path),
                 line=line,
             )

@@ -37,7 +37,7 @@ from orgkb.plan import GROUP_ID, Plan, Unit
 from orgkb.rules import Rule, rule, wording
 from orgkb.staffing import ServiceTarget, Staffing
 from orgkb.support import Finding, Support
-from orgkb.text import ENGLISH, Text, in_language, is_chinese, translated
+from orgkb.text import ENGLISH, Text, in_language, is_chinese, shortened, translated
 from orgkb.transition import Phase, PhaseName, Step, Transition
 
 UNPRINTABLE = re.compile(
@@ -1277,12 +1277,13 @@ def invalid_choice(value: object, choices: Iterable[object]) -> Text:
     "invalid choice: 'xml' (choose from text, json)"
     """
     names = ", ".join(str(choice) for choice in choices)
-    return Text("invalid choice: {value!r} (choose from {choices})", value=value, choices=names)
+    shown = shortened(value) if isinstance(value, str) else value
+    return Text("invalid choice: {value!r} (choose from {choices})", value=shown, choices=names)
 
 
 def unknown_language(code: str) -> Text:
     """The message for a ``--lang`` that orgkb does not speak."""
-    return Text("unknown language {code!r} (choose from en, zh_CN)", code=code)
+    return Text("unknown language {code!r} (choose from en, zh_CN)", code=shortened(code))
 
 
 # argparse words its errors itself, in English: these are the ones a user can cause, as a Text

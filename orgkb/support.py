@@ -45,7 +45,7 @@ from typing import ClassVar
 from orgkb.errors import InputError
 from orgkb.model import COUNT, Branch, Company, Level
 from orgkb.plan import city_id, region_id
-from orgkb.text import Text
+from orgkb.text import Text, shortened
 from orgkb.values import Limits, exact
 
 
@@ -286,7 +286,7 @@ def _months_open(company: Company) -> list[int | None]:
                 Text(
                     "{name!r} gives the date it opened; give the date the figures are as of, "
                     "to tell whether it is new",
-                    name=branch.name,
+                    name=shortened(branch.name),
                 ),
                 field="as_of",
             )
@@ -294,7 +294,7 @@ def _months_open(company: Company) -> list[int | None]:
             raise InputError(
                 Text(
                     "{name!r} opened on {opened}, after the figures' as_of, {as_of}",
-                    name=branch.name,
+                    name=shortened(branch.name),
                     opened=branch.opened.isoformat(),
                     as_of=company.as_of.isoformat(),
                 ),

@@ -136,6 +136,24 @@ def _latin(character: str) -> bool:
     return character.isascii() and (character.isalnum() or character in "'\"`%")
 
 
+LONGEST_QUOTED = 60
+"""The most characters of a value a message quotes; a longer one is cut, with ``...``."""
+
+
+def shortened(text: str) -> str:
+    """*text* cut to :data:`LONGEST_QUOTED` characters for a message, ``...`` marking the cut.
+
+    A name, a key or an option's value a megabyte long must not make the one line of an error a
+    megabyte.
+
+    >>> shortened("Hankou"), len(shortened("x" * 1000))
+    ('Hankou', 60)
+    """
+    if len(text) <= LONGEST_QUOTED:
+        return text
+    return text[: LONGEST_QUOTED - 3] + "..."
+
+
 def translated(value: object, language: str) -> object:
     """*value* in *language* if it is words — a :class:`Text` or a named enumeration member —
     else *value* itself, for a template to format.
@@ -151,16 +169,6 @@ def translated(value: object, language: str) -> object:
 
         return WORDS.get(value, value)
     return value
-
-
-def shortened(text: str) -> str:
-    """*text*, something a person gave, cut short to at most 60 characters for a message: a
-    name a megabyte long must not make the one line of its error a megabyte.
-
-    >>> shortened("Hankou"), len(shortened("x" * 1000))
-    ('Hankou', 60)
-    """
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def in_language(text: str, language: str) -> str:

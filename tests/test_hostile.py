@@ -28,14 +28,20 @@ from tests.hostile.commands import (
     LEAD_COMMANDS,
     NEEDS_VOLUMES,
     PROFILE_COMMANDS,
+    SIDE_FILE_COMMANDS,
     WORKLOAD_COMMANDS,
     argv_for,
     write_good_files,
 )
 from tests.hostile.corpus import (
     LEADS,
+    RECEIVED_LEADS,
     Case,
     OptionCase,
+    assignments_cases,
+    deals_cases,
+    follow_up_cases,
+    groups_cases,
     lead_cases,
     option_cases,
     physical_rows,
@@ -52,6 +58,14 @@ PROFILE_RUNS = [
 LEAD_FILES = lead_cases()
 WORKLOADS = workload_cases()
 OPTIONS = option_cases()
+SIDE_FILES = {"groups": groups_cases(), "assignments": assignments_cases(), "deals": deals_cases(),
+              "follow_ups": follow_up_cases()}  # fmt: skip
+SIDE_FILE_RUNS = [
+    pytest.param(kind, case, command, id=f"{case.name}-{command}")
+    for kind, cases in SIDE_FILES.items()
+    for case in cases
+    for command in SIDE_FILE_COMMANDS[kind]
+]
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +152,24 @@ def test_hostile_open_workload(
     assert_kept(found, argv)
 
 
+@pytest.mark.parametrize(("kind", "case", "command"), SIDE_FILE_RUNS)
+def test_hostile_side_file(
+    kind: str, case: Case, command: str, folder: Path, good: dict[str, str]
+) -> None:
+    """The groups, assignments, deals and follow-ups files, beside good files of every other kind."""
+    template, output = SIDE_FILE_COMMANDS[kind][command]
+    path = place(case, folder)
+    argv = argv_for(template, {**good, kind: path})
+    found = problems(
+        run_bounded(argv),
+        output=output,
+        culprits=(path,),
+        expect=case.expected(command),
+        rows=physical_rows(RECEIVED_LEADS),
+    )
+    assert_kept(found, argv)
+
+
 @pytest.mark.parametrize("case", OPTIONS, ids=lambda case: case.name)
 def test_hostile_option(case: OptionCase, good: dict[str, str]) -> None:
     argv = argv_for(case.argv, good)
@@ -148,9 +180,27 @@ def test_hostile_option(case: OptionCase, good: dict[str, str]) -> None:
     assert_kept(found, argv)
 
 
+@pytest.mark.parametrize(
+    "command", ("recommend", "chart-mermaid", "compare-json", "allocate", "tally")
+)
+def test_company_that_is_not_text_is_blamed_on_the_option(
+    command: str, good: dict[str, str]
+) -> None:
+    """``--company`` from an argument that is not UTF-8 holds a lone surrogate: an error of the
+    option, not of the profile it would replace the name of."""
+    template, _ = PROFILE_COMMANDS[command]
+    argv = [*argv_for(template, good), "--company=Anju\udcff"]
+    outcome = run_bounded(argv)
+    assert (outcome.status, outcome.err) == (
+        2,
+        "orgkb: --company: expected text, got half a character (U+DCFF)\n",
+    )
+
+
 def test_case_names_are_unique() -> None:
     """A failure's id names one case: no two cases share a name."""
-    names = [case.name for case in (*PROFILES, *LEAD_FILES, *WORKLOADS, *OPTIONS)]
+    sides = [case for cases in SIDE_FILES.values() for case in cases]
+    names = [case.name for case in (*PROFILES, *LEAD_FILES, *WORKLOADS, *OPTIONS, *sides)]
     assert sorted(name for name in set(names) if names.count(name) > 1) == []
 
 
@@ -215,6 +265,45 @@ def test_unwritable_stdout(stream: str, command: str, good: dict[str, str]) -> N
     argv = argv_for(STREAM_COMMANDS[command], good)
     found = problems(run_bounded(argv, stdout=make()), output="text", expect=expect)
     assert_kept(found, argv)
+
+
+STDERR_COMMANDS = {
+    "missing-profile": (("recommend", "no-such-profile.yaml"), 2),
+    "allocate-summary": (("allocate", "{profile}", "{leads}", "--summary"), 0),
+}
+"""Commands that write to standard error, on an error or beside their result, with the exit
+status each must keep whether or not standard error can take what they write."""
+
+
+@pytest.mark.parametrize("command", STDERR_COMMANDS)
+@pytest.mark.parametrize("stream", ("full", "closed"))
+def test_unwritable_stderr(stream: str, command: str, good: dict[str, str]) -> None:
+    """Standard error that refuses every write loses the remarks, not the exit status."""
+    make, _ = STREAMS[stream]
+    template, expect = STDERR_COMMANDS[command]
+    argv = argv_for(template, good)
+    outcome = run_bounded(argv, stderr=make())
+    assert (outcome.cause(), outcome.status) == ("", expect)
+    if expect == 0:
+        assert_kept(problems(outcome, output="csv", rows=physical_rows(LEADS)), argv)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full and a POSIX shell")
+@pytest.mark.parametrize("command", STDERR_COMMANDS)
+@pytest.mark.parametrize("redirect", ("2> /dev/full", "2> /dev/full > /dev/full"))
+def test_full_stderr_of_a_process(redirect: str, command: str, good: dict[str, str]) -> None:
+    template, expect = STDERR_COMMANDS[command]
+    if ">" in redirect.removeprefix("2>"):
+        expect = 2  # nor can standard output take the result
+    argv = argv_for(template, good)
+    result = subprocess.run(
+        ["sh", "-c", f'exec "$@" {redirect}', "sh", sys.executable, "-m", "orgkb", *argv],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=DEADLINE_SECONDS,
+        check=False,
+    )
+    assert result.returncode == expect
 
 
 SHELL_STDOUT = {

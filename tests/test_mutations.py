@@ -1,7 +1,7 @@
 """Random mutations of the example files through every command, in process (issue 9).
 
-Hypothesis takes a profile, lead file or open-workload file from ``docs/examples`` (or the good
-files of the hostile corpus), damages it a few times — inserts, deletes or replaces bytes,
+Hypothesis takes a profile, lead file, open-workload file, or a groups, assignments, deals or
+follow-ups file from ``docs/examples`` (or the good files of the hostile corpus), damages it a few times — inserts, deletes or replaces bytes,
 duplicates a line, truncates it, or puts a hostile piece (a control character, a quote, an
 alias, a huge number) in place of a few bytes — and runs a command on it. Whatever the bytes,
 the run keeps the promises of :mod:`tests.hostile.checks`: main returns 0 or 2, nothing but an
@@ -25,11 +25,24 @@ from tests.hostile.checks import problems
 from tests.hostile.commands import (
     LEAD_COMMANDS,
     PROFILE_COMMANDS,
+    SIDE_FILE_COMMANDS,
     WORKLOAD_COMMANDS,
     argv_for,
     write_good_files,
 )
-from tests.hostile.corpus import LEADS, PROFILE, WORKLOAD, csv_profile, json_profile, physical_rows
+from tests.hostile.corpus import (
+    ASSIGNMENTS,
+    DEALS,
+    FOLLOW_UPS,
+    GROUPS,
+    LEADS,
+    PROFILE,
+    RECEIVED_LEADS,
+    WORKLOAD,
+    csv_profile,
+    json_profile,
+    physical_rows,
+)
 
 SEED = 20260909
 """The seed every property starts from, so that a failure seen once is seen again."""
@@ -50,11 +63,20 @@ class Original:
 
 
 def _kind(path: Path) -> str:
-    header = path.read_text(encoding="utf-8").lstrip().split("\n", 1)[0].replace(" ", "")
-    if header.startswith(("id,", "lead_id")):
+    text = path.read_text(encoding="utf-8")
+    header = text.lstrip().split("\n", 1)[0].replace(" ", "")
+    if header.startswith("lead_id,followed_up"):
+        return "follow_ups"
+    if header == "lead_id":
+        return "deals"
+    if header.startswith("lead_id,"):
+        return "assignments"
+    if header.startswith("id,"):
         return "leads"
     if header.startswith("branch,"):
         return "workload"
+    if "\ngroups:" in "\n" + text:
+        return "groups"
     return "profile"
 
 
@@ -79,6 +101,10 @@ def _originals() -> dict[str, list[Original]]:
         ],
         "leads": [Original("corpus-leads.csv", LEADS.encode())],
         "workload": [Original("corpus-workload.csv", WORKLOAD.encode())],
+        "groups": [Original("corpus-groups.yaml", GROUPS.encode())],
+        "assignments": [Original("corpus-assignments.csv", ASSIGNMENTS.encode())],
+        "deals": [Original("corpus-deals.csv", DEALS.encode())],
+        "follow_ups": [Original("corpus-follow-ups.csv", FOLLOW_UPS.encode())],
     }
     for path in sorted(EXAMPLES.rglob("*")):
         if path.suffix in (".yaml", ".yml", ".json", ".csv"):
@@ -247,3 +273,28 @@ def test_damaged_open_workload(
     }
     leads = Path(files["leads"]).read_text(encoding="utf-8")
     _check(argv_for(WORKLOAD_COMMANDS[command], files), "csv", path, rows=physical_rows(leads))
+
+
+SIDE_FILE_RUNS = [
+    (kind, command) for kind, commands in SIDE_FILE_COMMANDS.items() for command in commands
+]
+
+
+@pytest.mark.parametrize(("kind", "command"), SIDE_FILE_RUNS)
+@seed(SEED)
+@SETTINGS
+@given(data=st.data())
+def test_damaged_side_file(
+    kind: str, command: str, data: st.DataObject, good: dict[str, str], scratch: Path
+) -> None:
+    """A damaged groups, assignments, deals or follow-ups file, beside the corpus's good files."""
+    _, damage, suffix = data.draw(damaged_file(kind))
+    path = scratch / f"{kind}-{command}{suffix}"
+    path.write_bytes(damage)
+    template, output = SIDE_FILE_COMMANDS[kind][command]
+    _check(
+        argv_for(template, {**good, kind: str(path)}),
+        output,
+        path,
+        rows=physical_rows(RECEIVED_LEADS),
+    )

@@ -64,6 +64,13 @@ def test_wilson_known_values() -> None:
         wilson(1, 2, 1)
 
 
+@pytest.mark.parametrize("confidence", (0.9999999999999999, 1e-320))
+def test_wilson_at_the_ends_of_its_confidence(confidence: float) -> None:
+    # Just below 1, 1 - (1 - confidence) / 2 rounds to 1, whose quantile is infinite.
+    low, high = wilson(3, 10, confidence) or (-1.0, -1.0)
+    assert 0 <= low <= 0.3 <= high <= 1
+
+
 strata_rates = st.lists(
     st.tuples(st.integers(1, 40), st.integers(1, 40), st.integers(0, 10)), min_size=1, max_size=5
 )

@@ -29,6 +29,7 @@ from orgkb.render import (
     output_not_encodable,
     printable,
 )
+from orgkb.text import Text
 from orgkb.values import Limits
 
 if TYPE_CHECKING:
@@ -95,9 +96,18 @@ class Streams:
         return write_row
 
     def remark(self, text: str) -> None:
-        """Write *text*, for a person, and a line break to *err*, if it is open."""
-        if self._err is not None:
+        """Write *text*, for a person, and a line break to *err*, if it can take it.
+
+        Standard error that is closed, full (``2> /dev/full``) or cannot encode the text loses
+        the remark and every one after it: there is nowhere left to say so, and the command's
+        result and exit status must not suffer for it.
+        """
+        if self._err is None:
+            return
+        try:
             self._err.write(printable(text) + "\n")
+        except (OSError, UnicodeEncodeError):
+            self._err = None
 
     def finish(self) -> None:
         """Write out what standard output still holds, so that a failure is reported."""
@@ -202,7 +212,10 @@ def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments every command that reads a company profile takes."""
     parser.add_argument("profile", metavar="PROFILE", help="company profile: YAML, JSON or CSV")
     parser.add_argument(
-        "--company", metavar="NAME", help="company name (CSV profiles default to the file name)"
+        "--company",
+        metavar="NAME",
+        type=_company_name,
+        help="company name (CSV profiles default to the file name)",
     )
 
 
@@ -233,6 +246,20 @@ def read_date_option(text: str | None, option: str) -> date | None:
         return read_date(text)
     except InputError as error:
         raise InputError(error.message, field=option) from None
+
+
+def _company_name(name: str) -> str:
+    """``--company``'s *name*, which, like every name of a profile, must be text.
+
+    An argument that is not UTF-8 comes with half a character (a lone surrogate) for each
+    byte that does not decode; refused here, it is refused naming the option, not the profile.
+    """
+    surrogate = _SURROGATE.search(name)
+    if surrogate:
+        code = ord(surrogate.group())
+        message = Text("expected text, got half a character (U+{code:04X})", code=code)
+        raise InputError(message, field="--company")
+    return name
 
 
 def add_governance_argument(parser: argparse.ArgumentParser) -> None:

@@ -20,6 +20,8 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 """How a spreadsheet formula starts; a cell so starting must be escaped with a leading ``'``."""
 LONGEST_MESSAGE = 1000
 """The most characters an error line may spend besides the path: it quotes, it does not dump."""
+OUTPUT_HEADER = ["lead_id", "branch", "reason"]
+"""The header of ``orgkb allocate``'s output."""
 BIBTEX_FIELDS = {"author", "title", "howpublished", "version", "year", "url", "note"}
 """The fields of the citation ``orgkb cite --format bibtex`` writes; an injected one is extra."""
 
@@ -116,7 +118,8 @@ def _csv(out: str, *, rows: int | None, branches: int | None) -> list[str]:
         records = list(csv.reader(io.StringIO(out, newline="")))
     finally:
         csv.field_size_limit(limit)
-    if not records or records[0] != ["lead_id", "branch", "reason"]:
+    # With --follow-ups, a fourth column gives the branches a lead was taken from.
+    if not records or records[0] not in (OUTPUT_HEADER, [*OUTPUT_HEADER, "reassigned_from"]):
         return [f"the output does not start with the header lead_id,branch,reason: {_short(out)!r}"]
     found = []
     if rows is not None and len(records) - 1 != rows:
@@ -125,6 +128,19 @@ def _csv(out: str, *, rows: int | None, branches: int | None) -> list[str]:
     if formulas:
         found.append(f"{len(formulas)} cells start a formula, e.g. {_short(formulas[0])!r}")
     return found
+
+
+def _table(out: str, *, rows: int | None, branches: int | None) -> list[str]:
+    """A CSV table of figures (``orgkb tally --format csv``): no cell starts a formula."""
+    limit = csv.field_size_limit(len(out) + 1)
+    try:
+        records = list(csv.reader(io.StringIO(out, newline="")))
+    finally:
+        csv.field_size_limit(limit)
+    formulas = [cell for record in records for cell in record if cell.startswith(FORMULA_STARTS)]
+    return (
+        [f"{len(formulas)} cells start a formula, e.g. {_short(formulas[0])!r}"] if formulas else []
+    )
 
 
 def _mermaid(out: str, *, rows: int | None, branches: int | None) -> list[str]:
@@ -205,6 +221,7 @@ OUTPUT_CHECKS = {
     "text": _text,
     "json": _json,
     "csv": _csv,
+    "table": _table,
     "mermaid": _mermaid,
     "dot": _dot,
     "html": _html,

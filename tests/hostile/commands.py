@@ -1,15 +1,25 @@
 """The command lines the hostile inputs go through: every sub-command, in every output format.
 
-A template's ``{profile}``, ``{leads}``, ``{workload}``, ``{no_workload}``, ``{assignments}`` and
-``{groups}`` stand for files:
-the good ones of :func:`write_good_files` unless a case puts its own in their place.
+A template's ``{profile}``, ``{leads}``, ``{workload}``, ``{no_workload}``, ``{assignments}``,
+``{groups}``, ``{deals}``, ``{received}`` and ``{follow_ups}`` stand for files: the good ones of
+:func:`write_good_files` unless a case puts its own in their place.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.hostile.corpus import ASSIGNMENTS, GROUPS, LEADS, NO_WORKLOAD, PROFILE, WORKLOAD
+from tests.hostile.corpus import (
+    ASSIGNMENTS,
+    DEALS,
+    FOLLOW_UPS,
+    GROUPS,
+    LEADS,
+    NO_WORKLOAD,
+    PROFILE,
+    RECEIVED_LEADS,
+    WORKLOAD,
+)
 
 PROFILE_COMMANDS = {
     "recommend": (("recommend", "{profile}"), "text"),
@@ -81,9 +91,58 @@ WORKLOAD_COMMANDS = {
     ),
 }
 """Every way ``allocate`` reads an open-workload file; its output is CSV."""
+_TALLY = ("tally", "{profile}", "{assignments}", "--groups", "{groups}")
+SIDE_FILE_COMMANDS = {
+    "groups": {
+        "tally": (_TALLY, "text"),
+        "tally-json": ((*_TALLY, "--format", "json"), "json"),
+        "tally-csv": ((*_TALLY, "--format", "csv"), "table"),
+    },
+    "assignments": {
+        "tally-deals": ((*_TALLY, "--deals", "{deals}"), "text"),
+        "tally-csv": ((*_TALLY, "--format", "csv"), "table"),
+    },
+    "deals": {
+        "tally-deals-json": ((*_TALLY, "--deals", "{deals}", "--format", "json"), "json"),
+        "tally-deals-csv": ((*_TALLY, "--deals", "{deals}", "--format", "csv"), "table"),
+    },
+    "follow_ups": {
+        "allocate-follow-ups": (
+            (
+                "allocate",
+                "{profile}",
+                "{received}",
+                "--follow-ups",
+                "{follow_ups}",
+                "--within",
+                "1",
+            ),
+            "csv",
+        ),
+        "allocate-follow-ups-summary": (
+            (
+                "allocate",
+                "{profile}",
+                "{received}",
+                "--follow-ups",
+                "{follow_ups}",
+                "--within",
+                "0.5",
+                "--max-reassign",
+                "3",
+                "--summary",
+            ),
+            "csv",
+        ),
+    },
+}
+"""For each other kind of file a command reads, by the name templates use for it: every way
+a command reads it, with the format of its output."""
 _GOOD_FILES = {"profile": ("profile.yaml", PROFILE), "leads": ("leads.csv", LEADS),
                "workload": ("workload.csv", WORKLOAD), "no_workload": ("no-workload.csv", NO_WORKLOAD),
-               "assignments": ("assignments.csv", ASSIGNMENTS), "groups": ("groups.yaml", GROUPS)}  # fmt: skip
+               "assignments": ("assignments.csv", ASSIGNMENTS), "groups": ("groups.yaml", GROUPS),
+               "deals": ("deals.csv", DEALS), "received": ("received.csv", RECEIVED_LEADS),
+               "follow_ups": ("follow-ups.csv", FOLLOW_UPS)}  # fmt: skip
 
 
 def write_good_files(folder: Path) -> dict[str, str]:

@@ -84,6 +84,15 @@ ASSIGNMENTS = "lead_id,branch,project\nL01,,flats\nL02,,villas\nL03,,offices\n"
 """A good assignments file of ``orgkb tally`` that fits any profile: no lead was assigned."""
 GROUPS = "groups:\n  - {name: Red, projects: [flats]}\n  - {name: Blue, projects: [villas]}\n"
 """A good groups file of ``orgkb tally``: groups of projects, which fit any profile."""
+DEALS = "lead_id\nL01\nL03\n"
+"""A good deals file of ``orgkb tally``: leads of :data:`ASSIGNMENTS` that became deals."""
+RECEIVED_LEADS = (
+    "id,project,city,received\nL01,flats,Shanghai,2026-03-02 09:00\n"
+    "L02,flats,Shanghai,2026-03-02 10:00\nL03,flats,Wuhan,2026-03-03 11:00\n"
+)
+"""A good lead file with the times the leads came in, which follow-ups need."""
+FOLLOW_UPS = "lead_id,followed_up\nL01,2026-03-02 09:30\nL02,\n"
+"""A good follow-ups file for :data:`RECEIVED_LEADS`: L02 was never followed up."""
 
 
 def json_profile(top: Mapping[str, str | None] = {}, branch: Mapping[str, str | None] = {}) -> str:
@@ -434,6 +443,30 @@ def yaml_cases() -> Iterator[Case]:
     )
     yield Case(
         "yaml-long-unknown-key", _utf8(PROFILE.replace("headquarters", "h" * 100_000)), expect=2
+    )
+
+    # Names a hundred thousand characters long, which an error quotes only the start of.
+    long = "n" * 100_000
+    yield Case("yaml-long-undefined-alias", _utf8(yaml_profile({"company": f"*{long}"})), expect=2)
+    yield Case(
+        "yaml-long-anchor-twice",
+        _utf8(yaml_profile({"company": f"&{long} A", "headquarters": f"&{long} B"})),
+        expect=2,
+    )
+    yield Case(
+        "yaml-long-name-opened-after-as-of",
+        _utf8(yaml_profile({"as_of": "2025-01-01"}, {"name": long, "opened": "2026-01-01"})),
+        expect={"support": 2, "support-json": 2},
+    )
+    yield Case(
+        "yaml-long-name-opened-without-as-of",
+        _utf8(yaml_profile(branch={"name": long, "opened": "2026-01-01"})),
+        expect={"support": 2, "support-json": 2},
+    )
+    yield Case(
+        "yaml-long-name-without-volume",
+        _utf8(yaml_profile(branch={"name": long, "inquiries_per_month": None})),
+        expect={"compare": 2, "compare-json": 2},
     )
     yield Case("yaml-multi-document", _utf8(PROFILE + "---\n" + PROFILE), expect=2)
     yield Case("yaml-comments-only", _utf8("# nothing here\n# at all\n"), expect=2)
@@ -1305,6 +1338,182 @@ def workload_cases() -> list[Case]:
     return cases
 
 
+# The files tally and the follow-ups read -----------------------------------------------------
+
+
+def _groups_file(*groups: str) -> bytes:
+    return _utf8("groups:\n" + "".join(f"  - {group}\n" for group in groups))
+
+
+def groups_cases() -> list[Case]:
+    """Groups files of ``orgkb tally``, in YAML or JSON, read as safely as a profile."""
+    return [
+        Case(
+            "groups-billion-laughs", _utf8(_billion_laughs().replace("company", "groups")), expect=2
+        ),
+        Case("groups-nested-flow-1000", _utf8("groups: " + _nested_flow(1000) + "\n"), expect=2),
+        Case(
+            "groups-json-nested-2000",
+            _utf8('{"groups": ' + _nested_flow(2000) + "}"),
+            ".json",
+            expect=2,
+        ),
+        Case(
+            "groups-merge-key",
+            _utf8("b: &b {projects: [flats]}\ngroups:\n  - {<<: *b, name: N}\n"),
+            expect=2,
+        ),
+        Case("groups-raw-esc", _groups_file("{name: N\x1b[2J, projects: [flats]}"), expect=2),
+        # NEL is a line break in YAML 1.1, not a control character.
+        Case("groups-raw-nel", _groups_file("{name: N\x85x, projects: [flats]}")),
+        Case("groups-utf-32", _encode(GROUPS, "utf-32-be"), expect=2),
+        Case("groups-binary", b"\x89PNG\r\n\x1a\n\0\0", expect=2),
+        Case("groups-empty", b"", expect=2),
+        Case("groups-top-list", _utf8("- a\n- b\n"), expect=2),
+        Case(
+            "groups-python-tag", _utf8("groups: !!python/object/apply:os.system [echo]\n"), expect=2
+        ),
+        Case(
+            "groups-name-5000-digits", _groups_file(f"{{name: {_digits(5000)}, projects: [flats]}}")
+        ),
+        Case(
+            "groups-duplicate-key", _groups_file("{name: N, name: M, projects: [flats]}"), expect=2
+        ),
+        Case(
+            "groups-names-differ-in-case",
+            _groups_file("{name: N, projects: [flats]}", "{name: n, projects: [villas]}"),
+        ),
+        Case(
+            "groups-own-both-kinds",
+            _groups_file("{name: N, projects: [flats], branches: [Xuhui]}"),
+            expect=2,
+        ),
+        Case(
+            "groups-long-names-share-a-project",
+            _groups_file(
+                f"{{name: {'N' * 100_000}, projects: [flats]}}", "{name: M, projects: [flats]}"
+            ),
+            expect=2,
+        ),
+        Case(
+            "groups-long-name-owns-both-kinds",
+            _groups_file(f"{{name: {'N' * 100_000}, projects: [flats], branches: [Xuhui]}}"),
+            expect=2,
+        ),
+        Case(
+            "groups-share-a-project",
+            _groups_file("{name: N, projects: [flats]}", "{name: M, projects: [flats]}"),
+            expect=2,
+        ),
+        Case(
+            "groups-unknown-branch",
+            _groups_file('{name: N, branches: [Nowhere, "\\e[2J"]}'),
+            expect=2,
+        ),
+        Case(
+            "groups-hostile-names",
+            _groups_file(
+                '{name: "=HYPERLINK(\\"x\\")", projects: [flats]}',
+                '{name: "@SUM(1)", projects: [villas]}',
+                '{name: "\\t-1\\r\\a%%{init}%%", projects: [offices]}',
+            ),
+            expect=0,
+        ),
+        Case(
+            "groups-json-lone-surrogate",
+            _utf8('{"groups": [{"name": "\\udcff", "projects": ["flats"]}]}'),
+            ".json",
+        ),
+        # Thirty thousand groups: each is checked against the others in constant time, or the
+        # file takes minutes.
+        Case(
+            "groups-thirty-thousand",
+            _groups_file(*(f"{{name: G{index}, projects: [p{index}]}}" for index in range(30_000))),
+            expect=0,
+        ),
+    ]
+
+
+def assignments_cases() -> list[Case]:
+    """Assignments files of ``orgkb tally``: the CSV ``orgkb allocate`` writes, or like it."""
+
+    def file(*rows: str) -> bytes:
+        return _utf8("lead_id,branch,project\n" + "\n".join(rows) + "\n")
+
+    return [
+        Case(
+            "assigned-stray-quote", file('"L01,Xuhui,flats', "L02,Minhang,flats"), ".csv", expect=2
+        ),
+        Case("assigned-rows-of-separators", file(",,", "L01,Xuhui,flats", ","), ".csv", expect=0),
+        Case("assigned-formulas", file("=1+1,Xuhui,=cmd", "+L02,Minhang,@flats"), ".csv", expect=0),
+        Case("assigned-unknown-branch", file("L01,\x1b[2JNowhere,flats"), ".csv", expect=2),
+        Case(
+            "assigned-as-allocate-escapes",
+            _utf8("lead_id,branch,reason,project\n'=L01,Xuhui,,flats\n'+L02,,unknown-city,'-x\n"),
+            ".csv",
+            expect=0,
+        ),
+        Case(
+            "assigned-bad-byte", b"lead_id,branch,project\nL\xff1,Xuhui,flats\n", ".csv", expect=2
+        ),
+        Case("assigned-utf-32", _encode(ASSIGNMENTS, "utf-32-le"), ".csv", expect=2),
+        Case("assigned-semicolons", _utf8(ASSIGNMENTS.replace(",", ";")), ".csv", expect=2),
+        Case("assigned-long-cell", file("L01,Xuhui," + "f" * 300_000), ".csv"),
+        Case("assigned-quoted-newline", file('"L\n01",Xuhui,flats'), ".csv", expect=0),
+        # U+2028 does not end a CSV row: the row has five values.
+        Case("assigned-u+2028", file("L01,Xuhui,flats\u2028L02,Minhang,flats"), ".csv", expect=2),
+    ]
+
+
+def deals_cases() -> list[Case]:
+    """Deals files of ``orgkb tally``: one lead id a row."""
+    return [
+        Case("deals-stray-quote", _utf8('lead_id\n"L01\nL03\n'), ".csv", expect=2),
+        Case("deals-rows-of-separators", _utf8("lead_id\n,\n,,\nL01\n"), ".csv"),
+        Case("deals-unknown-leads", _utf8("lead_id\nZZZ\n\x1b[2J\n"), ".csv"),
+        Case("deals-binary", bytes(range(256)), ".csv", expect=2),
+        Case("deals-extra-column", _utf8("lead_id,note\nL01,2\n"), ".csv", expect=2),
+        Case("deals-twice", _utf8("lead_id\nL01\nL01\n"), ".csv"),
+    ]
+
+
+def follow_up_cases() -> list[Case]:
+    """Follow-ups files of ``orgkb allocate --follow-ups``: when each lead was followed up."""
+
+    def file(*rows: str) -> bytes:
+        return _utf8("lead_id,followed_up\n" + "\n".join(rows) + "\n")
+
+    return [
+        Case("follow-ups-stray-quote", file('"L01,2026-03-02 09:30', "L02,"), ".csv", expect=2),
+        Case(
+            "follow-ups-rows-of-separators",
+            file(",", ",,", "L01,2026-03-02 09:30"),
+            ".csv",
+            expect=0,
+        ),
+        Case("follow-ups-impossible-day", file("L01,2026-02-30 12:00"), ".csv", expect=2),
+        Case(
+            "follow-ups-400-digit-year", file(f"L01,{_digits(400)}-01-01 00:00"), ".csv", expect=2
+        ),
+        Case(
+            "follow-ups-end-of-time",
+            file("L01,9999-12-31 23:59:59.999999", "L02,0001-01-01"),
+            ".csv",
+            expect=0,
+        ),
+        Case("follow-ups-esc-in-id", file("\x1b[2JL01,2026-03-02 09:30"), ".csv", expect=0),
+        Case("follow-ups-binary", b"\0\1\2" * 100, ".csv", expect=2),
+        Case("follow-ups-utf-16-be-bom", _encode(FOLLOW_UPS, "utf-16-be"), ".csv", expect=0),
+        Case(
+            "follow-ups-header-typo",
+            _utf8("lead,followed\nL01,2026-03-02 09:30\n"),
+            ".csv",
+            expect=2,
+        ),
+        Case("follow-ups-semicolons", _utf8(FOLLOW_UPS.replace(",", ";")), ".csv", expect=2),
+    ]
+
+
 # Options --------------------------------------------------------------------------------------
 
 _STAFF = {
@@ -1470,7 +1679,19 @@ def _other_cases() -> Iterator[OptionCase]:
                 "mermaid-init": "%%{init}%%", "long": "r" * 100_000, "newline": "a\nb"}  # fmt: skip
     for label, rule_id in rule_ids.items():
         yield OptionCase(f"opt-cite-rule-id-{label}", ("cite", rule_id), None, expect=2)
+    days = {"5000-digits": _digits(5000), "esc": "2026-01-01\x1b[2J", "lone-surrogate": "\udcff",
+            "feb-30": "2026-02-30"}  # fmt: skip
+    for label, day in days.items():
+        argv = ("cite", "R1", "--format", "gbt7714", f"--cited-on={day}")
+        yield OptionCase(f"opt-cite--cited-on-{label}", argv, "--cited-on", expect=2)
     yield OptionCase("opt-rules", ("rules",), None, expect=0)
+    long = "x" * 100_000
+    for name, argv, option in (
+        ("opt--lang-long", (f"--lang={long}", "rules"), "--lang"),
+        ("opt-rules--format-long", ("rules", f"--format={long}"), "--format"),
+        ("opt-chart--view-long", ("chart", "{profile}", f"--view={long}"), "--view"),
+    ):
+        yield OptionCase(name, argv, option, expect=2)
 
 
 def option_cases() -> list[OptionCase]:
