@@ -807,6 +807,18 @@ def _parse_csv(path: Path, text: str) -> _Parsed:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def half_character(value: str) -> Text | None:
+    """Why *value* is not text, if it holds half a character (a lone surrogate); else ``None``.
+
+    >>> str(half_character("Hankou\\udcff")), half_character("Hankou")
+    ('expected text, got half a character (U+DCFF)', None)
+    """
+    surrogate = _SURROGATE.search(value)
+    if surrogate is None:
+        return None
+    return Text("expected text, got half a character (U+{code:04X})", code=ord(surrogate.group()))
+
+
 class _Validator:
     """Turns parsed values into a company, naming the field of the first problem it meets."""
 
@@ -1122,13 +1134,10 @@ class _Validator:
             value = str(value)
         if not isinstance(value, str):
             raise self.fail(at, Text("expected text, got {got}", got=describe_value(value)))
-        surrogate = _SURROGATE.search(value)
-        if surrogate:
+        half = half_character(value)
+        if half:
             # Only an escape (JSON's "\\ud800") writes one: half of a character, not text.
-            code = ord(surrogate.group())
-            raise self.fail(
-                at, Text("expected text, got half a character (U+{code:04X})", code=code)
-            )
+            raise self.fail(at, half)
         value = value.strip()
         if not value and required:
             raise self.fail(at, Text("is empty"))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from orgkb.errors import InputError, OrgkbError
 from orgkb.plan import Governance
-from orgkb.profile import read_date
+from orgkb.profile import half_character, read_date
 from orgkb.render import (
     OUTPUT_CLOSED,
     UNPRINTABLE,
@@ -29,7 +29,6 @@ from orgkb.render import (
     output_not_encodable,
     printable,
 )
-from orgkb.text import Text
 from orgkb.values import Limits
 
 if TYPE_CHECKING:
@@ -254,11 +253,9 @@ def _company_name(name: str) -> str:
     An argument that is not UTF-8 comes with half a character (a lone surrogate) for each
     byte that does not decode; refused here, it is refused naming the option, not the profile.
     """
-    surrogate = _SURROGATE.search(name)
-    if surrogate:
-        code = ord(surrogate.group())
-        message = Text("expected text, got half a character (U+{code:04X})", code=code)
-        raise InputError(message, field="--company")
+    half = half_character(name)
+    if half:
+        raise InputError(half, field="--company")
     return name
 
 
